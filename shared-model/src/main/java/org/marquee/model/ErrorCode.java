@@ -1,0 +1,21 @@
+package org.marquee.model;
+
+/** Machine-readable code in every error body; clients branch on it, people read the message beside it. */
+public enum ErrorCode {
+    MALFORMED_REQUEST,
+    UNAUTHORIZED,
+    FORBIDDEN,
+    NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    SEATS_UNAVAILABLE,
+    HOLD_EXPIRED,
+    HOLD_NOT_ACTIVE,
+    SHOWTIME_NOT_ON_SALE,
+    CONFLICT,
+    PAYMENT_DECLINED,
+    PAYLOAD_TOO_LARGE,
+    INVALID_REQUEST,
+    RATE_LIMITED,
+    SERVICE_UNAVAILABLE,
+    INTERNAL_ERROR
+}

@@ -1,0 +1,106 @@
+package org.marquee.server;
+
+import java.time.Clock;
+import org.marquee.server.auth.TerminalAuthenticator;
+import org.marquee.server.catalog.CatalogService;
+import org.marquee.server.catalog.http.CatalogHandlers;
+import org.marquee.server.catalog.persistence.CatalogStore;
+import org.marquee.server.db.Database;
+import org.marquee.server.demo.persistence.DemoLoader;
+import org.marquee.server.holds.HoldService;
+import org.marquee.server.holds.HoldSweeper;
+import org.marquee.server.holds.http.HoldHandlers;
+import org.marquee.server.holds.persistence.HoldStore;
+import org.marquee.server.http.ApiRoutes;
+import org.marquee.server.http.ApiServer;
+import org.marquee.server.http.HealthHandler;
+import org.marquee.server.seatmap.SeatMapService;
+import org.marquee.server.seatmap.http.SeatMapHandler;
+import org.marquee.server.seatmap.persistence.SeatClaimReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running sync server: database, background sweeper and HTTP API wired together. {@link #close()} stops them in the
+ * order that loses nothing: first the HTTP server (no new requests; running ones finish), then the sweeper, then the
+ * pool, then the embedded database.
+ */
+public final class MarqueeServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MarqueeServer.class);
+
+    private final Database database;
+    private final HoldSweeper sweeper;
+    private final ApiServer api;
+
+    private MarqueeServer(Database database, HoldSweeper sweeper, ApiServer api) {
+        this.database = database;
+        this.sweeper = sweeper;
+        this.api = api;
+    }
+
+    public static MarqueeServer start(ServerConfig config) {
+        Database database = Database.open(config.database());
+        try {
+            if (config.demoData()) {
+                new DemoLoader(database.jdbi()).load(config.demoKiosks());
+            }
+            var catalog = new CatalogService(new CatalogStore(database.jdbi()));
+            var holdStore = new HoldStore(database.jdbi());
+            var holds = new HoldService(catalog, holdStore, config.holdPolicy());
+            var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC());
+            var sweeper = new HoldSweeper(holdStore, config.sweepInterval());
+            var routes = new ApiRoutes(
+                    new HealthHandler(database::ping, version()),
+                    new CatalogHandlers(catalog),
+                    new SeatMapHandler(seatMaps),
+                    new HoldHandlers(holds));
+            ApiServer api;
+            try {
+                api = ApiServer.start(config.host(), config.port(), routes, new TerminalAuthenticator(database.jdbi()));
+            } catch (RuntimeException e) {
+                sweeper.close();
+                throw e;
+            }
+            log.info(
+                    "event=server_started port={} holdTtl={} holdMaxTotal={} demoData={}",
+                    api.port(),
+                    config.holdPolicy().ttl(),
+                    config.holdPolicy().maxTotal(),
+                    config.demoData());
+            return new MarqueeServer(database, sweeper, api);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    /** Runs one sweep now; for tests and operators, as the background one runs on its own schedule. */
+    public int sweepNow() {
+        return sweeper.sweep();
+    }
+
+    static String version() {
+        String version = MarqueeServer.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    @Override
+    public void close() {
+        log.info("event=server_stopping");
+        try {
+            api.close();
+        } finally {
+            try {
+                sweeper.close();
+            } finally {
+                database.close();
+            }
+        }
+        log.info("event=server_stopped");
+    }
+}

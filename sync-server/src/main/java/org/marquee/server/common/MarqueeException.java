@@ -1,0 +1,44 @@
+package org.marquee.server.common;
+
+import java.util.Map;
+import org.marquee.model.ErrorCode;
+
+/**
+ * The one exception type of the server's domain: a code for programs, a message fit for the person at the terminal,
+ * and details such as the seats that were taken. The HTTP layer turns it into the error body and a status.
+ */
+public class MarqueeException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final Map<String, Object> details;
+
+    public MarqueeException(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    public MarqueeException(ErrorCode code, String message, Map<String, Object> details) {
+        super(message);
+        this.code = code;
+        this.details = Map.copyOf(details);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    public static MarqueeException notFound(String message) {
+        return new MarqueeException(ErrorCode.NOT_FOUND, message);
+    }
+
+    public static MarqueeException invalid(String message) {
+        return new MarqueeException(ErrorCode.INVALID_REQUEST, message);
+    }
+
+    public static MarqueeException malformed(String message) {
+        return new MarqueeException(ErrorCode.MALFORMED_REQUEST, message);
+    }
+}

@@ -1,0 +1,92 @@
+package org.marquee.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's PostgreSQL: embedded or external, behind a small HikariCP pool, migrated by Flyway at open. Closing it
+ * closes the pool, then stops the embedded database if there is one.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedDatabase embedded;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        EmbeddedDatabase embedded =
+                settings.embedded() ? EmbeddedDatabase.start(settings.dataDir(), settings.poolSize() * 4 + 20) : null;
+        try {
+            HikariConfig hikari = new HikariConfig();
+            hikari.setPoolName("marquee");
+            if (embedded != null) {
+                hikari.setJdbcUrl(embedded.jdbcUrl());
+            } else {
+                hikari.setJdbcUrl(settings.jdbcUrl());
+                hikari.setUsername(settings.user());
+                hikari.setPassword(settings.password());
+            }
+            hikari.setMaximumPoolSize(settings.poolSize());
+            hikari.setMinimumIdle(settings.poolSize());
+            // a request that cannot get a connection soon is answered 429, not queued for ever
+            hikari.setConnectionTimeout(2_000);
+            hikari.setInitializationFailTimeout(30_000);
+            HikariDataSource dataSource = new HikariDataSource(hikari);
+            migrate(dataSource);
+            return new Database(embedded, dataSource);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static void migrate(DataSource dataSource) {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        log.info("event=migrated applied={} schemaVersion={}", result.migrationsExecuted, result.targetSchemaVersion);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** True when the database answers a trivial query now. */
+    public boolean ping() {
+        try {
+            return jdbi.withHandle(handle ->
+                    handle.createQuery("select 1").mapTo(Integer.class).one() == 1);
+        } catch (RuntimeException e) {
+            log.warn("event=database_ping_failed reason={}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        log.info("event=pool_closed");
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.marquee.server.db;
+
+import java.sql.SQLException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Runs a transaction again when PostgreSQL aborts it for a deadlock or a serialization failure: two holds that lock
+ * overlapping seats in different statements can deadlock, and the loser should simply try once more.
+ */
+public final class Transactions {
+
+    private static final int ATTEMPTS = 4;
+
+    private Transactions() {}
+
+    public static <R, X extends Exception> R retrying(Jdbi jdbi, HandleCallback<R, X> work) throws X {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isRetryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** True for a unique-key violation, so that a store can turn a lost race into a clear answer. */
+    public static boolean isUniqueViolation(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return sql.getMessage() != null && sql.getMessage().contains(constraint);
+            }
+        }
+        return false;
+    }
+
+    static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ("40P01".equals(state) || "40001".equals(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

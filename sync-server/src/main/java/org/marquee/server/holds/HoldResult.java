@@ -1,0 +1,20 @@
+package org.marquee.server.holds;
+
+import java.util.List;
+
+/** How a request to take or change seats ended: all granted, refused because seats are taken, or the hold lapsed. */
+public sealed interface HoldResult {
+
+    /** Every requested seat is held; the hold as it now is. */
+    record Granted(HoldRecord hold) implements HoldResult {}
+
+    /** Nothing changed: these requested seats are held or sold by someone else, or out of service. */
+    record Taken(List<String> seatIds) implements HoldResult {
+        public Taken {
+            seatIds = List.copyOf(seatIds);
+        }
+    }
+
+    /** Nothing changed: the hold is no longer active (expired, released or confirmed). */
+    record Lapsed(HoldRecord hold) implements HoldResult {}
+}

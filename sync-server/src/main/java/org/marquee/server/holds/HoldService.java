@@ -1,0 +1,175 @@
+package org.marquee.server.holds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.marquee.model.ErrorCode;
+import org.marquee.model.HoldStatus;
+import org.marquee.model.Role;
+import org.marquee.model.SeatDefinition;
+import org.marquee.model.ShowtimeStatus;
+import org.marquee.server.auth.Principal;
+import org.marquee.server.catalog.CatalogService;
+import org.marquee.server.catalog.ShowtimeFacts;
+import org.marquee.server.common.MarqueeException;
+import org.marquee.server.holds.persistence.HoldStore;
+
+/**
+ * Seat holds: checks a request against the showtime's layout and the hold limits, then lets {@link HoldStore} decide
+ * in PostgreSQL. A terminal has at most one active hold; creating one releases its previous one.
+ */
+public final class HoldService {
+
+    /** Sales stay open this long after a showtime starts, for latecomers at the counter. */
+    static final Duration SALES_CLOSE_AFTER_START = Duration.ofMinutes(30);
+
+    private final CatalogService catalog;
+    private final HoldStore store;
+    private final HoldPolicy policy;
+
+    public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy) {
+        this.catalog = catalog;
+        this.store = store;
+        this.policy = policy;
+    }
+
+    public HoldResult create(Principal caller, Long showtimeId, List<String> seatIds) {
+        if (showtimeId == null) {
+            throw MarqueeException.invalid("Say which showtime: 'showtimeId' is missing.");
+        }
+        ShowtimeFacts showtime = catalog.showtime(showtimeId);
+        if (showtime.status() != ShowtimeStatus.ON_SALE) {
+            throw new MarqueeException(ErrorCode.SHOWTIME_NOT_ON_SALE, "This showtime has been cancelled.");
+        }
+        if (Instant.now().isAfter(showtime.startsAt().plus(SALES_CLOSE_AFTER_START))) {
+            throw new MarqueeException(ErrorCode.SHOWTIME_NOT_ON_SALE, "Sales for this showtime have closed.");
+        }
+        List<String> seats = checkedSeats(caller, showtime, seatIds);
+        return store.create(caller.terminalId(), showtimeId, seats, policy.ttl(), policy.maxTotal());
+    }
+
+    public HoldRecord get(Principal caller, UUID holdId) {
+        return owned(caller, holdId);
+    }
+
+    public HoldResult changeSeats(Principal caller, UUID holdId, List<String> seatIds) {
+        HoldRecord hold = owned(caller, holdId);
+        List<String> seats = checkedSeats(caller, catalog.showtime(hold.showtimeId()), seatIds);
+        return store.changeSeats(holdId, seats);
+    }
+
+    public HoldResult extend(Principal caller, UUID holdId) {
+        owned(caller, holdId);
+        return store.extend(holdId, policy.ttl());
+    }
+
+    /** Releases the hold; releasing one that already expired or was released changes nothing. */
+    public void release(Principal caller, UUID holdId) {
+        owned(caller, holdId);
+        HoldRecord after = store.release(holdId);
+        if (after.storedStatus() == HoldStatus.CONFIRMED) {
+            throw lapsed(after);
+        }
+    }
+
+    /** The error for a hold that can no longer be changed, by what became of it. */
+    public static MarqueeException lapsed(HoldRecord hold) {
+        return switch (hold.status()) {
+            case EXPIRED ->
+                new MarqueeException(
+                        ErrorCode.HOLD_EXPIRED,
+                        "This hold has expired and its seats were released. Please choose seats again.",
+                        Map.of("holdId", hold.id().toString()));
+            case CONFIRMED ->
+                new MarqueeException(
+                        ErrorCode.HOLD_NOT_ACTIVE,
+                        "These seats have already been paid for; the hold cannot change any more.",
+                        Map.of("holdId", hold.id().toString()));
+            default ->
+                new MarqueeException(
+                        ErrorCode.HOLD_NOT_ACTIVE,
+                        "This hold was released. Please choose seats again.",
+                        Map.of("holdId", hold.id().toString()));
+        };
+    }
+
+    private HoldRecord owned(Principal caller, UUID holdId) {
+        HoldRecord hold =
+                store.find(holdId).orElseThrow(() -> MarqueeException.notFound("There is no hold " + holdId + "."));
+        if (hold.terminalId() != caller.terminalId()) {
+            throw new MarqueeException(ErrorCode.FORBIDDEN, "This hold belongs to another terminal.");
+        }
+        return hold;
+    }
+
+    /** The requested seats, sorted (so that concurrent requests lock rows in one order), or a clear refusal. */
+    private List<String> checkedSeats(Principal caller, ShowtimeFacts showtime, List<String> seatIds) {
+        if (seatIds == null || seatIds.isEmpty()) {
+            throw MarqueeException.invalid("Choose at least one seat: 'seatIds' is empty.");
+        }
+        if (seatIds.contains(null)) {
+            throw MarqueeException.invalid("'seatIds' contains an empty entry.");
+        }
+        Set<String> unique = new LinkedHashSet<>(seatIds);
+        if (unique.size() != seatIds.size()) {
+            List<String> repeated = seatIds.stream()
+                    .filter(id -> seatIds.indexOf(id) != seatIds.lastIndexOf(id))
+                    .distinct()
+                    .toList();
+            throw new MarqueeException(
+                    ErrorCode.INVALID_REQUEST,
+                    "Each seat may be asked for once; repeated: " + String.join(", ", repeated) + ".",
+                    Map.of("seatIds", repeated));
+        }
+        int limit = caller.role() == Role.KIOSK ? policy.kioskMaxSeats() : policy.staffMaxSeats();
+        if (unique.size() > limit) {
+            throw new MarqueeException(
+                    ErrorCode.INVALID_REQUEST,
+                    "At most " + limit + " seats can be held at once here; " + unique.size() + " were asked for.",
+                    Map.of("maxSeats", limit));
+        }
+        Map<String, SeatDefinition> layout =
+                showtime.layout().seats().stream().collect(Collectors.toMap(SeatDefinition::id, seat -> seat));
+        List<String> unknown =
+                unique.stream().filter(id -> !layout.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new MarqueeException(
+                    ErrorCode.INVALID_REQUEST,
+                    "This auditorium has no seat " + String.join(", ", abbreviate(unknown)) + ".",
+                    Map.of("seatIds", abbreviate(unknown)));
+        }
+        List<String> blocked =
+                unique.stream().filter(id -> layout.get(id).blocked()).toList();
+        if (!blocked.isEmpty()) {
+            throw new MarqueeException(
+                    ErrorCode.SEATS_UNAVAILABLE,
+                    "Seat " + String.join(", ", blocked) + " is out of service. Please choose another.",
+                    Map.of("seatIds", blocked));
+        }
+        List<String> sorted = new ArrayList<>(unique);
+        sorted.sort(null);
+        return sorted;
+    }
+
+    private static List<String> abbreviate(List<String> ids) {
+        return ids.stream()
+                .limit(20)
+                .map(id -> id.length() > 12 ? id.substring(0, 12) + "…" : id)
+                .toList();
+    }
+
+    /** The error for seats someone else holds, naming them. */
+    public static MarqueeException taken(HoldResult.Taken taken) {
+        String seats = String.join(", ", taken.seatIds());
+        String message = taken.seatIds().size() == 1
+                ? "Seat " + seats + " was just taken by someone else. Please choose another."
+                : "Seats " + seats + " were just taken by someone else. Please choose others.";
+        return new MarqueeException(ErrorCode.SEATS_UNAVAILABLE, message, Map.of("seatIds", taken.seatIds()));
+    }
+}

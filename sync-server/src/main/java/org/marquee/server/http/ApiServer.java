@@ -1,0 +1,106 @@
+package org.marquee.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.marquee.model.ErrorCode;
+import org.marquee.server.auth.Principal;
+import org.marquee.server.auth.TerminalAuthenticator;
+import org.marquee.server.common.MarqueeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The Javalin server: routes, authentication before every matched route, error mapping, request logging. */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger("org.marquee.server.request");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Bodies of this API are small; anything larger is refused with 413 before it is read. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static ApiServer start(String host, int port, ApiRoutes routes, TerminalAuthenticator authenticator) {
+        Javalin app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.prefer405over404 = true;
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.requestLogger.http(ApiServer::logRequest);
+            config.routes.before(ApiServer::tagRequest);
+            config.routes.beforeMatched(ctx -> authorize(ctx, authenticator));
+            config.routes.apiBuilder(routes);
+            ErrorMapper.register(config.routes);
+        });
+        app.start();
+        return new ApiServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private static void tagRequest(Context ctx) {
+        String given = ctx.header("X-Request-Id");
+        String id = given != null && REQUEST_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+        ctx.attribute("requestId", id);
+        ctx.header("X-Request-Id", id);
+        MDC.put("requestId", id);
+    }
+
+    private static void authorize(Context ctx, TerminalAuthenticator authenticator) {
+        var roles = ctx.routeRoles();
+        if (roles.contains(Access.PUBLIC)) {
+            return;
+        }
+        Principal principal = authenticator.authenticate(bearer(ctx.header("Authorization")));
+        ctx.attribute(Requests.PRINCIPAL, principal);
+        MDC.put("terminal", principal.logName());
+        if (!Access.allows(roles, principal.role())) {
+            throw new MarqueeException(
+                    ErrorCode.FORBIDDEN,
+                    "A " + principal.role().name().toLowerCase(java.util.Locale.ROOT) + " may not do this.",
+                    Map.of("role", principal.role().name()));
+        }
+    }
+
+    private static String bearer(String header) {
+        if (header == null) {
+            return null;
+        }
+        String trimmed = header.strip();
+        return trimmed.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? trimmed.substring(7).strip()
+                : null;
+    }
+
+    private static void logRequest(Context ctx, Float millis) {
+        Principal principal = ctx.attribute(Requests.PRINCIPAL);
+        log.info(
+                "event=request method={} path={} status={} ms={} terminal={}",
+                ctx.method(),
+                ctx.path(),
+                ctx.statusCode(),
+                String.format(java.util.Locale.ROOT, "%.1f", millis),
+                principal == null ? "-" : principal.logName());
+        MDC.clear();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,90 @@
+package org.marquee.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import org.marquee.model.ApiError;
+import org.marquee.model.ErrorCode;
+import org.marquee.server.common.MarqueeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become error bodies and status codes. No stack trace ever reaches a client. */
+public final class ErrorMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {}
+
+    static void register(RoutesConfig routes) {
+        routes.exception(MarqueeException.class, (e, ctx) -> write(ctx, e.code(), e.getMessage(), e.details()));
+        routes.exception(HttpResponseException.class, ErrorMapper::javalinResponse);
+        routes.exception(Exception.class, ErrorMapper::unexpected);
+    }
+
+    public static int status(ErrorCode code) {
+        return switch (code) {
+            case MALFORMED_REQUEST -> 400;
+            case UNAUTHORIZED -> 401;
+            case PAYMENT_DECLINED -> 402;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case SEATS_UNAVAILABLE, HOLD_EXPIRED, HOLD_NOT_ACTIVE, SHOWTIME_NOT_ON_SALE, CONFLICT -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case INVALID_REQUEST -> 422;
+            case RATE_LIMITED -> 429;
+            case SERVICE_UNAVAILABLE -> 503;
+            case INTERNAL_ERROR -> 500;
+        };
+    }
+
+    static void write(Context ctx, ErrorCode code, String message, Map<String, Object> details) {
+        ctx.status(status(code))
+                .contentType("application/json")
+                .result(Json.bytes(ApiError.of(code, message, details)));
+    }
+
+    private static void javalinResponse(HttpResponseException e, Context ctx) {
+        switch (e.getStatus()) {
+            case 404 ->
+                write(
+                        ctx,
+                        ErrorCode.NOT_FOUND,
+                        "There is no such endpoint: " + ctx.method() + " " + Requests.shorten(ctx.path()) + ".",
+                        Map.of());
+            case 405 -> write(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed here.", Map.of());
+            case 413 ->
+                write(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large for this endpoint.", Map.of());
+            default -> {
+                if (e.getStatus() >= 500) {
+                    unexpected(e, ctx);
+                } else {
+                    write(ctx, ErrorCode.MALFORMED_REQUEST, "The request could not be understood.", Map.of());
+                }
+            }
+        }
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        if (causedBy(e, SQLTransientConnectionException.class)) {
+            log.warn("event=pool_exhausted path={}", ctx.path());
+            ctx.header("Retry-After", "1");
+            write(ctx, ErrorCode.RATE_LIMITED, "The server is busy right now. Please try again in a moment.", Map.of());
+            return;
+        }
+        log.error("event=unhandled_error path={}", ctx.path(), e);
+        write(ctx, ErrorCode.INTERNAL_ERROR, "Something went wrong on the server. Please try again.", Map.of());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+package org.marquee.server.http;
+
+import io.javalin.http.Context;
+import java.util.function.BooleanSupplier;
+import org.marquee.model.HealthView;
+
+/** {@code GET /health}: 200 when the server and its database answer, 503 otherwise. Needs no token. */
+public final class HealthHandler {
+
+    private final BooleanSupplier databaseUp;
+    private final String version;
+
+    public HealthHandler(BooleanSupplier databaseUp, String version) {
+        this.databaseUp = databaseUp;
+        this.version = version;
+    }
+
+    public void health(Context ctx) {
+        boolean up = databaseUp.getAsBoolean();
+        ctx.status(up ? 200 : 503).json(new HealthView(up ? "UP" : "DOWN", up ? "UP" : "DOWN", version));
+    }
+}

@@ -1,0 +1,52 @@
+package org.marquee.server.http;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+import org.marquee.server.auth.Principal;
+import org.marquee.server.common.MarqueeException;
+
+/** Reading what a request carries: the caller, the body, ids in the path. */
+public final class Requests {
+
+    static final String PRINCIPAL = "marquee.principal";
+
+    private Requests() {}
+
+    public static Principal principal(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException("Route " + ctx.path() + " has no access rule");
+        }
+        return principal;
+    }
+
+    public static <T> T body(Context ctx, Class<T> type) {
+        return Json.read(ctx.bodyAsBytes(), type);
+    }
+
+    public static long longPath(Context ctx, String name, String what) {
+        String raw = ctx.pathParam(name);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw MarqueeException.malformed("A " + what + " id is a whole number; '" + shorten(raw) + "' is not.");
+        }
+    }
+
+    public static UUID uuidPath(Context ctx, String name, String what) {
+        String raw = ctx.pathParam(name);
+        try {
+            if (raw.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw MarqueeException.malformed(
+                    "A " + what + " id looks like 3f2b…-…; '" + shorten(raw) + "' is not one.");
+        }
+    }
+
+    static String shorten(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+    }
+}

@@ -1,0 +1,72 @@
+package org.marquee.server.seatmap;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.marquee.model.SeatDefinition;
+import org.marquee.model.SeatMap;
+import org.marquee.model.SeatStatus;
+import org.marquee.model.SeatView;
+import org.marquee.server.catalog.CatalogService;
+import org.marquee.server.catalog.ShowtimeFacts;
+import org.marquee.server.seatmap.persistence.SeatClaimReader;
+
+/**
+ * Serves seat maps from an in-memory snapshot per showtime. Each request costs one index probe for the current
+ * version; the full map is read again only when that version moved (on this or any other server instance) or a hold
+ * in it lapsed.
+ */
+public final class SeatMapService {
+
+    private final CatalogService catalog;
+    private final SeatClaimReader claims;
+    private final Clock clock;
+    private final Map<Long, SeatMapSnapshot> snapshots = new ConcurrentHashMap<>();
+
+    public SeatMapService(CatalogService catalog, SeatClaimReader claims, Clock clock) {
+        this.catalog = catalog;
+        this.claims = claims;
+        this.clock = clock;
+    }
+
+    public SeatMapSnapshot current(long showtimeId) {
+        ShowtimeFacts showtime = catalog.showtime(showtimeId);
+        SeatMapSnapshot cached = snapshots.get(showtimeId);
+        if (cached != null && cached.lapsedAt(Instant.now(clock))) {
+            claims.freeLapsed(showtimeId);
+            cached = null;
+        }
+        if (cached != null && cached.version() == claims.currentVersion(showtimeId)) {
+            return cached;
+        }
+        SeatMapSnapshot fresh = build(showtime, claims.claims(showtimeId));
+        snapshots.merge(showtimeId, fresh, (old, now) -> now.version() >= old.version() ? now : old);
+        return fresh;
+    }
+
+    static SeatMapSnapshot build(ShowtimeFacts showtime, List<ClaimRow> rows) {
+        Map<String, ClaimRow> bySeat = new HashMap<>(rows.size() * 2);
+        long version = 0;
+        Instant nextExpiry = null;
+        for (ClaimRow row : rows) {
+            bySeat.put(row.seatId(), row);
+            version = Math.max(version, row.version());
+            if (row.heldUntil() != null
+                    && (nextExpiry == null || row.heldUntil().isBefore(nextExpiry))) {
+                nextExpiry = row.heldUntil();
+            }
+        }
+        List<SeatView> seats = new ArrayList<>(showtime.layout().seats().size());
+        for (SeatDefinition seat : showtime.layout().seats()) {
+            ClaimRow claim = bySeat.get(seat.id());
+            SeatStatus status =
+                    seat.blocked() ? SeatStatus.BLOCKED : claim == null ? SeatStatus.AVAILABLE : claim.status();
+            seats.add(new SeatView(seat.id(), seat.row(), seat.number(), seat.x(), seat.y(), seat.type(), status));
+        }
+        return new SeatMapSnapshot(new SeatMap(showtime.id(), version, seats), nextExpiry);
+    }
+}

@@ -1,0 +1,58 @@
+package org.marquee.server.seatmap.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.marquee.model.SeatStatus;
+import org.marquee.server.seatmap.ClaimRow;
+
+/** Reads a showtime's seat claims for the seat map, and frees the lapsed ones so that the version moves. */
+public final class SeatClaimReader {
+
+    private final Jdbi jdbi;
+
+    public SeatClaimReader(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The seat map's version: the largest claim version of the showtime, 0 before any claim. One index probe. */
+    public long currentVersion(long showtimeId) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("select coalesce(max(version), 0) from seat_claims where showtime_id = :s")
+                        .bind("s", showtimeId)
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    /**
+     * Marks the showtime's expired claims FREE with a new version. Not needed for correctness (acquisition takes an
+     * expired claim over by itself) but it makes the change visible as a new seat-map version.
+     */
+    public int freeLapsed(long showtimeId) {
+        return jdbi.withHandle(
+                handle -> handle.createUpdate("""
+                        update seat_claims
+                           set state = 'FREE', hold_id = null, expires_at = null, version = nextval('seat_claim_version')
+                         where showtime_id = :s and state = 'HELD' and expires_at <= now()""").bind("s", showtimeId).execute());
+    }
+
+    public List<ClaimRow> claims(long showtimeId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select seat_id, version, expires_at,
+                               case when state = 'SOLD' then 'SOLD'
+                                    when state = 'HELD' and expires_at > now() then 'HELD'
+                                    else 'AVAILABLE' end as status
+                          from seat_claims where showtime_id = :s""")
+                .bind("s", showtimeId)
+                .map((rs, ctx) -> {
+                    SeatStatus status = SeatStatus.valueOf(rs.getString("status"));
+                    OffsetDateTime until = rs.getObject("expires_at", OffsetDateTime.class);
+                    return new ClaimRow(
+                            rs.getString("seat_id"),
+                            status,
+                            status == SeatStatus.HELD ? until.toInstant() : null,
+                            rs.getLong("version"));
+                })
+                .list());
+    }
+}
