@@ -4,12 +4,16 @@ import java.sql.SQLException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a transaction again when PostgreSQL aborts it for a deadlock or a serialization failure: two holds that lock
  * overlapping seats in different statements can deadlock, and the loser should simply try once more.
  */
 public final class Transactions {
+
+    private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
     private static final int ATTEMPTS = 4;
 
@@ -23,6 +27,7 @@ public final class Transactions {
                 if (attempt >= ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
+                log.warn("event=transaction_retry attempt={} reason={}", attempt, sqlState(e));
             }
         }
     }
@@ -35,6 +40,15 @@ public final class Transactions {
             }
         }
         return false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "unknown";
     }
 
     static boolean isRetryable(Throwable e) {

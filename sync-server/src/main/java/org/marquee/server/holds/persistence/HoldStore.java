@@ -3,6 +3,7 @@ package org.marquee.server.holds.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -20,32 +22,39 @@ import org.marquee.server.holds.HoldRecord;
 import org.marquee.server.holds.HoldResult;
 
 /**
- * Holds and their seat claims in PostgreSQL. Every change is one transaction; seats are taken with one
- * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE} that takes over a claim only when it is free or an expired hold,
- * and the transaction is rolled back unless every requested seat came back. Seat ids arrive sorted, so concurrent
- * requests lock rows in the same order.
+ * Holds and their seat claims in PostgreSQL. Every change is one transaction, and the seats of a showtime are taken
+ * and freed by one statement ({@link #CLAIM}); the transaction is rolled back unless every requested seat came back.
  */
 public final class HoldStore {
 
     private static final String HOLD_COLUMNS =
             "id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at, max_expires_at, now() as server_time";
 
+    /**
+     * Takes and frees seats of one showtime in one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}. Rows are visited
+     * in the order of the sorted array, the same order in every transaction, so two requests never lock each other's
+     * seats crosswise (a deadlock costs a second before PostgreSQL notices it). A seat is taken only when it is free,
+     * an expired hold, already this hold's, or held by the caller's hold that this statement releases; a seat is freed
+     * only if the released hold still has it.
+     */
     private static final String CLAIM = """
             insert into seat_claims as c (showtime_id, seat_id, state, hold_id, expires_at, version)
-            select :showtime, seat, 'HELD', :hold, :expiresAt, nextval('seat_claim_version')
-              from unnest(cast(:seats as text[])) as seat
+            select :showtime, s.seat,
+                   case when s.take then 'HELD' else 'FREE' end,
+                   case when s.take then cast(:hold as uuid) end,
+                   case when s.take then cast(:expiresAt as timestamptz) end,
+                   nextval('seat_claim_version')
+              from unnest(cast(:seats as text[]), cast(:take as boolean[])) as s (seat, take)
             on conflict (showtime_id, seat_id) do update
-               set state = 'HELD', hold_id = excluded.hold_id, expires_at = excluded.expires_at,
+               set state = excluded.state, hold_id = excluded.hold_id, expires_at = excluded.expires_at,
                    version = excluded.version
-             where c.state = 'FREE'
-                or (c.state = 'HELD' and (c.expires_at <= now() or c.hold_id = excluded.hold_id))
-            returning c.seat_id""";
-
-    private static final String FREE = """
-            update seat_claims
-               set state = 'FREE', hold_id = null, expires_at = null, version = nextval('seat_claim_version')
-             where showtime_id = :showtime and seat_id = any(cast(:seats as text[])) and hold_id = :hold
-               and state = 'HELD'""";
+             where (excluded.state = 'HELD'
+                    and (c.state = 'FREE'
+                         or (c.state = 'HELD' and (c.expires_at <= now()
+                                                   or c.hold_id = cast(:hold as uuid)
+                                                   or c.hold_id = cast(:releasing as uuid)))))
+                or (excluded.state = 'FREE' and c.state = 'HELD' and c.hold_id = cast(:releasing as uuid))
+            returning c.seat_id, c.state""";
 
     private static final String ONE_ACTIVE_PER_TERMINAL = "holds_one_active_per_terminal";
 
@@ -60,7 +69,7 @@ public final class HoldStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Transactions.retrying(jdbi, handle -> {
-                    releaseActive(handle, terminalId);
+                    Optional<HoldRecord> previous = endActive(handle, terminalId);
                     HoldRecord hold = handle.createQuery("insert into holds (id, showtime_id, terminal_id, status,"
                                     + " seat_ids, created_at, expires_at, max_expires_at)"
                                     + " values (:id, :showtime, :terminal, 'ACTIVE', cast(:seats as text[]), now(),"
@@ -74,7 +83,23 @@ public final class HoldStore {
                             .bind("max", seconds(maxTotal))
                             .map((rs, ctx) -> hold(rs))
                             .one();
-                    claimOrRollBack(handle, hold, seats);
+                    if (previous.isEmpty()) {
+                        claim(handle, hold, seats, List.of(), null);
+                    } else if (previous.get().showtimeId() == showtimeId) {
+                        claim(
+                                handle,
+                                hold,
+                                seats,
+                                previous.get().seatIds(),
+                                previous.get().id());
+                    } else if (previous.get().showtimeId() < showtimeId) {
+                        // two showtimes: visit them in id order, as every other transaction does
+                        free(handle, previous.get());
+                        claim(handle, hold, seats, List.of(), null);
+                    } else {
+                        claim(handle, hold, seats, List.of(), null);
+                        free(handle, previous.get());
+                    }
                     return new HoldResult.Granted(hold);
                 });
             } catch (SeatsTaken taken) {
@@ -103,15 +128,7 @@ public final class HoldStore {
                 if (hold.status() != HoldStatus.ACTIVE) {
                     return new HoldResult.Lapsed(hold);
                 }
-                Set<String> kept = new HashSet<>(seats);
-                String[] removed =
-                        hold.seatIds().stream().filter(s -> !kept.contains(s)).toArray(String[]::new);
-                handle.createUpdate(FREE)
-                        .bind("showtime", hold.showtimeId())
-                        .bind("seats", removed)
-                        .bind("hold", holdId)
-                        .execute();
-                claimOrRollBack(handle, hold, seats);
+                claim(handle, hold, seats, hold.seatIds(), hold.id());
                 HoldRecord changed = handle.createQuery("update holds set seat_ids = cast(:seats as text[])"
                                 + " where id = :id returning " + HOLD_COLUMNS)
                         .bind("seats", seats.toArray(String[]::new))
@@ -140,9 +157,13 @@ public final class HoldStore {
                         .bind("id", holdId)
                         .map((rs, ctx) -> hold(rs))
                         .one();
-                int moved = handle.createUpdate("update seat_claims set expires_at = :expiresAt"
-                                + " where showtime_id = :showtime and seat_id = any(cast(:seats as text[]))"
-                                + " and hold_id = :hold and state = 'HELD'")
+                int moved = handle.createUpdate("""
+                                update seat_claims set expires_at = :expiresAt
+                                 where (showtime_id, seat_id) in (
+                                        select showtime_id, seat_id from seat_claims
+                                         where showtime_id = :showtime and seat_id = any(cast(:seats as text[]))
+                                           and hold_id = :hold and state = 'HELD'
+                                         order by seat_id for update)""")
                         .bind("expiresAt", extended.expiresAt().atOffset(ZoneOffset.UTC))
                         .bind("showtime", hold.showtimeId())
                         .bind("seats", hold.seatIds().toArray(String[]::new))
@@ -166,11 +187,15 @@ public final class HoldStore {
             if (hold.storedStatus() != HoldStatus.ACTIVE) {
                 return hold;
             }
-            return end(handle, hold);
+            free(handle, hold);
+            return markEnded(handle, hold);
         });
     }
 
-    /** Marks up to {@code limit} expired holds EXPIRED and frees their seats; returns how many it marked. */
+    /**
+     * Marks up to {@code limit} expired holds EXPIRED and frees their seats; returns how many it marked. Rows another
+     * transaction is busy with are skipped, never waited for: they are being taken over or extended.
+     */
     public int sweep(int limit) {
         return Transactions.retrying(
                 jdbi,
@@ -182,40 +207,45 @@ public final class HoldStore {
                                            order by expires_at limit :limit
                                            for update skip locked)
                             returning id, showtime_id, seat_ids),
+                        lapsed as (
+                            select c.showtime_id, c.seat_id from seat_claims c join expired e
+                                on c.showtime_id = e.showtime_id and c.seat_id = any(e.seat_ids) and c.hold_id = e.id
+                             where c.state = 'HELD' and c.expires_at <= now()
+                             order by c.showtime_id, c.seat_id
+                             for update of c skip locked),
                         freed as (
                             update seat_claims c
                                set state = 'FREE', hold_id = null, expires_at = null,
                                    version = nextval('seat_claim_version')
-                              from expired e
-                             where c.showtime_id = e.showtime_id and c.seat_id = any(e.seat_ids)
-                               and c.hold_id = e.id and c.state = 'HELD'
+                              from lapsed l
+                             where c.showtime_id = l.showtime_id and c.seat_id = l.seat_id
                             returning 1)
-                        select (select count(*) from expired)""")
+                        select (select count(*) from expired) + 0 * (select count(*) from freed)""")
                         .bind("limit", limit)
                         .mapTo(Integer.class)
                         .one());
     }
 
-    private static void releaseActive(Handle handle, long terminalId) {
-        List<HoldRecord> previous = handle.createQuery("select " + HOLD_COLUMNS
+    /** Ends the terminal's active hold, if it has one, leaving its seats for the caller to free or take over. */
+    private static Optional<HoldRecord> endActive(Handle handle, long terminalId) {
+        return handle.createQuery("select " + HOLD_COLUMNS
                         + " from holds where terminal_id = :t and status = 'ACTIVE' for update")
                 .bind("t", terminalId)
                 .map((rs, ctx) -> hold(rs))
-                .list();
-        previous.forEach(hold -> end(handle, hold));
+                .findOne()
+                .map(hold -> markEnded(handle, hold));
     }
 
-    private static HoldRecord end(Handle handle, HoldRecord hold) {
-        handle.createUpdate(FREE)
-                .bind("showtime", hold.showtimeId())
-                .bind("seats", hold.seatIds().toArray(String[]::new))
-                .bind("hold", hold.id())
-                .execute();
+    private static HoldRecord markEnded(Handle handle, HoldRecord hold) {
         return handle.createQuery("update holds set status = case when expires_at <= now() then 'EXPIRED'"
                         + " else 'RELEASED' end, ended_at = now() where id = :id returning " + HOLD_COLUMNS)
                 .bind("id", hold.id())
                 .map((rs, ctx) -> hold(rs))
                 .one();
+    }
+
+    private static void free(Handle handle, HoldRecord hold) {
+        apply(handle, hold.showtimeId(), null, null, List.of(), hold.seatIds(), hold.id());
     }
 
     private static HoldRecord lockForUpdate(Handle handle, UUID holdId) {
@@ -225,18 +255,39 @@ public final class HoldStore {
                 .one();
     }
 
-    private static void claimOrRollBack(Handle handle, HoldRecord hold, List<String> seats) {
-        List<String> granted = handle.createQuery(CLAIM)
-                .bind("showtime", hold.showtimeId())
-                .bind("hold", hold.id())
-                .bind("expiresAt", hold.expiresAt().atOffset(ZoneOffset.UTC))
-                .bind("seats", seats.toArray(String[]::new))
-                .mapTo(String.class)
-                .list();
-        if (granted.size() != seats.size()) {
-            Set<String> got = new HashSet<>(granted);
-            throw new SeatsTaken(seats.stream().filter(s -> !got.contains(s)).toList());
+    /** Gives {@code hold} exactly {@code seats}, freeing those of {@code released} it no longer has; or rolls back. */
+    private static void claim(
+            Handle handle, HoldRecord hold, List<String> seats, List<String> released, UUID releasedHold) {
+        List<String> taken =
+                apply(handle, hold.showtimeId(), hold.id(), hold.expiresAt(), seats, released, releasedHold);
+        if (!taken.isEmpty()) {
+            throw new SeatsTaken(taken);
         }
+    }
+
+    /** Runs {@link #CLAIM}; returns the seats of {@code take} that could not be taken. */
+    private static List<String> apply(
+            Handle handle,
+            long showtimeId,
+            UUID holdId,
+            Instant expiresAt,
+            List<String> take,
+            List<String> free,
+            UUID releasing) {
+        TreeMap<String, Boolean> rows = new TreeMap<>();
+        free.forEach(seat -> rows.put(seat, false));
+        take.forEach(seat -> rows.put(seat, true));
+        Set<String> held = new HashSet<>();
+        handle.createQuery(CLAIM)
+                .bind("showtime", showtimeId)
+                .bind("hold", holdId)
+                .bind("expiresAt", expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
+                .bind("releasing", releasing)
+                .bind("seats", rows.keySet().toArray(String[]::new))
+                .bind("take", rows.values().toArray(Boolean[]::new))
+                .map((rs, ctx) -> rs.getString("state").equals("HELD") ? rs.getString("seat_id") : "")
+                .forEach(held::add);
+        return take.stream().filter(seat -> !held.contains(seat)).toList();
     }
 
     private static double seconds(Duration duration) {

@@ -26,14 +26,19 @@ public final class SeatClaimReader {
 
     /**
      * Marks the showtime's expired claims FREE with a new version. Not needed for correctness (acquisition takes an
-     * expired claim over by itself) but it makes the change visible as a new seat-map version.
+     * expired claim over by itself) but it makes the change visible as a new seat-map version. Rows another request is
+     * busy with are skipped rather than waited for.
      */
     public int freeLapsed(long showtimeId) {
         return jdbi.withHandle(
                 handle -> handle.createUpdate("""
                         update seat_claims
                            set state = 'FREE', hold_id = null, expires_at = null, version = nextval('seat_claim_version')
-                         where showtime_id = :s and state = 'HELD' and expires_at <= now()""").bind("s", showtimeId).execute());
+                         where (showtime_id, seat_id) in (
+                                select showtime_id, seat_id from seat_claims
+                                 where showtime_id = :s and state = 'HELD' and expires_at <= now()
+                                 order by seat_id for update skip locked)
+                           and state = 'HELD' and expires_at <= now()""").bind("s", showtimeId).execute());
     }
 
     public List<ClaimRow> claims(long showtimeId) {

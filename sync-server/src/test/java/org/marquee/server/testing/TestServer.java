@@ -1,0 +1,111 @@
+package org.marquee.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.marquee.server.MarqueeServer;
+import org.marquee.server.ServerConfig;
+import org.marquee.server.db.DatabaseSettings;
+import org.marquee.server.demo.DemoFixture;
+import org.marquee.server.holds.HoldPolicy;
+
+/** A real sync server with the demo fixture on its own test database, on a free port. */
+public final class TestServer implements AutoCloseable {
+
+    private final MarqueeServer server;
+    private final String jdbcUrl;
+
+    private TestServer(MarqueeServer server, String jdbcUrl) {
+        this.server = server;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** Options of a test server; tests change the ones they care about. */
+    public record Options(Duration holdTtl, Duration holdMaxTotal, int kiosks, Duration sweepInterval, int poolSize) {
+        public static Options defaults() {
+            return new Options(Duration.ofMinutes(8), Duration.ofMinutes(20), 4, Duration.ofSeconds(5), 8);
+        }
+
+        public Options holdTtl(Duration ttl, Duration maxTotal) {
+            return new Options(ttl, maxTotal, kiosks, sweepInterval, poolSize);
+        }
+
+        public Options kiosks(int count) {
+            return new Options(holdTtl, holdMaxTotal, count, sweepInterval, poolSize);
+        }
+
+        /** A sweep interval so long that no sweep happens during a test: correctness must not need it. */
+        public Options withoutSweeper() {
+            return new Options(holdTtl, holdMaxTotal, kiosks, Duration.ofHours(1), poolSize);
+        }
+    }
+
+    public static TestServer start(String name, Options options) {
+        return startOn(TestPostgres.newDatabase(name), options);
+    }
+
+    /** Another server instance on an existing database, as a second instance behind a load balancer would be. */
+    public static TestServer startOn(String jdbcUrl, Options options) {
+        var config = new ServerConfig(
+                "127.0.0.1",
+                0,
+                new DatabaseSettings(jdbcUrl, "postgres", "postgres", Path.of("unused"), options.poolSize()),
+                true,
+                options.kiosks(),
+                HoldPolicy.of(options.holdTtl(), options.holdMaxTotal()),
+                options.sweepInterval());
+        return new TestServer(MarqueeServer.start(config), jdbcUrl);
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public MarqueeServer server() {
+        return server;
+    }
+
+    public ApiClient client(String token) {
+        return new ApiClient(URI.create("http://127.0.0.1:" + server.port()), token);
+    }
+
+    public ApiClient kiosk(int number) {
+        return client("demo-kiosk-" + number);
+    }
+
+    public ApiClient counter() {
+        return client(DemoFixture.COUNTER_TERMINAL);
+    }
+
+    /** Direct database access, for tests that check what the API cannot show. */
+    public Jdbi jdbi() {
+        return Jdbi.create(jdbcUrl, "postgres", "postgres");
+    }
+
+    /** The id of tomorrow's first showtime in the big hall (Sala 1 of the first theater): 307 sellable seats. */
+    public long bigHallShowtime() {
+        return showtimes(1, LocalDate.now(DemoFixture.ZONE).plusDays(1)).stream()
+                .filter(s -> s.path("auditorium").path("name").asText().equals("Sala 1"))
+                .mapToLong(s -> s.path("id").asLong())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    public List<JsonNode> showtimes(long theaterId, LocalDate date) {
+        List<JsonNode> list = new ArrayList<>();
+        kiosk(1).get("/theaters/" + theaterId + "/showtimes?date=" + date)
+                .json()
+                .forEach(list::add);
+        return list;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
