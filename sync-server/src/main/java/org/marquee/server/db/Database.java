@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        // an exception message must never carry bound values into a log: one day one of them is a card number
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -41,6 +44,8 @@ public final class Database implements AutoCloseable {
                 hikari.setUsername(settings.user());
                 hikari.setPassword(settings.password());
             }
+            // nor the key values that PostgreSQL puts in the detail of a constraint violation
+            hikari.addDataSourceProperty("logServerErrorDetail", "false");
             hikari.setMaximumPoolSize(settings.poolSize());
             hikari.setMinimumIdle(settings.poolSize());
             // a request that cannot get a connection soon is answered 429, not queued for ever

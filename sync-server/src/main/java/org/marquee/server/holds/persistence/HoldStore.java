@@ -16,7 +16,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
+import org.marquee.server.common.MarqueeException;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.holds.HoldRecord;
 import org.marquee.server.holds.HoldResult;
@@ -105,9 +107,13 @@ public final class HoldStore {
             } catch (SeatsTaken taken) {
                 return new HoldResult.Taken(taken.seatIds);
             } catch (RuntimeException e) {
-                // two requests of one terminal raced to create its single active hold: go again, releasing the winner's
-                if (attempt >= 3 || !Transactions.isUniqueViolation(e, ONE_ACTIVE_PER_TERMINAL)) {
+                // the terminal lock makes this rare: another instance on an older schema, say. Go again once.
+                if (!Transactions.isUniqueViolation(e, ONE_ACTIVE_PER_TERMINAL)) {
                     throw e;
+                }
+                if (attempt >= 3) {
+                    throw new MarqueeException(
+                            ErrorCode.CONFLICT, "This terminal is already changing its hold. Please try again.");
                 }
             }
         }
@@ -226,8 +232,15 @@ public final class HoldStore {
                         .one());
     }
 
-    /** Ends the terminal's active hold, if it has one, leaving its seats for the caller to free or take over. */
+    /**
+     * Ends the terminal's active hold, if it has one, leaving its seats for the caller to free or take over. Locks the
+     * terminal's row first, so that requests of one terminal change its hold one after the other.
+     */
     private static Optional<HoldRecord> endActive(Handle handle, long terminalId) {
+        handle.createQuery("select id from terminals where id = :t for update")
+                .bind("t", terminalId)
+                .mapTo(Long.class)
+                .one();
         return handle.createQuery("select " + HOLD_COLUMNS
                         + " from holds where terminal_id = :t and status = 'ACTIVE' for update")
                 .bind("t", terminalId)
