@@ -2,6 +2,7 @@ package org.marquee.server;
 
 import java.time.Clock;
 import org.marquee.server.auth.TerminalAuthenticator;
+import org.marquee.server.auth.persistence.TerminalDao;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.catalog.persistence.CatalogStore;
@@ -57,7 +58,7 @@ public final class MarqueeServer implements AutoCloseable {
                     new HoldHandlers(holds));
             ApiServer api;
             try {
-                api = ApiServer.start(config.host(), config.port(), routes, new TerminalAuthenticator(database.jdbi()));
+                api = ApiServer.start(config.host(), config.port(), routes, new TerminalAuthenticator(database.jdbi().onDemand(TerminalDao.class)));
             } catch (RuntimeException e) {
                 sweeper.close();
                 throw e;

@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code marquee server}: starts the sync server and runs until Ctrl-C (or SIGTERM), then stops cleanly. */
 @Command(
@@ -18,6 +22,12 @@ import picocli.CommandLine.Option;
         description = "Starts the Marquee sync server: the HTTP API on PostgreSQL that owns catalog and seat holds.",
         sortOptions = false)
 public final class ServerMain implements Callable<Integer> {
+
+    /** Longest a stop requested during start-up waits for the start to finish before closing what was started. */
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(
             names = "--port",
@@ -94,23 +104,40 @@ public final class ServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
-        MarqueeServer server = MarqueeServer.start(config);
+        AtomicReference<MarqueeServer> running = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
+        // registered before the start, so that Ctrl-C while PostgreSQL is starting still stops it: the hook waits for
+        // the start to finish (or fail), then closes everything in order
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            server.close();
+                            try {
+                                started.await(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            MarqueeServer server = running.getAndSet(null);
+                            if (server != null) {
+                                server.close();
+                            }
                             stopped.countDown();
                         },
                         "marquee-shutdown"));
-        System.out.printf(
-                "Marquee sync server listening on http://localhost:%d/api/v1 (Ctrl-C stops it)%n", server.port());
+        int port;
+        try {
+            MarqueeServer server = MarqueeServer.start(config);
+            port = server.port();
+            running.set(server);
+        } finally {
+            started.countDown();
+        }
+        System.out.printf("Marquee sync server listening on http://localhost:%d/api/v1 (Ctrl-C stops it)%n", port);
         stopped.await();
         return 0;
     }
 
     ServerConfig config() {
-        var spec = new CommandLine(this).getCommandSpec();
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535");
         }

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.Role;
 import org.marquee.model.TerminalKind;
@@ -22,8 +21,8 @@ public final class TerminalAuthenticator {
     private final TerminalDao terminals;
     private final Cache<String, Optional<Principal>> byTokenHash;
 
-    public TerminalAuthenticator(Jdbi jdbi) {
-        this.terminals = jdbi.onDemand(TerminalDao.class);
+    public TerminalAuthenticator(TerminalDao terminals) {
+        this.terminals = terminals;
         this.byTokenHash = Caffeine.newBuilder()
                 .expireAfterWrite(CACHE_TTL)
                 .maximumSize(50_000)

@@ -19,6 +19,8 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // an id of 8.7 is a mistake, not showtime 8
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             // error messages must never echo what a client sent: it might be a card number
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();

@@ -3,6 +3,7 @@ package org.marquee.server.catalog.http;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.GeoPoint;
 import org.marquee.server.common.MarqueeException;
@@ -13,6 +14,8 @@ public final class CatalogHandlers {
 
     private static final double DEFAULT_RADIUS_KM = 50;
     private static final double MAX_RADIUS_KM = 20_040;
+    /** YYYY-MM-DD exactly: LocalDate.parse alone takes years such as +999999999, which no clock or database holds. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final CatalogService catalog;
 
@@ -48,8 +51,12 @@ public final class CatalogHandlers {
     }
 
     private static LocalDate parseDate(String text) {
+        String date = text.strip();
+        if (!DATE.matcher(date).matches()) {
+            throw MarqueeException.malformed("'date' must be a calendar date such as 2026-11-21.");
+        }
         try {
-            return LocalDate.parse(text.strip());
+            return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw MarqueeException.malformed("'date' must be a calendar date such as 2026-11-21.");
         }
