@@ -58,7 +58,11 @@ public final class MarqueeServer implements AutoCloseable {
                     new HoldHandlers(holds));
             ApiServer api;
             try {
-                api = ApiServer.start(config.host(), config.port(), routes, new TerminalAuthenticator(database.jdbi().onDemand(TerminalDao.class)));
+                api = ApiServer.start(
+                        config.host(),
+                        config.port(),
+                        routes,
+                        new TerminalAuthenticator(database.jdbi().onDemand(TerminalDao.class)));
             } catch (RuntimeException e) {
                 sweeper.close();
                 throw e;

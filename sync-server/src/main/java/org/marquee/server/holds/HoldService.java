@@ -141,7 +141,11 @@ public final class HoldService {
         if (!unknown.isEmpty()) {
             throw new MarqueeException(
                     ErrorCode.INVALID_REQUEST,
-                    "This auditorium has no seat " + String.join(", ", abbreviate(unknown)) + ".",
+                    "This auditorium has no seat "
+                            + abbreviate(unknown).stream()
+                                    .map(id -> "'" + id + "'")
+                                    .collect(Collectors.joining(", "))
+                            + ".",
                     Map.of("seatIds", abbreviate(unknown)));
         }
         List<String> blocked =
@@ -157,10 +161,12 @@ public final class HoldService {
         return sorted;
     }
 
+    /** Unknown ids as they may be shown back: at most 20, each short, without control characters. */
     private static List<String> abbreviate(List<String> ids) {
         return ids.stream()
                 .limit(20)
                 .map(id -> id.length() > 12 ? id.substring(0, 12) + "…" : id)
+                .map(id -> id.replaceAll("\\p{Cntrl}", "?"))
                 .toList();
     }
 

@@ -53,7 +53,8 @@ class HoldExpiryTest {
     void anExpiredHoldsSeatsGoToTheNextTerminalWithoutAnySweep() {
         ApiClient first = server.kiosk(1);
         ApiClient second = server.kiosk(2);
-        JsonNode hold = first.post("/holds", holdBody(showtime, List.of("D1", "D2"))).json();
+        JsonNode hold =
+                first.post("/holds", holdBody(showtime, List.of("D1", "D2"))).json();
         String holdId = hold.path("holdId").asText();
 
         Answer tooEarly = second.post("/holds", holdBody(showtime, List.of("D2", "D3")));
@@ -63,13 +64,16 @@ class HoldExpiryTest {
 
         sleepUntilExpired(hold);
 
-        assertThat(statusOnSeatMap("D1")).as("the seat map shows it free, unswept").isEqualTo("AVAILABLE");
+        assertThat(statusOnSeatMap("D1"))
+                .as("the seat map shows it free, unswept")
+                .isEqualTo("AVAILABLE");
         Answer taken = second.post("/holds", holdBody(showtime, List.of("D2", "D3")));
         assertThat(taken.status()).isEqualTo(201);
         assertThat(storedStatus(holdId)).as("nothing swept the first hold").isEqualTo("ACTIVE");
         assertThat(first.get("/holds/" + holdId).json().path("status").asText()).isEqualTo("EXPIRED");
         assertThat(first.post("/holds/" + holdId + "/extend", null).errorCode()).isEqualTo("HOLD_EXPIRED");
-        assertThat(first.put("/holds/" + holdId + "/seats", seatsBody(Set.of("D1"))).errorCode())
+        assertThat(first.put("/holds/" + holdId + "/seats", seatsBody(Set.of("D1")))
+                        .errorCode())
                 .isEqualTo("HOLD_EXPIRED");
         // releasing what already expired changes nothing, and above all not the seat someone else holds now
         assertThat(first.delete("/holds/" + holdId).status()).isEqualTo(204);
@@ -84,7 +88,9 @@ class HoldExpiryTest {
         sleepUntilExpired(hold.json());
 
         Answer after = server.kiosk(4).get("/showtimes/" + showtime + "/seats", "If-None-Match", etag);
-        assertThat(after.status()).as("a client with the old version must get the new map").isEqualTo(200);
+        assertThat(after.status())
+                .as("a client with the old version must get the new map")
+                .isEqualTo(200);
         assertThat(after.header("ETag")).isNotEqualTo(etag);
         assertThat(statusOnSeatMap("E1")).isEqualTo("AVAILABLE");
     }
@@ -135,7 +141,9 @@ class HoldExpiryTest {
                     .map(e -> Instant.parse(e.path("expiresAt").asText()))
                     .max(Instant::compareTo)
                     .orElse(expiresAt);
-            assertThat(wins).as("round %d: at most one rival can take the seats in this window", round).hasSizeLessThanOrEqualTo(1);
+            assertThat(wins)
+                    .as("round %d: at most one rival can take the seats in this window", round)
+                    .hasSizeLessThanOrEqualTo(1);
             for (JsonNode win : wins) {
                 Instant wonAt = Instant.parse(win.path("createdAt").asText());
                 assertThat(wonAt)
@@ -143,10 +151,13 @@ class HoldExpiryTest {
                         .isAfterOrEqualTo(ownerUntil);
                 assertThat(extensions)
                         .as("no extension succeeded after the seats changed hands")
-                        .allSatisfy(e -> assertThat(Instant.parse(e.path("serverTime").asText())).isBefore(wonAt));
+                        .allSatisfy(e -> assertThat(
+                                        Instant.parse(e.path("serverTime").asText()))
+                                .isBefore(wonAt));
             }
             if (wins.isEmpty()) {
-                assertThat(owner.get("/holds/" + holdId).json().path("status").asText()).isEqualTo("ACTIVE");
+                assertThat(owner.get("/holds/" + holdId).json().path("status").asText())
+                        .isEqualTo("ACTIVE");
             }
             owner.delete("/holds/" + holdId);
             for (JsonNode win : wins) {
@@ -158,14 +169,16 @@ class HoldExpiryTest {
     }
 
     private String storedStatus(String holdId) {
-        return server.jdbi().withHandle(h -> h.createQuery("select status from holds where id = cast(:id as uuid)")
-                .bind("id", holdId)
-                .mapTo(String.class)
-                .one());
+        return server.jdbi()
+                .withHandle(h -> h.createQuery("select status from holds where id = cast(:id as uuid)")
+                        .bind("id", holdId)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private String statusOnSeatMap(String seatId) {
-        for (JsonNode seat : server.kiosk(1).get("/showtimes/" + showtime + "/seats").json().path("seats")) {
+        for (JsonNode seat :
+                server.kiosk(1).get("/showtimes/" + showtime + "/seats").json().path("seats")) {
             if (seat.path("id").asText().equals(seatId)) {
                 return seat.path("status").asText();
             }
@@ -176,7 +189,8 @@ class HoldExpiryTest {
     /** Sleeps past a hold's expiry as the server counts it, whatever this machine's clock says. */
     static void sleepUntilExpired(JsonNode hold) {
         Duration left = Duration.between(
-                Instant.parse(hold.path("serverTime").asText()), Instant.parse(hold.path("expiresAt").asText()));
+                Instant.parse(hold.path("serverTime").asText()),
+                Instant.parse(hold.path("expiresAt").asText()));
         try {
             Thread.sleep(left.plusMillis(100));
         } catch (InterruptedException e) {
