@@ -84,9 +84,9 @@ public final class MarqueeServer implements AutoCloseable {
         return api.port();
     }
 
-    /** Runs one sweep now; for tests and operators, as the background one runs on its own schedule. */
-    public int sweepNow() {
-        return sweeper.sweep();
+    /** A run-time setting of the server's database, such as {@code fsync}. */
+    public String setting(String name) {
+        return database.setting(name);
     }
 
     static String version() {

