@@ -76,6 +76,9 @@ class HoldConcurrencyTest {
             }
         }
 
+        // not a benchmark (that is docs/BENCHMARKS.md's job), but worth seeing in the build log
+        System.out.printf(
+                "HoldConcurrencyTest: %d terminals, %d seats, 6 s: %s%n", CLIENTS, HOT_SEATS.size(), outcomes);
         assertThat(breaches).as("answers that were not all-or-nothing").isEmpty();
         assertThat(outcomes.keySet())
                 .as("every answer was a grant, a refusal or a release")
