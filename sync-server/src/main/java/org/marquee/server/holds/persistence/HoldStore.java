@@ -66,8 +66,17 @@ public final class HoldStore {
         this.jdbi = jdbi;
     }
 
-    /** Releases the terminal's active hold, if any, and holds {@code seats}: all of them or, rolled back, none. */
+    /**
+     * Releases the terminal's active hold, if any, and holds {@code seats}: all of them or, rolled back, none. Seats
+     * that someone else holds or has bought are refused by a read first, with no lock and no write: under contention
+     * most answers are refusals, and a refusal read from committed rows is true at the moment it was read. Only a
+     * request that may succeed goes on to the transaction, whose conditional insert alone grants seats.
+     */
     public HoldResult create(long terminalId, long showtimeId, List<String> seats, Duration ttl, Duration maxTotal) {
+        List<String> busy = takenByOthers(showtimeId, seats, terminalId);
+        if (!busy.isEmpty()) {
+            return new HoldResult.Taken(busy);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return Transactions.retrying(jdbi, handle -> {
@@ -117,6 +126,21 @@ public final class HoldStore {
                 }
             }
         }
+    }
+
+    /** The seats among {@code seats} that are sold, or held unexpired by another terminal's hold, right now. */
+    private List<String> takenByOthers(long showtimeId, List<String> seats, long terminalId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select c.seat_id from seat_claims c left join holds h on h.id = c.hold_id
+                         where c.showtime_id = :showtime and c.seat_id = any(cast(:seats as text[]))
+                           and (c.state = 'SOLD'
+                                or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :terminal))
+                         order by c.seat_id""")
+                .bind("showtime", showtimeId)
+                .bind("seats", seats.toArray(String[]::new))
+                .bind("terminal", terminalId)
+                .mapTo(String.class)
+                .list());
     }
 
     public Optional<HoldRecord> find(UUID holdId) {
