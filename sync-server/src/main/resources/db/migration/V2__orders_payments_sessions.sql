@@ -6,11 +6,11 @@ create table price_plans (
     ticket_prices   jsonb  not null,  -- {"ADULT": 950, "CHILD": 650, "SENIOR": 700}
     seat_surcharges jsonb  not null default '{}'  -- {"PREMIUM": 300}
 );
-insert into price_plans (name, currency, ticket_prices, seat_surcharges)
-values ('Standard', 'EUR', '{"ADULT": 950, "CHILD": 650, "SENIOR": 700}', '{"PREMIUM": 300}');
-alter table showtimes add column price_plan_id bigint references price_plans (id);
-update showtimes set price_plan_id = (select min(id) from price_plans);
-alter table showtimes alter column price_plan_id set not null;
+-- plan 1 is what a showtime gets unless it names another
+insert into price_plans (id, name, currency, ticket_prices, seat_surcharges) overriding system value
+values (1, 'Standard', 'EUR', '{"ADULT": 950, "CHILD": 650, "SENIOR": 700}', '{"PREMIUM": 300}');
+select setval(pg_get_serial_sequence('price_plans', 'id'), 1);
+alter table showtimes add column price_plan_id bigint not null default 1 references price_plans (id);
 
 -- Staff sessions started on counter terminals; only the token's SHA-256 is kept.
 create table staff_sessions (

@@ -1,7 +1,12 @@
 package org.marquee.server;
 
 import java.time.Clock;
+import java.util.List;
+import org.marquee.server.auth.SessionService;
 import org.marquee.server.auth.TerminalAuthenticator;
+import org.marquee.server.auth.http.SessionHandlers;
+import org.marquee.server.auth.persistence.StaffDao;
+import org.marquee.server.auth.persistence.StaffSessionDao;
 import org.marquee.server.auth.persistence.TerminalDao;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.http.CatalogHandlers;
@@ -15,9 +20,22 @@ import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.http.ApiRoutes;
 import org.marquee.server.http.ApiServer;
 import org.marquee.server.http.HealthHandler;
+import org.marquee.server.idempotency.IdempotencyKeys;
+import org.marquee.server.idempotency.persistence.IdempotencyStore;
+import org.marquee.server.orders.OrderService;
+import org.marquee.server.orders.OrderViews;
+import org.marquee.server.orders.PaymentGateways;
+import org.marquee.server.orders.PaymentService;
+import org.marquee.server.orders.http.OrderHandlers;
+import org.marquee.server.orders.persistence.OrderStore;
+import org.marquee.server.payments.CashGateway;
+import org.marquee.server.payments.SimulatedCardTerminal;
+import org.marquee.server.payments.WebhookSignature;
+import org.marquee.server.payments.http.WebhookHandler;
 import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
+import org.marquee.server.secrets.persistence.SecretStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +50,13 @@ public final class MarqueeServer implements AutoCloseable {
 
     private final Database database;
     private final HoldSweeper sweeper;
+    private final PaymentService payments;
     private final ApiServer api;
 
-    private MarqueeServer(Database database, HoldSweeper sweeper, ApiServer api) {
+    private MarqueeServer(Database database, HoldSweeper sweeper, PaymentService payments, ApiServer api) {
         this.database = database;
         this.sweeper = sweeper;
+        this.payments = payments;
         this.api = api;
     }
 
@@ -50,21 +70,40 @@ public final class MarqueeServer implements AutoCloseable {
             var holdStore = new HoldStore(database.jdbi());
             var holds = new HoldService(catalog, holdStore, config.holdPolicy());
             var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC());
-            var sweeper = new HoldSweeper(holdStore, config.sweepInterval());
+            var orderStore = new OrderStore(database.jdbi());
+            var sweeper = new HoldSweeper(holdStore, config.sweepInterval(), orderStore::cancelLapsed);
+            var authenticator = new TerminalAuthenticator(
+                    database.jdbi().onDemand(TerminalDao.class), database.jdbi().onDemand(StaffSessionDao.class));
+            var sessions = new SessionService(
+                    database.jdbi().onDemand(StaffDao.class),
+                    database.jdbi().onDemand(StaffSessionDao.class),
+                    authenticator);
+            var secrets = new SecretStore(database.jdbi());
+            var gateways = new PaymentGateways(List.of(
+                    new CashGateway(),
+                    new SimulatedCardTerminal(config.paymentTimeout().multipliedBy(2))));
+            var orders = new OrderService(catalog, holds, orderStore, gateways);
+            var views = new OrderViews(catalog, orders, secrets.key("ticket-signing"));
+            var payments = new PaymentService(orders, orderStore, gateways, config.paymentTimeout(), paid -> {});
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
                     new CatalogHandlers(catalog),
                     new SeatMapHandler(seatMaps),
-                    new HoldHandlers(holds));
+                    new HoldHandlers(holds),
+                    new SessionHandlers(sessions),
+                    new OrderHandlers(orders, payments, views),
+                    new WebhookHandler(payments, new WebhookSignature(secrets.key("payment-webhook"))));
             ApiServer api;
             try {
                 api = ApiServer.start(
                         config.host(),
                         config.port(),
                         routes,
-                        new TerminalAuthenticator(database.jdbi().onDemand(TerminalDao.class)));
+                        authenticator,
+                        new IdempotencyKeys(new IdempotencyStore(database.jdbi())));
             } catch (RuntimeException e) {
                 sweeper.close();
+                payments.close();
                 throw e;
             }
             log.info(
@@ -73,7 +112,7 @@ public final class MarqueeServer implements AutoCloseable {
                     config.holdPolicy().ttl(),
                     config.holdPolicy().maxTotal(),
                     config.demoData());
-            return new MarqueeServer(database, sweeper, api);
+            return new MarqueeServer(database, sweeper, payments, api);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -102,6 +141,7 @@ public final class MarqueeServer implements AutoCloseable {
         } finally {
             try {
                 sweeper.close();
+                payments.close();
             } finally {
                 database.close();
             }

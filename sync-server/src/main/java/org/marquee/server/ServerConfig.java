@@ -12,4 +12,5 @@ public record ServerConfig(
         boolean demoData,
         int demoKiosks,
         HoldPolicy holdPolicy,
-        Duration sweepInterval) {}
+        Duration sweepInterval,
+        Duration paymentTimeout) {}

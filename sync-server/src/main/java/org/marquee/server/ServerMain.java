@@ -93,6 +93,13 @@ public final class ServerMain implements Callable<Integer> {
             description = "How often expired holds are marked EXPIRED in the background (default: ${DEFAULT-VALUE}).")
     Duration sweepInterval;
 
+    @Option(
+            names = "--payment-timeout",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "How long to wait for the card terminal before answering 504 (default: ${DEFAULT-VALUE}).")
+    Duration paymentTimeout;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -167,7 +174,7 @@ public final class ServerMain implements Callable<Integer> {
                 System.getenv("MARQUEE_DB_PASSWORD"),
                 dataDir.toAbsolutePath(),
                 pool);
-        return new ServerConfig(host, port, database, demoData, demoKiosks, policy, sweepInterval);
+        return new ServerConfig(host, port, database, demoData, demoKiosks, policy, sweepInterval, paymentTimeout);
     }
 
     /** Version from the jar's manifest. */

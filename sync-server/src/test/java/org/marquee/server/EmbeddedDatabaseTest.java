@@ -65,6 +65,7 @@ class EmbeddedDatabaseTest {
                 true,
                 4,
                 HoldPolicy.of(Duration.ofMinutes(8), Duration.ofMinutes(20)),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
     }
 }

@@ -87,6 +87,12 @@ public final class CatalogService {
                 .orElseThrow(() -> MarqueeException.notFound("There is no showtime " + showtimeId + "."));
     }
 
+    /** The names a ticket shows for a showtime, or a 404. */
+    public ShowtimeDetails details(long showtimeId) {
+        return store.showtimeDetails(showtimeId)
+                .orElseThrow(() -> MarqueeException.notFound("There is no showtime " + showtimeId + "."));
+    }
+
     private static NearbyTheater nearby(TheaterInfo t, Double distanceKm) {
         Double rounded = distanceKm == null ? null : Math.round(distanceKm * 100) / 100.0;
         return new NearbyTheater(t.id(), t.name(), t.address(), t.lat(), t.lon(), t.timeZone(), rounded);

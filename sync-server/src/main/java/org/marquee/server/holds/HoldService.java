@@ -78,6 +78,11 @@ public final class HoldService {
         }
     }
 
+    /** Releases the hold of an order that was cancelled; whoever cancels it, the seats go back on sale. */
+    public void releaseForOrder(UUID holdId) {
+        store.release(holdId);
+    }
+
     /** The error for a hold that can no longer be changed, by what became of it. */
     public static MarqueeException lapsed(HoldRecord hold) {
         return switch (hold.status()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.marquee.server.holds.persistence.HoldStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,13 @@ public final class HoldSweeper implements AutoCloseable {
     private static final int BATCH = 500;
 
     private final HoldStore store;
+    private final IntSupplier cancelLapsedOrders;
     private final ScheduledExecutorService scheduler;
 
-    public HoldSweeper(HoldStore store, Duration interval) {
+    /** {@code cancelLapsedOrders} cancels unpaid orders whose hold has ended; it runs after each sweep. */
+    public HoldSweeper(HoldStore store, Duration interval, IntSupplier cancelLapsedOrders) {
         this.store = store;
+        this.cancelLapsedOrders = cancelLapsedOrders;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("hold-sweeper").daemon().factory());
         long millis = interval.toMillis();
@@ -43,8 +47,9 @@ public final class HoldSweeper implements AutoCloseable {
     private void sweepSafely() {
         try {
             int marked = sweep();
-            if (marked > 0) {
-                log.info("event=holds_swept expired={}", marked);
+            int cancelled = cancelLapsedOrders.getAsInt();
+            if (marked > 0 || cancelled > 0) {
+                log.info("event=holds_swept expired={} ordersCancelled={}", marked, cancelled);
             }
         } catch (RuntimeException e) {
             log.warn("event=sweep_failed reason={}", e.toString());

@@ -15,6 +15,9 @@ public enum Access implements RouteRole {
     /** Every terminal and staff role: browsing and holding seats. */
     public static final RouteRole[] ANY_CALLER = {KIOSK, COUNTER, CLERK, MANAGER};
 
+    /** Who sells: kiosks (card only) and signed-in staff; a counter terminal needs a clerk signed in first. */
+    public static final RouteRole[] SELLERS = {KIOSK, CLERK, MANAGER};
+
     static Access of(Role role) {
         return valueOf(role.name());
     }

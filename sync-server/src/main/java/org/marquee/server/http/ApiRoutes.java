@@ -7,12 +7,22 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.javalin.apibuilder.EndpointGroup;
+import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.holds.http.HoldHandlers;
+import org.marquee.server.orders.http.OrderHandlers;
+import org.marquee.server.payments.http.WebhookHandler;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 
 /** Every path of the API, with who may call it, in one place. */
-public record ApiRoutes(HealthHandler health, CatalogHandlers catalog, SeatMapHandler seatMap, HoldHandlers holds)
+public record ApiRoutes(
+        HealthHandler health,
+        CatalogHandlers catalog,
+        SeatMapHandler seatMap,
+        HoldHandlers holds,
+        SessionHandlers sessions,
+        OrderHandlers orders,
+        WebhookHandler webhook)
         implements EndpointGroup {
 
     public static final String BASE = "/api/v1";
@@ -21,6 +31,10 @@ public record ApiRoutes(HealthHandler health, CatalogHandlers catalog, SeatMapHa
     public void addEndpoints() {
         path(BASE, () -> {
             get("/health", health::health, Access.PUBLIC);
+
+            post("/sessions", sessions::create, Access.COUNTER);
+            // a counter terminal's own token gets a clear 404 (no session to end) rather than 403
+            delete("/sessions/current", sessions::end, Access.COUNTER, Access.CLERK, Access.MANAGER);
 
             get("/theaters", catalog::theaters, Access.ANY_CALLER);
             get("/theaters/{id}/showtimes", catalog::showtimes, Access.ANY_CALLER);
@@ -32,6 +46,15 @@ public record ApiRoutes(HealthHandler health, CatalogHandlers catalog, SeatMapHa
             delete("/holds/{id}", holds::release, Access.ANY_CALLER);
             put("/holds/{id}/seats", holds::changeSeats, Access.ANY_CALLER);
             post("/holds/{id}/extend", holds::extend, Access.ANY_CALLER);
+
+            post("/orders", orders::create, Access.SELLERS);
+            get("/orders/{id}", orders::get, Access.SELLERS);
+            post("/orders/{id}/payments", orders::pay, Access.SELLERS);
+            post("/orders/{id}/cancel", orders::cancel, Access.SELLERS);
+            post("/orders/{id}/refund", orders::refund, Access.MANAGER);
+
+            // providers call back without a terminal token; the body's HMAC signature is checked instead
+            post("/payments/webhook", webhook::receive, Access.PUBLIC);
         });
     }
 }

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.marquee.model.ErrorCode;
+import org.marquee.model.Role;
 import org.marquee.server.auth.Principal;
 import org.marquee.server.auth.TerminalAuthenticator;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.idempotency.IdempotencyKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,7 +31,9 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static ApiServer start(String host, int port, ApiRoutes routes, TerminalAuthenticator authenticator) {
+    public static ApiServer start(
+            String host, int port, ApiRoutes routes, TerminalAuthenticator authenticator, IdempotencyKeys keys) {
+        IdempotencyFilter idempotency = new IdempotencyFilter(keys);
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -40,7 +44,11 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = port;
             config.requestLogger.http(ApiServer::logRequest);
             config.routes.before(ApiServer::tagRequest);
+            // card data is refused before anything else looks at the request, authentication included
+            config.routes.before(CardDataGuard::check);
             config.routes.beforeMatched(ctx -> authorize(ctx, authenticator));
+            config.routes.beforeMatched(idempotency::before);
+            config.routes.after(idempotency::after);
             config.routes.apiBuilder(routes);
             ErrorMapper.register(config.routes);
         });
@@ -72,7 +80,11 @@ public final class ApiServer implements AutoCloseable {
         ctx.attribute(Requests.PRINCIPAL, principal);
         MDC.put("terminal", principal.logName());
         // Javalin answers HEAD from the GET route without its roles; a HEAD carries no body, so a valid token is enough
-        if (!head && !Access.allows(roles, principal.role())) {
+        boolean allowed = head || Access.allows(roles, principal.role());
+        if (!allowed && principal.role() == Role.COUNTER && Access.allows(roles, Role.CLERK)) {
+            throw new MarqueeException(ErrorCode.FORBIDDEN, "A clerk must sign in on this counter terminal first.");
+        }
+        if (!allowed) {
             throw new MarqueeException(
                     ErrorCode.FORBIDDEN,
                     "A " + principal.role().name().toLowerCase(java.util.Locale.ROOT) + " may not do this.",
@@ -80,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static String bearer(String header) {
+    static String bearer(String header) {
         if (header == null) {
             return null;
         }
@@ -95,7 +107,7 @@ public final class ApiServer implements AutoCloseable {
         log.info(
                 "event=request method={} path={} status={} ms={} terminal={}",
                 ctx.method(),
-                ctx.path(),
+                CardDataGuard.masked(ctx.path()),
                 ctx.statusCode(),
                 String.format(java.util.Locale.ROOT, "%.1f", millis),
                 principal == null ? "-" : principal.logName());

@@ -37,6 +37,7 @@ public final class ErrorMapper {
             case INVALID_REQUEST -> 422;
             case RATE_LIMITED -> 429;
             case SERVICE_UNAVAILABLE -> 503;
+            case PAYMENT_TIMEOUT -> 504;
             case INTERNAL_ERROR -> 500;
         };
     }
@@ -53,7 +54,8 @@ public final class ErrorMapper {
                 write(
                         ctx,
                         ErrorCode.NOT_FOUND,
-                        "There is no such endpoint: " + ctx.method() + " " + Requests.shorten(ctx.path()) + ".",
+                        "There is no such endpoint: " + ctx.method() + " "
+                                + Requests.shorten(CardDataGuard.masked(ctx.path())) + ".",
                         Map.of());
             case 405 -> write(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed here.", Map.of());
             case 413 ->

@@ -20,6 +20,11 @@ public final class Requests {
         return principal;
     }
 
+    /** The bearer token the request was authenticated with; only for ending the caller's own session. */
+    public static String bearerToken(Context ctx) {
+        return ApiServer.bearer(ctx.header("Authorization"));
+    }
+
     public static <T> T body(Context ctx, Class<T> type) {
         return Json.read(ctx.bodyAsBytes(), type);
     }

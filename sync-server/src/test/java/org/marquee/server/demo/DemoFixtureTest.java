@@ -256,7 +256,8 @@ class DemoFixtureTest {
                 false,
                 4,
                 HoldPolicy.of(Duration.ofMinutes(8), Duration.ofMinutes(20)),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                Duration.ofSeconds(30));
         try (MarqueeServer production = MarqueeServer.start(config)) {
             var base = java.net.URI.create("http://127.0.0.1:" + production.port());
             assertThat(new ApiClient(base, null).get("/health").status()).isEqualTo(200);

@@ -1,6 +1,8 @@
 package org.marquee.server.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.marquee.server.testing.Bodies.holdBody;
+import static org.marquee.server.testing.Bodies.seatsBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -298,17 +300,5 @@ class HoldConcurrencyTest {
         List<String> shuffled = new ArrayList<>(HOT_SEATS);
         Collections.shuffle(shuffled, random);
         return new HashSet<>(shuffled.subList(0, 1 + random.nextInt(3)));
-    }
-
-    static String holdBody(long showtime, List<String> seats) {
-        return "{\"showtimeId\":" + showtime + ",\"seatIds\":" + jsonList(seats) + "}";
-    }
-
-    static String seatsBody(Set<String> seats) {
-        return "{\"seatIds\":" + jsonList(List.copyOf(seats)) + "}";
-    }
-
-    static String jsonList(List<String> values) {
-        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -1,8 +1,8 @@
 package org.marquee.server.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.marquee.server.holds.HoldConcurrencyTest.holdBody;
-import static org.marquee.server.holds.HoldConcurrencyTest.seatsBody;
+import static org.marquee.server.testing.Bodies.holdBody;
+import static org.marquee.server.testing.Bodies.seatsBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

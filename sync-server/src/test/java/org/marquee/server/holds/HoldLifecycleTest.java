@@ -2,8 +2,8 @@ package org.marquee.server.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.marquee.server.holds.HoldConcurrencyTest.holdBody;
-import static org.marquee.server.holds.HoldConcurrencyTest.seatsBody;
+import static org.marquee.server.testing.Bodies.holdBody;
+import static org.marquee.server.testing.Bodies.seatsBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -35,10 +35,7 @@ class HoldLifecycleTest {
         var options = TestServer.Options.defaults()
                 .holdTtl(Duration.ofSeconds(1), Duration.ofSeconds(3))
                 .kiosks(12);
-        server = TestServer.start(
-                "lifecycle",
-                new TestServer.Options(
-                        options.holdTtl(), options.holdMaxTotal(), options.kiosks(), Duration.ofMillis(200), 8));
+        server = TestServer.start("lifecycle", options.sweepEvery(Duration.ofMillis(200)));
         showtime = server.bigHallShowtime();
     }
 

@@ -26,22 +26,33 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Options of a test server; tests change the ones they care about. */
-    public record Options(Duration holdTtl, Duration holdMaxTotal, int kiosks, Duration sweepInterval, int poolSize) {
+    public record Options(
+            Duration holdTtl,
+            Duration holdMaxTotal,
+            int kiosks,
+            Duration sweepInterval,
+            int poolSize,
+            Duration paymentTimeout) {
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(8), Duration.ofMinutes(20), 4, Duration.ofSeconds(5), 8);
+            return new Options(
+                    Duration.ofMinutes(8), Duration.ofMinutes(20), 4, Duration.ofSeconds(5), 8, Duration.ofSeconds(2));
+        }
+
+        public Options sweepEvery(Duration interval) {
+            return new Options(holdTtl, holdMaxTotal, kiosks, interval, poolSize, paymentTimeout);
         }
 
         public Options holdTtl(Duration ttl, Duration maxTotal) {
-            return new Options(ttl, maxTotal, kiosks, sweepInterval, poolSize);
+            return new Options(ttl, maxTotal, kiosks, sweepInterval, poolSize, paymentTimeout);
         }
 
         public Options kiosks(int count) {
-            return new Options(holdTtl, holdMaxTotal, count, sweepInterval, poolSize);
+            return new Options(holdTtl, holdMaxTotal, count, sweepInterval, poolSize, paymentTimeout);
         }
 
         /** A sweep interval so long that no sweep happens during a test: correctness must not need it. */
         public Options withoutSweeper() {
-            return new Options(holdTtl, holdMaxTotal, kiosks, Duration.ofHours(1), poolSize);
+            return new Options(holdTtl, holdMaxTotal, kiosks, Duration.ofHours(1), poolSize, paymentTimeout);
         }
     }
 
@@ -58,7 +69,8 @@ public final class TestServer implements AutoCloseable {
                 true,
                 options.kiosks(),
                 HoldPolicy.of(options.holdTtl(), options.holdMaxTotal()),
-                options.sweepInterval());
+                options.sweepInterval(),
+                options.paymentTimeout());
         return new TestServer(MarqueeServer.start(config), jdbcUrl);
     }
 

@@ -19,6 +19,7 @@ import org.marquee.model.SeatLayout;
 import org.marquee.model.ShowtimeInfo;
 import org.marquee.model.ShowtimeStatus;
 import org.marquee.model.TheaterInfo;
+import org.marquee.server.catalog.ShowtimeDetails;
 import org.marquee.server.catalog.ShowtimeFacts;
 import org.marquee.server.catalog.ShowtimeRow;
 
@@ -78,6 +79,30 @@ public final class CatalogStore {
                         rs.getInt("seat_count"),
                         rs.getInt("taken")))
                 .list());
+    }
+
+    public Optional<ShowtimeDetails> showtimeDetails(long showtimeId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select s.id, t.name as theater, t.address, t.time_zone, a.name as auditorium, m.title,
+                               m.rating, m.runtime_minutes, s.starts_at
+                          from showtimes s
+                          join auditoriums a on a.id = s.auditorium_id
+                          join theaters t on t.id = a.theater_id
+                          join movies m on m.id = s.movie_id
+                         where s.id = :id""")
+                .bind("id", showtimeId)
+                .map((rs, ctx) -> new ShowtimeDetails(
+                        rs.getLong("id"),
+                        rs.getString("theater"),
+                        rs.getString("address"),
+                        ZoneId.of(rs.getString("time_zone")),
+                        rs.getString("auditorium"),
+                        rs.getString("title"),
+                        rs.getString("rating"),
+                        rs.getInt("runtime_minutes"),
+                        rs.getObject("starts_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .findOne());
     }
 
     public Optional<ShowtimeFacts> showtimeFacts(long showtimeId) {

@@ -106,9 +106,16 @@ public final class DemoLoader {
                     .mapTo(Long.class)
                     .one());
         }
+        long imaxPlan = handle.createQuery("""
+                        insert into price_plans (name, currency, ticket_prices, seat_surcharges)
+                        values ('IMAX', 'EUR', cast(:tickets as jsonb), cast(:seats as jsonb)) returning id""")
+                .bind("tickets", "{\"ADULT\": 1250, \"CHILD\": 950, \"SENIOR\": 1000}")
+                .bind("seats", "{\"PREMIUM\": 300}")
+                .mapTo(Long.class)
+                .one();
         PreparedBatch showtimes =
-                handle.prepareBatch("insert into showtimes (movie_id, auditorium_id, starts_at, format)"
-                        + " values (:movie, :auditorium, :startsAt, :format)");
+                handle.prepareBatch("insert into showtimes (movie_id, auditorium_id, starts_at, format, price_plan_id)"
+                        + " values (:movie, :auditorium, :startsAt, :format, :plan)");
         List<DemoFixture.Screening> schedule = DemoFixture.schedule(LocalDate.now(DemoFixture.ZONE));
         for (DemoFixture.Screening screening : schedule) {
             showtimes
@@ -116,6 +123,7 @@ public final class DemoLoader {
                     .bind("auditorium", rooms.get(screening.theater()).get(screening.room()))
                     .bind("startsAt", screening.startsAt().atOffset(ZoneOffset.UTC))
                     .bind("format", screening.format())
+                    .bind("plan", screening.format().equals("IMAX") ? imaxPlan : 1L)
                     .add();
         }
         showtimes.execute();

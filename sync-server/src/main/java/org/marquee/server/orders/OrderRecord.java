@@ -1,0 +1,59 @@
+package org.marquee.server.orders;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.marquee.model.HoldStatus;
+import org.marquee.model.OrderStatus;
+import org.marquee.model.PaymentMethod;
+import org.marquee.model.SeatType;
+import org.marquee.model.TicketType;
+
+/** An order as stored, with its tickets, payments and the state of its hold, read at {@code serverTime}. */
+public record OrderRecord(
+        UUID id,
+        String code,
+        OrderStatus status,
+        long showtimeId,
+        UUID holdId,
+        long terminalId,
+        String email,
+        long totalMinor,
+        String currency,
+        Instant holdExpiresAt,
+        HoldStatus holdStatus,
+        List<String> holdSeatIds,
+        List<Line> tickets,
+        List<Payment> payments,
+        Instant serverTime) {
+
+    public OrderRecord {
+        holdSeatIds = List.copyOf(holdSeatIds);
+        tickets = List.copyOf(tickets);
+        payments = List.copyOf(payments);
+    }
+
+    /** One ticket of the order. */
+    public record Line(String seatId, TicketType type, SeatType seatType, long priceMinor) {}
+
+    /** Money moved for the order. */
+    public record Payment(
+            PaymentMethod method,
+            String status,
+            long amountMinor,
+            String currency,
+            String providerRef,
+            String cardLast4,
+            Long tenderedMinor,
+            Long changeMinor,
+            Instant createdAt) {}
+
+    /** True while the hold behind the order is active and unexpired. */
+    public boolean holdLive() {
+        return holdStatus == HoldStatus.ACTIVE && holdExpiresAt.isAfter(serverTime);
+    }
+
+    public boolean unpaid() {
+        return status == OrderStatus.PENDING_PAYMENT || status == OrderStatus.PAYMENT_FAILED;
+    }
+}

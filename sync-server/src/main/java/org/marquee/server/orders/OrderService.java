@@ -1,0 +1,230 @@
+package org.marquee.server.orders;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.marquee.model.CreateOrderRequest;
+import org.marquee.model.ErrorCode;
+import org.marquee.model.HoldStatus;
+import org.marquee.model.OrderStatus;
+import org.marquee.model.Role;
+import org.marquee.model.SeatDefinition;
+import org.marquee.model.TicketRequest;
+import org.marquee.server.auth.Principal;
+import org.marquee.server.catalog.CatalogService;
+import org.marquee.server.common.MarqueeException;
+import org.marquee.server.holds.HoldRecord;
+import org.marquee.server.holds.HoldService;
+import org.marquee.server.orders.persistence.OrderStore;
+
+/** Orders: written from an active hold, priced by the showtime's plan, looked up, cancelled, refunded. */
+public final class OrderService {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+    private final CatalogService catalog;
+    private final HoldService holds;
+    private final OrderStore store;
+    private final PaymentGateways gateways;
+
+    public OrderService(CatalogService catalog, HoldService holds, OrderStore store, PaymentGateways gateways) {
+        this.catalog = catalog;
+        this.holds = holds;
+        this.store = store;
+        this.gateways = gateways;
+    }
+
+    public OrderRecord create(Principal caller, CreateOrderRequest request) {
+        requireSeller(caller);
+        if (request.holdId() == null) {
+            throw MarqueeException.invalid("Say which hold to order: 'holdId' is missing.");
+        }
+        HoldRecord hold = holds.get(caller, request.holdId());
+        if (hold.status() != HoldStatus.ACTIVE) {
+            throw HoldService.lapsed(hold);
+        }
+        Map<String, TicketRequest> wanted = checkedTickets(request.tickets(), hold.seatIds());
+        String email = checkedEmail(request.email());
+        PricePlan plan = store.pricePlan(hold.showtimeId())
+                .orElseThrow(() -> MarqueeException.notFound("There is no showtime " + hold.showtimeId() + "."));
+        Map<String, SeatDefinition> seats = seatsOf(hold.showtimeId());
+        List<OrderRecord.Line> lines = new ArrayList<>();
+        for (TicketRequest ticket : wanted.values()) {
+            SeatDefinition seat = seats.get(ticket.seatId());
+            long price = plan.price(ticket.type(), seat.type())
+                    .orElseThrow(() -> MarqueeException.invalid(
+                            "This showtime sells no " + ticket.type().name().toLowerCase(Locale.ROOT) + " tickets."));
+            lines.add(new OrderRecord.Line(ticket.seatId(), ticket.type(), seat.type(), price));
+        }
+        return switch (store.save(hold.id(), caller.terminalId(), caller.staffId(), email, lines, plan.currency())) {
+            case OrderStore.Saved.Written written -> written.order();
+            case OrderStore.Saved.HoldGone gone -> throw HoldService.lapsed(hold);
+            case OrderStore.Saved.AlreadyPaid paid ->
+                throw new MarqueeException(
+                        ErrorCode.CONFLICT,
+                        "These seats are already paid for (booking "
+                                + paid.order().code() + ").",
+                        Map.of("orderId", paid.order().id().toString()));
+        };
+    }
+
+    /**
+     * An order by id or booking code. Staff see any order; a kiosk sees its own orders by id, and others only by code
+     * together with the order's e-mail, so that codes cannot be tried one after another.
+     */
+    public OrderRecord find(Principal caller, String idOrCode, String email) {
+        if (caller.role() == Role.COUNTER) {
+            throw new MarqueeException(ErrorCode.FORBIDDEN, "A clerk must sign in to look up orders.");
+        }
+        boolean byCode = BookingCode.looksLikeOne(idOrCode);
+        OrderRecord order = (byCode
+                        ? store.findByCode(idOrCode.toUpperCase(Locale.ROOT))
+                        : store.find(orderId(idOrCode)))
+                .orElseThrow(() -> notFound(caller));
+        if (caller.role() == Role.KIOSK) {
+            boolean own = !byCode && order.terminalId() == caller.terminalId();
+            boolean proven = byCode
+                    && email != null
+                    && order.email() != null
+                    && order.email().equalsIgnoreCase(email.strip());
+            if (!own && !proven) {
+                throw notFound(caller);
+            }
+        }
+        return order;
+    }
+
+    /** An order the caller may act on: staff any, a kiosk only its own. */
+    public OrderRecord owned(Principal caller, UUID orderId) {
+        OrderRecord order = store.find(orderId).orElseThrow(() -> notFound(caller));
+        if (caller.role() == Role.COUNTER) {
+            throw new MarqueeException(ErrorCode.FORBIDDEN, "A clerk must sign in to sell.");
+        }
+        if (caller.role() == Role.KIOSK && order.terminalId() != caller.terminalId()) {
+            throw notFound(caller);
+        }
+        return order;
+    }
+
+    /** Cancels an unpaid order and frees its seats; cancelling a cancelled order changes nothing. */
+    public OrderRecord cancel(Principal caller, UUID orderId) {
+        OrderRecord order = owned(caller, orderId);
+        if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.REFUNDED) {
+            throw new MarqueeException(
+                    ErrorCode.CONFLICT, "This order is paid; a manager can refund it instead of cancelling.");
+        }
+        if (store.cancel(orderId)) {
+            holds.releaseForOrder(order.holdId());
+        }
+        return store.find(orderId).orElseThrow();
+    }
+
+    /** Gives the money back, then frees the seats; refunding a refunded order changes nothing. */
+    public OrderRecord refund(Principal caller, UUID orderId) {
+        OrderRecord order = owned(caller, orderId);
+        if (order.status() == OrderStatus.REFUNDED) {
+            return order;
+        }
+        if (order.status() != OrderStatus.PAID) {
+            throw new MarqueeException(ErrorCode.CONFLICT, "Only a paid order can be refunded.");
+        }
+        for (OrderRecord.Payment payment : order.payments()) {
+            if (payment.status().equals("APPROVED")
+                    && !gateways.of(payment.method())
+                            .refund(payment.providerRef(), payment.amountMinor(), payment.currency())) {
+                throw new MarqueeException(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        "The card terminal could not refund the payment. Nothing was changed; please try again.");
+            }
+        }
+        store.refund(orderId);
+        return store.find(orderId).orElseThrow();
+    }
+
+    /** The seats of the showtime's layout by id, for prices and for what a ticket shows. */
+    public Map<String, SeatDefinition> seatsOf(long showtimeId) {
+        Map<String, SeatDefinition> seats = new HashMap<>();
+        catalog.showtime(showtimeId).layout().seats().forEach(seat -> seats.put(seat.id(), seat));
+        return seats;
+    }
+
+    static void requireSeller(Principal caller) {
+        if (caller.role() == Role.COUNTER) {
+            throw new MarqueeException(ErrorCode.FORBIDDEN, "A clerk must sign in to sell.");
+        }
+    }
+
+    private static Map<String, TicketRequest> checkedTickets(List<TicketRequest> tickets, List<String> holdSeats) {
+        if (tickets == null || tickets.isEmpty()) {
+            throw MarqueeException.invalid("Give a ticket type for every seat: 'tickets' is empty.");
+        }
+        Map<String, TicketRequest> bySeat = new HashMap<>();
+        for (TicketRequest ticket : tickets) {
+            if (ticket == null || ticket.seatId() == null || ticket.type() == null) {
+                throw MarqueeException.invalid("Every ticket needs a 'seatId' and a 'type' (ADULT, CHILD or SENIOR).");
+            }
+            if (bySeat.put(ticket.seatId(), ticket) != null) {
+                throw MarqueeException.invalid("Seat " + ticket.seatId() + " has two tickets; give each seat one.");
+            }
+        }
+        Set<String> held = new HashSet<>(holdSeats);
+        List<String> extra =
+                bySeat.keySet().stream().filter(s -> !held.contains(s)).sorted().toList();
+        List<String> missing =
+                holdSeats.stream().filter(s -> !bySeat.containsKey(s)).sorted().toList();
+        if (!extra.isEmpty() || !missing.isEmpty()) {
+            throw new MarqueeException(
+                    ErrorCode.INVALID_REQUEST,
+                    "The tickets must be for exactly the seats of the hold"
+                            + (missing.isEmpty() ? "" : "; missing " + String.join(", ", missing))
+                            + (extra.isEmpty()
+                                    ? ""
+                                    : "; not held "
+                                            + String.join(
+                                                    ", ",
+                                                    extra.stream().limit(20).toList()))
+                            + ".",
+                    Map.of(
+                            "missing",
+                            missing,
+                            "notHeld",
+                            extra.stream().limit(20).toList()));
+        }
+        return bySeat;
+    }
+
+    private static String checkedEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String trimmed = email.strip();
+        if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
+            throw MarqueeException.invalid("That e-mail address does not look right; check it or leave it out.");
+        }
+        return trimmed;
+    }
+
+    private static UUID orderId(String text) {
+        try {
+            if (text.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw MarqueeException.malformed("Look an order up by its booking code (6 letters and digits) or its id.");
+        }
+    }
+
+    private static MarqueeException notFound(Principal caller) {
+        return MarqueeException.notFound(
+                caller.role() == Role.KIOSK
+                        ? "No order matches this booking code and e-mail."
+                        : "There is no such order.");
+    }
+}

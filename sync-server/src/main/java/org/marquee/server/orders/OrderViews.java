@@ -1,0 +1,76 @@
+package org.marquee.server.orders;
+
+import java.util.List;
+import java.util.Map;
+import org.marquee.model.OrderStatus;
+import org.marquee.model.OrderView;
+import org.marquee.model.PaymentView;
+import org.marquee.model.SeatDefinition;
+import org.marquee.model.TicketToken;
+import org.marquee.model.TicketView;
+import org.marquee.server.catalog.CatalogService;
+
+/** Turns orders into what clients see; paid tickets carry their signed token for the QR code. */
+public final class OrderViews {
+
+    private final CatalogService catalog;
+    private final OrderService orders;
+    private final byte[] ticketKey;
+
+    public OrderViews(CatalogService catalog, OrderService orders, byte[] ticketKey) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.ticketKey = ticketKey.clone();
+    }
+
+    public OrderView view(OrderRecord order) {
+        return new OrderView(
+                order.id(),
+                order.code(),
+                order.status(),
+                order.showtimeId(),
+                order.holdId(),
+                order.totalMinor(),
+                order.currency(),
+                order.unpaid() ? order.holdExpiresAt() : null,
+                order.email(),
+                tickets(order),
+                order.payments().stream()
+                        .map(p -> new PaymentView(
+                                p.method(),
+                                p.status(),
+                                p.amountMinor(),
+                                p.currency(),
+                                p.providerRef(),
+                                p.cardLast4(),
+                                p.tenderedMinor(),
+                                p.changeMinor(),
+                                p.createdAt()))
+                        .toList());
+    }
+
+    public List<TicketView> tickets(OrderRecord order) {
+        Map<String, SeatDefinition> seats = orders.seatsOf(order.showtimeId());
+        boolean paid = order.status() == OrderStatus.PAID;
+        var startsAt = catalog.showtime(order.showtimeId()).startsAt();
+        return order.tickets().stream()
+                .map(line -> {
+                    SeatDefinition seat = seats.get(line.seatId());
+                    String token = paid
+                            ? TicketToken.sign(
+                                    new TicketToken.Claims(
+                                            order.code(), order.showtimeId(), line.seatId(), line.type(), startsAt),
+                                    ticketKey)
+                            : null;
+                    return new TicketView(
+                            line.seatId(),
+                            seat == null ? "" : seat.row(),
+                            seat == null ? 0 : seat.number(),
+                            line.seatType(),
+                            line.type(),
+                            line.priceMinor(),
+                            token);
+                })
+                .toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.marquee.server.payments.http;
+
+import io.javalin.http.Context;
+import java.util.Map;
+import org.marquee.model.ErrorCode;
+import org.marquee.server.common.MarqueeException;
+import org.marquee.server.http.Json;
+import org.marquee.server.orders.PaymentService;
+import org.marquee.server.payments.WebhookSignature;
+
+/**
+ * {@code POST /payments/webhook}: a provider's late answer about a charge, {@code {providerRef, status}} with status
+ * SUCCEEDED or FAILED, signed with the webhook secret. Needs no terminal token; answering twice is harmless.
+ */
+public final class WebhookHandler {
+
+    /** The body a provider sends. */
+    public record Event(String providerRef, String status) {}
+
+    private final PaymentService payments;
+    private final WebhookSignature signature;
+
+    public WebhookHandler(PaymentService payments, WebhookSignature signature) {
+        this.payments = payments;
+        this.signature = signature;
+    }
+
+    public void receive(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (!signature.valid(body, ctx.header(WebhookSignature.HEADER))) {
+            throw new MarqueeException(ErrorCode.UNAUTHORIZED, "The webhook signature is missing or wrong.");
+        }
+        Event event = Json.read(body, Event.class);
+        if (event.providerRef() == null || event.status() == null) {
+            throw MarqueeException.invalid("A webhook event needs 'providerRef' and 'status'.");
+        }
+        boolean succeeded = switch (event.status()) {
+            case "SUCCEEDED" -> true;
+            case "FAILED" -> false;
+            default -> throw MarqueeException.invalid("'status' is SUCCEEDED or FAILED.");
+        };
+        ctx.json(Map.of("result", payments.settle(event.providerRef(), succeeded)));
+    }
+}
