@@ -2,6 +2,7 @@ package org.marquee.server;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.marquee.server.auth.SessionService;
 import org.marquee.server.auth.TerminalAuthenticator;
 import org.marquee.server.auth.http.SessionHandlers;
@@ -22,6 +23,7 @@ import org.marquee.server.http.ApiServer;
 import org.marquee.server.http.HealthHandler;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
+import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
 import org.marquee.server.orders.PaymentGateways;
@@ -36,6 +38,7 @@ import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
 import org.marquee.server.secrets.persistence.SecretStore;
+import org.marquee.server.tickets.ConfirmationMailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +54,15 @@ public final class MarqueeServer implements AutoCloseable {
     private final Database database;
     private final HoldSweeper sweeper;
     private final PaymentService payments;
+    private final ConfirmationMailer mailer;
     private final ApiServer api;
 
-    private MarqueeServer(Database database, HoldSweeper sweeper, PaymentService payments, ApiServer api) {
+    private MarqueeServer(
+            Database database, HoldSweeper sweeper, PaymentService payments, ConfirmationMailer mailer, ApiServer api) {
         this.database = database;
         this.sweeper = sweeper;
         this.payments = payments;
+        this.mailer = mailer;
         this.api = api;
     }
 
@@ -84,14 +90,20 @@ public final class MarqueeServer implements AutoCloseable {
                     new SimulatedCardTerminal(config.paymentTimeout().multipliedBy(2))));
             var orders = new OrderService(catalog, holds, orderStore, gateways);
             var views = new OrderViews(catalog, orders, secrets.key("ticket-signing"));
-            var payments = new PaymentService(orders, orderStore, gateways, config.paymentTimeout(), paid -> {});
+            var mailer = config.mailEnabled() ? new ConfirmationMailer(config.mail()) : null;
+            Consumer<OrderRecord> mail = order -> {
+                if (mailer != null && order.email() != null) {
+                    mailer.send(order.email(), views.sheet(order));
+                }
+            };
+            var payments = new PaymentService(orders, orderStore, gateways, config.paymentTimeout(), mail);
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
                     new CatalogHandlers(catalog),
                     new SeatMapHandler(seatMaps),
                     new HoldHandlers(holds),
                     new SessionHandlers(sessions),
-                    new OrderHandlers(orders, payments, views),
+                    new OrderHandlers(orders, payments, views, mail),
                     new WebhookHandler(payments, new WebhookSignature(secrets.key("payment-webhook"))));
             ApiServer api;
             try {
@@ -104,6 +116,9 @@ public final class MarqueeServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 sweeper.close();
                 payments.close();
+                if (mailer != null) {
+                    mailer.close();
+                }
                 throw e;
             }
             log.info(
@@ -112,7 +127,7 @@ public final class MarqueeServer implements AutoCloseable {
                     config.holdPolicy().ttl(),
                     config.holdPolicy().maxTotal(),
                     config.demoData());
-            return new MarqueeServer(database, sweeper, payments, api);
+            return new MarqueeServer(database, sweeper, payments, mailer, api);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -142,6 +157,10 @@ public final class MarqueeServer implements AutoCloseable {
             try {
                 sweeper.close();
                 payments.close();
+                if (mailer != null) {
+                    // queued confirmations go out before the database goes away
+                    mailer.close();
+                }
             } finally {
                 database.close();
             }

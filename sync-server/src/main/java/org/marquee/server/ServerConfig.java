@@ -3,8 +3,9 @@ package org.marquee.server;
 import java.time.Duration;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
+import org.marquee.server.tickets.MailSettings;
 
-/** Everything a server start needs, whether it comes from the command line or from a test. */
+/** Everything a server start needs, whether it comes from the command line or from a test; {@code mail} may be null. */
 public record ServerConfig(
         String host,
         int port,
@@ -13,4 +14,11 @@ public record ServerConfig(
         int demoKiosks,
         HoldPolicy holdPolicy,
         Duration sweepInterval,
-        Duration paymentTimeout) {}
+        Duration paymentTimeout,
+        MailSettings mail) {
+
+    /** True when confirmation e-mails can be sent: an SMTP host was given. */
+    public boolean mailEnabled() {
+        return mail != null;
+    }
+}

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
+import org.marquee.server.tickets.MailSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,6 +101,32 @@ public final class ServerMain implements Callable<Integer> {
             description = "How long to wait for the card terminal before answering 504 (default: ${DEFAULT-VALUE}).")
     Duration paymentTimeout;
 
+    @Option(
+            names = "--smtp-host",
+            description = "SMTP server for booking confirmations with the tickets attached; no e-mail when not set."
+                    + " The password comes from MARQUEE_SMTP_PASSWORD.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE}).")
+    int smtpPort;
+
+    @Option(names = "--smtp-user", description = "SMTP user name, when the server wants a login.")
+    String smtpUser;
+
+    @Option(
+            names = "--smtp-from",
+            defaultValue = "Marquee <tickets@marquee.invalid>",
+            description = "Sender of confirmation e-mails (default: ${DEFAULT-VALUE}).")
+    String smtpFrom;
+
+    @Option(
+            names = "--smtp-starttls",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Require STARTTLS (default: ${DEFAULT-VALUE}; --no-smtp-starttls for a local relay).")
+    boolean smtpStartTls;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -174,7 +201,17 @@ public final class ServerMain implements Callable<Integer> {
                 System.getenv("MARQUEE_DB_PASSWORD"),
                 dataDir.toAbsolutePath(),
                 pool);
-        return new ServerConfig(host, port, database, demoData, demoKiosks, policy, sweepInterval, paymentTimeout);
+        MailSettings mail = null;
+        if (smtpHost != null && !smtpHost.isBlank()) {
+            try {
+                mail = new MailSettings(
+                        smtpHost, smtpPort, smtpUser, System.getenv("MARQUEE_SMTP_PASSWORD"), smtpFrom, smtpStartTls);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--smtp-…: " + e.getMessage());
+            }
+        }
+        return new ServerConfig(
+                host, port, database, demoData, demoKiosks, policy, sweepInterval, paymentTimeout, mail);
     }
 
     /** Version from the jar's manifest. */

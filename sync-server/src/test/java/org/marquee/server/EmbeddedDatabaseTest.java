@@ -66,6 +66,7 @@ class EmbeddedDatabaseTest {
                 4,
                 HoldPolicy.of(Duration.ofMinutes(8), Duration.ofMinutes(20)),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                null);
     }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Staff sign-in on a counter terminal with username and PIN, and sign-out. A wrong username and a wrong PIN get the
  * same answer after the same bcrypt work, so neither the message nor the time tells whether a username exists.
  * {@link #MAX_FAILED_ATTEMPTS} wrong PINs in a row lock the account for a while. PINs and tokens are never logged;
- * usernames only once they are known to be staff (a PIN typed into the username field must not end up in a log).
+ * usernames only once they are known to be staff (a PIN typed into the username field must not end up in a log). The
+ * terminal's name is in every log line of a request already (MDC).
  */
 public final class SessionService {
 
@@ -68,23 +69,19 @@ public final class SessionService {
         Optional<StaffRecord> found = staff.findByUsername(username.strip()).filter(StaffRecord::active);
         if (found.isEmpty()) {
             BCrypt.verifyer().verify(pin.toCharArray(), DUMMY_HASH);
-            log.info("event=sign_in_refused reason=unknown_or_inactive_user terminal={}", terminal.logName());
+            log.info("event=sign_in_refused reason=unknown_or_inactive_user");
             throw wrongCredentials();
         }
         StaffRecord member = found.get();
         if (member.lock().locked()) {
-            log.info(
-                    "event=sign_in_refused reason=locked username={} terminal={}",
-                    member.username(),
-                    terminal.logName());
+            log.info("event=sign_in_refused reason=locked username={}", member.username());
             throw locked(member.lock());
         }
         if (!BCrypt.verifyer().verify(pin.toCharArray(), member.pinHash()).verified) {
             LockState after = staff.recordFailure(member.id(), MAX_FAILED_ATTEMPTS, seconds(lockDuration));
             log.info(
-                    "event=sign_in_refused reason=wrong_pin username={} terminal={} failedAttempts={} locked={}",
+                    "event=sign_in_refused reason=wrong_pin username={} failedAttempts={} locked={}",
                     member.username(),
-                    terminal.logName(),
                     after.failedAttempts(),
                     after.locked());
             throw after.locked() ? locked(after) : wrongCredentials();
@@ -99,11 +96,7 @@ public final class SessionService {
         String token = newToken();
         Instant expiresAt = sessions.create(
                 TokenHash.of(token), member.id(), terminal.terminalId(), member.role(), seconds(SESSION_LENGTH));
-        log.info(
-                "event=session_started username={} role={} terminal={}",
-                member.username(),
-                member.role(),
-                terminal.logName());
+        log.info("event=session_started username={} role={}", member.username(), member.role());
         return new SessionView(token, member.role(), member.username(), member.displayName(), expiresAt);
     }
 
@@ -116,7 +109,7 @@ public final class SessionService {
         String tokenHash = TokenHash.of(bearerToken);
         sessions.end(tokenHash);
         authenticator.forget(tokenHash);
-        log.info("event=session_ended username={} terminal={}", caller.username(), caller.logName());
+        log.info("event=session_ended username={}", caller.username());
     }
 
     /** Refuses a missing username and a PIN that is not 4 to 8 digits, without ever repeating what was typed. */

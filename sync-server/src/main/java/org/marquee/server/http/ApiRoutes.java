@@ -49,7 +49,9 @@ public record ApiRoutes(
 
             post("/orders", orders::create, Access.SELLERS);
             get("/orders/{id}", orders::get, Access.SELLERS);
+            get("/orders/{id}/tickets.pdf", orders::ticketsPdf, Access.SELLERS);
             post("/orders/{id}/payments", orders::pay, Access.SELLERS);
+            post("/orders/{id}/email", orders::email, Access.SELLERS);
             post("/orders/{id}/cancel", orders::cancel, Access.SELLERS);
             post("/orders/{id}/refund", orders::refund, Access.MANAGER);
 

@@ -112,6 +112,29 @@ public final class OrderService {
         return order;
     }
 
+    /** A paid order whose tickets may be printed or sent, or a clear refusal. */
+    public OrderRecord paid(Principal caller, UUID orderId) {
+        OrderRecord order = owned(caller, orderId);
+        if (order.status() != OrderStatus.PAID) {
+            throw new MarqueeException(
+                    ErrorCode.CONFLICT,
+                    "Tickets exist once the order is paid; this one is "
+                            + order.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+        }
+        return order;
+    }
+
+    /** Records the e-mail to send a paid order's tickets to. */
+    public OrderRecord emailTo(Principal caller, UUID orderId, String email) {
+        paid(caller, orderId);
+        String checked = checkedEmail(email);
+        if (checked == null) {
+            throw MarqueeException.invalid("Give the e-mail address to send the tickets to.");
+        }
+        store.setEmail(orderId, checked);
+        return store.find(orderId).orElseThrow();
+    }
+
     /** Cancels an unpaid order and frees its seats; cancelling a cancelled order changes nothing. */
     public OrderRecord cancel(Principal caller, UUID orderId) {
         OrderRecord order = owned(caller, orderId);

@@ -9,6 +9,8 @@ import org.marquee.model.SeatDefinition;
 import org.marquee.model.TicketToken;
 import org.marquee.model.TicketView;
 import org.marquee.server.catalog.CatalogService;
+import org.marquee.server.catalog.ShowtimeDetails;
+import org.marquee.server.tickets.TicketSheet;
 
 /** Turns orders into what clients see; paid tickets carry their signed token for the QR code. */
 public final class OrderViews {
@@ -46,6 +48,26 @@ public final class OrderViews {
                                 p.tenderedMinor(),
                                 p.changeMinor(),
                                 p.createdAt()))
+                        .toList());
+    }
+
+    /** Everything printed on the tickets of a paid order. */
+    public TicketSheet sheet(OrderRecord order) {
+        ShowtimeDetails showtime = catalog.details(order.showtimeId());
+        return new TicketSheet(
+                showtime.theaterName(),
+                showtime.theaterAddress(),
+                showtime.movieTitle(),
+                showtime.rating(),
+                showtime.runtimeMinutes(),
+                showtime.auditoriumName(),
+                showtime.startsAt(),
+                showtime.zone(),
+                order.code(),
+                order.currency(),
+                tickets(order).stream()
+                        .map(t -> new TicketSheet.Line(
+                                t.seatId(), t.row(), t.number(), t.seatType(), t.type(), t.priceMinor(), t.token()))
                         .toList());
     }
 

@@ -170,7 +170,7 @@ class SessionLockTest {
 
         assertThat(signIn("secretive", "86420976").status()).isEqualTo(401);
         assertThat(signIn(pin, pin).status()).as("a PIN typed as the username").isEqualTo(401);
-        Answer signedIn = signIn("secretive", pin);
+        Answer signedIn = counter.post("/sessions", signInBody("secretive", pin), "Idempotency-Key", "sign-in-1");
         assertThat(signedIn.status()).isEqualTo(201);
         String token = signedIn.json().path("token").asText();
         assertThat(server.client(token).delete("/sessions/current").status()).isEqualTo(204);
@@ -197,5 +197,12 @@ class SessionLockTest {
                 .mapTo(Long.class)
                 .one());
         assertThat(tokenRows).isZero();
+        long remembered =
+                db.withHandle(h -> h.createQuery("select count(*) from idempotency_keys where key = 'sign-in-1'")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(remembered)
+                .as("a sign-in answer (the token) is never kept for replay")
+                .isZero();
     }
 }

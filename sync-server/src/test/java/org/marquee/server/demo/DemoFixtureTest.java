@@ -257,7 +257,8 @@ class DemoFixtureTest {
                 4,
                 HoldPolicy.of(Duration.ofMinutes(8), Duration.ofMinutes(20)),
                 Duration.ofHours(1),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                null);
         try (MarqueeServer production = MarqueeServer.start(config)) {
             var base = java.net.URI.create("http://127.0.0.1:" + production.port());
             assertThat(new ApiClient(base, null).get("/health").status()).isEqualTo(200);

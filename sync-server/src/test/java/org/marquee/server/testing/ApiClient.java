@@ -55,6 +55,14 @@ public final class ApiClient {
         }
     }
 
+    public URI baseUri() {
+        return base;
+    }
+
+    public String token() {
+        return token;
+    }
+
     public ApiClient as(String otherToken) {
         return new ApiClient(base, otherToken);
     }

@@ -13,6 +13,7 @@ import org.marquee.server.ServerConfig;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.demo.DemoFixture;
 import org.marquee.server.holds.HoldPolicy;
+import org.marquee.server.tickets.MailSettings;
 
 /** A real sync server with the demo fixture on its own test database, on a free port. */
 public final class TestServer implements AutoCloseable {
@@ -32,27 +33,38 @@ public final class TestServer implements AutoCloseable {
             int kiosks,
             Duration sweepInterval,
             int poolSize,
-            Duration paymentTimeout) {
+            Duration paymentTimeout,
+            MailSettings mail) {
         public static Options defaults() {
             return new Options(
-                    Duration.ofMinutes(8), Duration.ofMinutes(20), 4, Duration.ofSeconds(5), 8, Duration.ofSeconds(2));
+                    Duration.ofMinutes(8),
+                    Duration.ofMinutes(20),
+                    4,
+                    Duration.ofSeconds(5),
+                    8,
+                    Duration.ofSeconds(2),
+                    null);
+        }
+
+        public Options mailVia(MailSettings settings) {
+            return new Options(holdTtl, holdMaxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, settings);
         }
 
         public Options sweepEvery(Duration interval) {
-            return new Options(holdTtl, holdMaxTotal, kiosks, interval, poolSize, paymentTimeout);
+            return new Options(holdTtl, holdMaxTotal, kiosks, interval, poolSize, paymentTimeout, mail);
         }
 
         public Options holdTtl(Duration ttl, Duration maxTotal) {
-            return new Options(ttl, maxTotal, kiosks, sweepInterval, poolSize, paymentTimeout);
+            return new Options(ttl, maxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, mail);
         }
 
         public Options kiosks(int count) {
-            return new Options(holdTtl, holdMaxTotal, count, sweepInterval, poolSize, paymentTimeout);
+            return new Options(holdTtl, holdMaxTotal, count, sweepInterval, poolSize, paymentTimeout, mail);
         }
 
         /** A sweep interval so long that no sweep happens during a test: correctness must not need it. */
         public Options withoutSweeper() {
-            return new Options(holdTtl, holdMaxTotal, kiosks, Duration.ofHours(1), poolSize, paymentTimeout);
+            return new Options(holdTtl, holdMaxTotal, kiosks, Duration.ofHours(1), poolSize, paymentTimeout, mail);
         }
     }
 
@@ -70,7 +82,8 @@ public final class TestServer implements AutoCloseable {
                 options.kiosks(),
                 HoldPolicy.of(options.holdTtl(), options.holdMaxTotal()),
                 options.sweepInterval(),
-                options.paymentTimeout());
+                options.paymentTimeout(),
+                options.mail());
         return new TestServer(MarqueeServer.start(config), jdbcUrl);
     }
 

@@ -2,6 +2,7 @@ package org.marquee.server.orders.http;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.marquee.model.CreateOrderRequest;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
@@ -10,6 +11,7 @@ import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
 import org.marquee.server.orders.PaymentService;
+import org.marquee.server.tickets.TicketPdf;
 
 /** Order endpoints: create, look up, pay, cancel, refund. */
 public final class OrderHandlers {
@@ -18,10 +20,14 @@ public final class OrderHandlers {
     private final PaymentService payments;
     private final OrderViews views;
 
-    public OrderHandlers(OrderService orders, PaymentService payments, OrderViews views) {
+    private final Consumer<OrderRecord> mail;
+
+    /** {@code mail} sends a paid order's tickets to its e-mail address (or does nothing when mail is off). */
+    public OrderHandlers(OrderService orders, PaymentService payments, OrderViews views, Consumer<OrderRecord> mail) {
         this.orders = orders;
         this.payments = payments;
         this.views = views;
+        this.mail = mail;
     }
 
     /** {@code POST /orders}: 201 with the priced order, its booking code and when its hold lapses. */
@@ -45,6 +51,25 @@ public final class OrderHandlers {
                 ctx.status(202).json(result("PENDING", pending.order(), null));
         }
     }
+
+    /** {@code GET /orders/{id}/tickets.pdf}: one printable ticket per page, each with its QR code. */
+    public void ticketsPdf(Context ctx) {
+        OrderRecord order = orders.paid(Requests.principal(ctx), orderId(ctx));
+        ctx.contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"marquee-" + order.code() + ".pdf\"")
+                .result(TicketPdf.render(views.sheet(order)));
+    }
+
+    /** {@code POST /orders/{id}/email {email}}: sends a paid order's tickets to that address; 202, sent in the background. */
+    public void email(Context ctx) {
+        EmailRequest request = Requests.body(ctx, EmailRequest.class);
+        OrderRecord order = orders.emailTo(Requests.principal(ctx), orderId(ctx), request.email());
+        mail.accept(order);
+        ctx.status(202).json(views.view(order));
+    }
+
+    /** Body of {@code POST /orders/{id}/email}. */
+    public record EmailRequest(String email) {}
 
     /** {@code POST /orders/{id}/cancel}. */
     public void cancel(Context ctx) {

@@ -233,6 +233,13 @@ public final class OrderStore {
         jdbi.useHandle(handle -> payments.settle(handle, providerRef, status, note));
     }
 
+    public void setEmail(UUID orderId, String email) {
+        jdbi.useHandle(handle -> handle.createUpdate("update orders set email = :e where id = :o")
+                .bind("e", email)
+                .bind("o", orderId)
+                .execute());
+    }
+
     /** Ends an unpaid order as CANCELLED; true when it was unpaid. The hold is released by the caller. */
     public boolean cancel(UUID orderId) {
         return jdbi.withHandle(
