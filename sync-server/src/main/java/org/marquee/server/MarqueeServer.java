@@ -21,8 +21,11 @@ import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.http.ApiRoutes;
 import org.marquee.server.http.ApiServer;
 import org.marquee.server.http.HealthHandler;
+import org.marquee.server.http.MetricsHandler;
+import org.marquee.server.http.OpenApiHandler;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
+import org.marquee.server.metrics.Metrics;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
@@ -56,9 +59,16 @@ public final class MarqueeServer implements AutoCloseable {
     private final PaymentService payments;
     private final ConfirmationMailer mailer;
     private final ApiServer api;
+    private final Metrics metrics;
 
     private MarqueeServer(
-            Database database, HoldSweeper sweeper, PaymentService payments, ConfirmationMailer mailer, ApiServer api) {
+            Database database,
+            HoldSweeper sweeper,
+            PaymentService payments,
+            ConfirmationMailer mailer,
+            ApiServer api,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.database = database;
         this.sweeper = sweeper;
         this.payments = payments;
@@ -67,14 +77,21 @@ public final class MarqueeServer implements AutoCloseable {
     }
 
     public static MarqueeServer start(ServerConfig config) {
-        Database database = Database.open(config.database());
+        Metrics metrics = new Metrics();
+        Database database;
+        try {
+            database = Database.open(config.database(), metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             if (config.demoData()) {
                 new DemoLoader(database.jdbi()).load(config.demoKiosks());
             }
             var catalog = new CatalogService(new CatalogStore(database.jdbi()));
             var holdStore = new HoldStore(database.jdbi());
-            var holds = new HoldService(catalog, holdStore, config.holdPolicy());
+            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics);
             var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC());
             var orderStore = new OrderStore(database.jdbi());
             var sweeper = new HoldSweeper(holdStore, config.sweepInterval(), orderStore::cancelLapsed);
@@ -96,7 +113,8 @@ public final class MarqueeServer implements AutoCloseable {
                     mailer.send(order.email(), views.sheet(order));
                 }
             };
-            var payments = new PaymentService(orders, orderStore, gateways, config.paymentTimeout(), mail);
+            var payments = new PaymentService(
+                    orders, orderStore, gateways, config.paymentTimeout(), mail.andThen(metrics::orderPaid));
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
                     new CatalogHandlers(catalog),
@@ -104,7 +122,9 @@ public final class MarqueeServer implements AutoCloseable {
                     new HoldHandlers(holds),
                     new SessionHandlers(sessions),
                     new OrderHandlers(orders, payments, views, mail),
-                    new WebhookHandler(payments, new WebhookSignature(secrets.key("payment-webhook"))));
+                    new WebhookHandler(payments, new WebhookSignature(secrets.key("payment-webhook"))),
+                    new MetricsHandler(metrics),
+                    OpenApiHandler.fromSharedModel());
             ApiServer api;
             try {
                 api = ApiServer.start(
@@ -112,7 +132,8 @@ public final class MarqueeServer implements AutoCloseable {
                         config.port(),
                         routes,
                         authenticator,
-                        new IdempotencyKeys(new IdempotencyStore(database.jdbi())));
+                        new IdempotencyKeys(new IdempotencyStore(database.jdbi())),
+                        metrics);
             } catch (RuntimeException e) {
                 sweeper.close();
                 payments.close();
@@ -127,15 +148,21 @@ public final class MarqueeServer implements AutoCloseable {
                     config.holdPolicy().ttl(),
                     config.holdPolicy().maxTotal(),
                     config.demoData());
-            return new MarqueeServer(database, sweeper, payments, mailer, api);
+            return new MarqueeServer(database, sweeper, payments, mailer, api, metrics);
         } catch (RuntimeException e) {
             database.close();
+            metrics.close();
             throw e;
         }
     }
 
     public int port() {
         return api.port();
+    }
+
+    /** Every endpoint the API registered, with who may call it. */
+    public List<ApiServer.Route> routes() {
+        return api.routes();
     }
 
     /** A run-time setting of the server's database, such as {@code fsync}. */
@@ -163,6 +190,7 @@ public final class MarqueeServer implements AutoCloseable {
                 }
             } finally {
                 database.close();
+                metrics.close();
             }
         }
         log.info("event=server_stopped");

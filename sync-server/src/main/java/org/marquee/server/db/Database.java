@@ -2,6 +2,8 @@ package org.marquee.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +34,11 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /** As {@link #open(DatabaseSettings)}, with the pool's meters in {@code meters} (none when it is null). */
+    public static Database open(DatabaseSettings settings, MeterRegistry meters) {
         EmbeddedDatabase embedded =
                 settings.embedded() ? EmbeddedDatabase.start(settings.dataDir(), settings.poolSize() * 4 + 20) : null;
         try {
@@ -51,6 +58,10 @@ public final class Database implements AutoCloseable {
             // a request that cannot get a connection soon is answered 429, not queued for ever
             hikari.setConnectionTimeout(2_000);
             hikari.setInitializationFailTimeout(30_000);
+            if (meters != null) {
+                // only before the pool starts: Hikari reads its tracker once
+                hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+            }
             HikariDataSource dataSource = new HikariDataSource(hikari);
             migrate(dataSource);
             Database database = new Database(embedded, dataSource);

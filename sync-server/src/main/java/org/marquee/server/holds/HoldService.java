@@ -32,11 +32,18 @@ public final class HoldService {
     private final CatalogService catalog;
     private final HoldStore store;
     private final HoldPolicy policy;
+    private final HoldEvents events;
 
     public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy) {
+        this(catalog, store, policy, HoldEvents.NONE);
+    }
+
+    /** With {@code events} told of every grant and refusal of seats. */
+    public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy, HoldEvents events) {
         this.catalog = catalog;
         this.store = store;
         this.policy = policy;
+        this.events = events;
     }
 
     public HoldResult create(Principal caller, Long showtimeId, List<String> seatIds) {
@@ -51,7 +58,7 @@ public final class HoldService {
             throw new MarqueeException(ErrorCode.SHOWTIME_NOT_ON_SALE, "Sales for this showtime have closed.");
         }
         List<String> seats = checkedSeats(caller, showtime, seatIds);
-        return store.create(caller.terminalId(), showtimeId, seats, policy.ttl(), policy.maxTotal());
+        return counted(store.create(caller.terminalId(), showtimeId, seats, policy.ttl(), policy.maxTotal()));
     }
 
     public HoldRecord get(Principal caller, UUID holdId) {
@@ -61,7 +68,17 @@ public final class HoldService {
     public HoldResult changeSeats(Principal caller, UUID holdId, List<String> seatIds) {
         HoldRecord hold = owned(caller, holdId);
         List<String> seats = checkedSeats(caller, catalog.showtime(hold.showtimeId()), seatIds);
-        return store.changeSeats(holdId, seats);
+        return counted(store.changeSeats(holdId, seats));
+    }
+
+    /** Tells {@link #events} what the database decided; a lapsed hold is neither a grant nor a refusal of seats. */
+    private HoldResult counted(HoldResult result) {
+        switch (result) {
+            case HoldResult.Granted granted -> events.granted();
+            case HoldResult.Taken taken -> events.refused();
+            case HoldResult.Lapsed lapsed -> {}
+        }
+        return result;
     }
 
     public HoldResult extend(Principal caller, UUID holdId) {

@@ -22,7 +22,9 @@ public record ApiRoutes(
         HoldHandlers holds,
         SessionHandlers sessions,
         OrderHandlers orders,
-        WebhookHandler webhook)
+        WebhookHandler webhook,
+        MetricsHandler metrics,
+        OpenApiHandler openApi)
         implements EndpointGroup {
 
     public static final String BASE = "/api/v1";
@@ -31,6 +33,9 @@ public record ApiRoutes(
     public void addEndpoints() {
         path(BASE, () -> {
             get("/health", health::health, Access.PUBLIC);
+            // scrapers and API tools come without a terminal token; neither answer holds ids or personal data
+            get("/metrics", metrics::metrics, Access.PUBLIC);
+            get("/openapi.yaml", openApi::document, Access.PUBLIC);
 
             post("/sessions", sessions::create, Access.COUNTER);
             // a counter terminal's own token gets a clear 404 (no session to end) rather than 403

@@ -4,15 +4,21 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.Role;
 import org.marquee.server.auth.Principal;
 import org.marquee.server.auth.TerminalAuthenticator;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.idempotency.IdempotencyKeys;
+import org.marquee.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,15 +31,26 @@ public final class ApiServer implements AutoCloseable {
     /** Bodies of this API are small; anything larger is refused with 413 before it is read. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
-    private final Javalin app;
+    /** A registered endpoint: method, path template, and who may call it ({@link Access} names). */
+    public record Route(String method, String path, Set<String> access) {}
 
-    private ApiServer(Javalin app) {
+    private final Javalin app;
+    private final List<Route> routes;
+
+    private ApiServer(Javalin app, List<Route> routes) {
         this.app = app;
+        this.routes = List.copyOf(routes);
     }
 
     public static ApiServer start(
-            String host, int port, ApiRoutes routes, TerminalAuthenticator authenticator, IdempotencyKeys keys) {
+            String host,
+            int port,
+            ApiRoutes routes,
+            TerminalAuthenticator authenticator,
+            IdempotencyKeys keys,
+            Metrics metrics) {
         IdempotencyFilter idempotency = new IdempotencyFilter(keys);
+        List<Route> registered = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -42,7 +59,18 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = port;
-            config.requestLogger.http(ApiServer::logRequest);
+            config.requestLogger.http((ctx, millis) -> {
+                metrics.request(ctx.method().name(), routeTemplate(ctx), ctx.statusCode(), (long) (millis * 1e6));
+                logRequest(ctx, millis);
+            });
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    registered.add(new Route(
+                            handler.getHttpMethod().name(),
+                            handler.getPath(),
+                            handler.getRoles().stream().map(Object::toString).collect(Collectors.toSet())));
+                }
+            });
             config.routes.before(ApiServer::tagRequest);
             // card data is refused before anything else looks at the request, authentication included
             config.routes.before(CardDataGuard::check);
@@ -53,11 +81,22 @@ public final class ApiServer implements AutoCloseable {
             ErrorMapper.register(config.routes);
         });
         app.start();
-        return new ApiServer(app);
+        return new ApiServer(app, registered);
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** Every endpoint as registered with Javalin, for tests that hold the routes against the contract. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** The matched route's path template, never the path as sent (ids would make a time series each). */
+    private static String routeTemplate(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
     }
 
     private static void tagRequest(Context ctx) {

@@ -10,8 +10,8 @@ import org.marquee.model.PaymentMethod;
 /**
  * A card terminal for development and tests, answering by token as DESIGN §4 says: {@code tok_visa} approves,
  * {@code tok_declined} declines, {@code tok_timeout} never answers (the caller's timeout ends the wait), and
- * {@code tok_pending} leaves the answer to a later webhook. Other {@code tok_*} names approve like {@code tok_visa},
- * so tests can tell charges apart.
+ * {@code tok_pending} leaves the answer to a later webhook, and {@code tok_slow_<millis>} approves after that long
+ * (a customer slow at the PIN pad). Other {@code tok_*} names approve like {@code tok_visa}.
  */
 public final class SimulatedCardTerminal implements PaymentGateway {
 
@@ -43,6 +43,11 @@ public final class SimulatedCardTerminal implements PaymentGateway {
                 yield new ChargeResult.TimedOut();
             }
             case "tok_pending" -> new ChargeResult.Pending(remember("sim_pending_"));
+            case String slow
+            when slow.matches("tok_slow_\\d{1,5}") -> {
+                sleep(Duration.ofMillis(Long.parseLong(slow.substring("tok_slow_".length()))));
+                yield new ChargeResult.Approved(remember("sim_"), "1111", null);
+            }
             default -> new ChargeResult.Approved(remember("sim_"), LAST4.getOrDefault(token, "1111"), null);
         };
     }

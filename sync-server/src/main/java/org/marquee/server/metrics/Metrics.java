@@ -1,0 +1,106 @@
+package org.marquee.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.marquee.server.holds.HoldEvents;
+import org.marquee.server.orders.OrderRecord;
+
+/**
+ * The server's meters, in one Prometheus registry per server instance: HTTP requests by route template, hold
+ * decisions, paid orders, the JVM, and (registered by the database) the connection pool. Every tag has a small,
+ * fixed set of values: no ids, no paths as sent, nothing about a person.
+ */
+public final class Metrics implements HoldEvents, AutoCloseable {
+
+    /** The Prometheus text exposition format that {@link #scrape()} writes. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Counter holdsGranted;
+    private final Counter holdsRefused;
+
+    public Metrics() {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        holdsGranted = holds("granted");
+        holdsRefused = holds("refused");
+    }
+
+    private Counter holds(String outcome) {
+        return Counter.builder("marquee.holds")
+                .description("Requests for seats (new holds and changed seats), by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    /** The registry, for libraries that register their own meters (the connection pool). */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Every meter in the Prometheus text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void granted() {
+        holdsGranted.increment();
+    }
+
+    @Override
+    public void refused() {
+        holdsRefused.increment();
+    }
+
+    /** An order was paid, at a terminal or by a provider's late answer; counted by how it was paid. */
+    public void orderPaid(OrderRecord order) {
+        String method = order.payments().stream()
+                .filter(payment -> payment.status().equals("APPROVED"))
+                .map(payment -> payment.method().name())
+                .reduce((first, last) -> last)
+                .orElse("UNKNOWN");
+        Counter.builder("marquee.orders.paid")
+                .description("Orders paid, by payment method")
+                .tag("method", method)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * An HTTP request answered. {@code route} must be a route template such as {@code /api/v1/holds/{id}} (or
+     * {@code unmatched}), never the path as sent: ids in paths would make a new time series per id.
+     */
+    public void request(String method, String route, int status, long nanos) {
+        Timer.builder("marquee.http.requests")
+                .description("HTTP requests by method, route template and status")
+                .tags("method", method, "route", route, "status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
