@@ -75,7 +75,9 @@ public final class OrderViews {
         Map<String, SeatDefinition> seats = orders.seatsOf(order.showtimeId());
         boolean paid = order.status() == OrderStatus.PAID;
         var startsAt = catalog.showtime(order.showtimeId()).startsAt();
+        // in the order a person reads a seat map: row by row, left to right (F9 before F10)
         return order.tickets().stream()
+                .sorted(java.util.Comparator.comparingInt((OrderRecord.Line line) -> position(seats, line.seatId())))
                 .map(line -> {
                     SeatDefinition seat = seats.get(line.seatId());
                     String token = paid
@@ -94,5 +96,10 @@ public final class OrderViews {
                             token);
                 })
                 .toList();
+    }
+
+    private static int position(Map<String, SeatDefinition> seats, String seatId) {
+        SeatDefinition seat = seats.get(seatId);
+        return seat == null ? Integer.MAX_VALUE : seat.y() * 10_000 + seat.x();
     }
 }

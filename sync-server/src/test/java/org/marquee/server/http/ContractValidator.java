@@ -92,13 +92,19 @@ final class ContractValidator {
                 : validator.validateResponse(request.getPath(), request.getMethod(), response);
         List<String> errors = report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(m -> m.getKey() + ": " + m.getMessage())
+                .map(ContractValidator::describe)
                 .toList();
         assertThat(errors)
                 .as("%s %s answered %d %s%n  does not match openapi.yaml", method, path, answer.status(), abbreviated(answer))
                 .isEmpty();
         route(method, request.getPath()).ifPresent(exercised::add);
         return answer;
+    }
+
+    private static String describe(ValidationReport.Message message) {
+        StringBuilder text = new StringBuilder(message.getKey() + ": " + message.getMessage());
+        message.getNestedMessages().forEach(nested -> text.append("\n    ").append(describe(nested)));
+        return text.toString();
     }
 
     private static Answer send(ApiClient client, String method, String path, String body, String... headers) {
