@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
-import io.javalin.router.Endpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
             Metrics metrics) {
         IdempotencyFilter idempotency = new IdempotencyFilter(keys);
         List<Route> registered = new CopyOnWriteArrayList<>();
+        RequestMetrics requestMetrics = new RequestMetrics(metrics, registered);
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -60,7 +60,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.requestLogger.http((ctx, millis) -> {
-                metrics.request(ctx.method().name(), routeTemplate(ctx), ctx.statusCode(), (long) (millis * 1e6));
+                requestMetrics.record(ctx, millis);
                 logRequest(ctx, millis);
             });
             config.events.handlerAdded(handler -> {
@@ -88,15 +88,9 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Every endpoint as registered with Javalin, for tests that hold the routes against the contract. */
+    /** Every endpoint as registered with Javalin, with who may call it. */
     public List<Route> routes() {
         return routes;
-    }
-
-    /** The matched route's path template, never the path as sent (ids would make a time series each). */
-    private static String routeTemplate(Context ctx) {
-        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        return endpoint == null ? "unmatched" : endpoint.path;
     }
 
     private static void tagRequest(Context ctx) {

@@ -16,6 +16,8 @@ public final class MetricsHandler {
     }
 
     public void metrics(Context ctx) {
-        ctx.contentType(Metrics.CONTENT_TYPE).header("Cache-Control", "no-store").result(metrics.scrape());
+        ctx.contentType(Metrics.CONTENT_TYPE)
+                .header("Cache-Control", "no-store")
+                .result(metrics.scrape());
     }
 }

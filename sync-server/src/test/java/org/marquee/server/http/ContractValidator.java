@@ -44,8 +44,8 @@ final class ContractValidator {
 
     ContractValidator(String document, List<ApiServer.Route> routes) {
         this.document = document;
-        this.validator =
-                OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .build();
         this.routes = List.copyOf(routes);
     }
 
@@ -95,7 +95,9 @@ final class ContractValidator {
                 .map(ContractValidator::describe)
                 .toList();
         assertThat(errors)
-                .as("%s %s answered %d %s%n  does not match openapi.yaml", method, path, answer.status(), abbreviated(answer))
+                .as(
+                        "%s %s answered %d %s%n  does not match openapi.yaml",
+                        method, path, answer.status(), abbreviated(answer))
                 .isEmpty();
         route(method, request.getPath()).ifPresent(exercised::add);
         return answer;
@@ -113,7 +115,8 @@ final class ContractValidator {
             case "POST" -> client.post(path, body, headers);
             case "PUT" -> client.put(path, body, headers);
             case "DELETE" -> client.delete(path, headers);
-            default -> client.send(method, path, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), headers);
+            default ->
+                client.send(method, path, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), headers);
         };
     }
 
