@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.marquee.model.CreateOrderRequest;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
+import org.marquee.model.SendTicketsRequest;
 import org.marquee.server.http.Requests;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
@@ -62,14 +63,11 @@ public final class OrderHandlers {
 
     /** {@code POST /orders/{id}/email {email}}: sends a paid order's tickets to that address; 202, sent in the background. */
     public void email(Context ctx) {
-        EmailRequest request = Requests.body(ctx, EmailRequest.class);
+        SendTicketsRequest request = Requests.body(ctx, SendTicketsRequest.class);
         OrderRecord order = orders.emailTo(Requests.principal(ctx), orderId(ctx), request.email());
         mail.accept(order);
         ctx.status(202).json(views.view(order));
     }
-
-    /** Body of {@code POST /orders/{id}/email}. */
-    public record EmailRequest(String email) {}
 
     /** {@code POST /orders/{id}/cancel}. */
     public void cancel(Context ctx) {

@@ -1,8 +1,9 @@
 package org.marquee.server.payments.http;
 
 import io.javalin.http.Context;
-import java.util.Map;
 import org.marquee.model.ErrorCode;
+import org.marquee.model.PaymentEvent;
+import org.marquee.model.WebhookResult;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.http.Json;
 import org.marquee.server.orders.PaymentService;
@@ -13,9 +14,6 @@ import org.marquee.server.payments.WebhookSignature;
  * SUCCEEDED or FAILED, signed with the webhook secret. Needs no terminal token; answering twice is harmless.
  */
 public final class WebhookHandler {
-
-    /** The body a provider sends. */
-    public record Event(String providerRef, String status) {}
 
     private final PaymentService payments;
     private final WebhookSignature signature;
@@ -30,7 +28,7 @@ public final class WebhookHandler {
         if (!signature.valid(body, ctx.header(WebhookSignature.HEADER))) {
             throw new MarqueeException(ErrorCode.UNAUTHORIZED, "The webhook signature is missing or wrong.");
         }
-        Event event = Json.read(body, Event.class);
+        PaymentEvent event = Json.read(body, PaymentEvent.class);
         if (event.providerRef() == null || event.status() == null) {
             throw MarqueeException.invalid("A webhook event needs 'providerRef' and 'status'.");
         }
@@ -39,6 +37,6 @@ public final class WebhookHandler {
             case "FAILED" -> false;
             default -> throw MarqueeException.invalid("'status' is SUCCEEDED or FAILED.");
         };
-        ctx.json(Map.of("result", payments.settle(event.providerRef(), succeeded)));
+        ctx.json(new WebhookResult(payments.settle(event.providerRef(), succeeded)));
     }
 }
