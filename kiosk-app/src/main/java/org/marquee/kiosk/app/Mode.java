@@ -1,0 +1,8 @@
+package org.marquee.kiosk.app;
+
+/** How this terminal is used: a clerk at a counter, customers at a self-service kiosk, or managers. */
+public enum Mode {
+    COUNTER,
+    KIOSK,
+    ADMIN
+}

@@ -1,0 +1,13 @@
+package org.marquee.kiosk.app;
+
+/** The screens of the application, in the order of a sale where they have one. */
+public enum Screen {
+    SETUP,
+    LOGIN,
+    SHOWTIMES,
+    SEAT_MAP,
+    TICKETS,
+    PAYMENT,
+    DONE,
+    LOOKUP
+}

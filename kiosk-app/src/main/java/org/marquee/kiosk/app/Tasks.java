@@ -1,0 +1,84 @@
+package org.marquee.kiosk.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.marquee.kiosk.client.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs network and database work off the FX thread and hands results back on it. {@link #busyProperty()} is true while
+ * any task runs, for the busy indicator: the app never freezes while the network is slow.
+ */
+public final class Tasks implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Tasks.class);
+
+    private final UiThread ui;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private int running;
+
+    public Tasks(UiThread ui) {
+        this.ui = ui;
+    }
+
+    public UiThread ui() {
+        return ui;
+    }
+
+    /** Runs {@code work} in the background; then {@code done} or {@code failed} on the UI thread. */
+    public <T> void run(Callable<T> work, Consumer<T> done, Consumer<ApiProblem> failed) {
+        change(+1);
+        workers.submit(() -> {
+            try {
+                T result = work.call();
+                ui.run(() -> {
+                    change(-1);
+                    done.accept(result);
+                });
+            } catch (ApiProblem problem) {
+                ui.run(() -> {
+                    change(-1);
+                    failed.accept(problem);
+                });
+            } catch (Exception e) {
+                log.error("event=task_failed", e);
+                ApiProblem problem = ApiProblem.unreachable("Something went wrong on this terminal. Please try again.");
+                ui.run(() -> {
+                    change(-1);
+                    failed.accept(problem);
+                });
+            }
+        });
+    }
+
+    /** Runs {@code work} in the background when nobody waits for its answer (releasing a hold on idle, say). */
+    public void fireAndForget(Runnable work) {
+        workers.submit(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("event=background_failed reason={}", e.getMessage());
+            }
+        });
+    }
+
+    private void change(int delta) {
+        running += delta;
+        busy.set(running > 0);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,51 @@
+package org.marquee.kiosk.client;
+
+import java.util.Map;
+import org.marquee.model.ErrorCode;
+
+/**
+ * A request the server refused, or could not answer. {@code getMessage()} is always fit to show to the person at the
+ * terminal: the server's own message when it sent one, otherwise a plain sentence. {@code status} is 0 when the
+ * server could not be reached at all.
+ */
+public final class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final ErrorCode code;
+    private final Map<String, Object> details;
+
+    public ApiProblem(int status, ErrorCode code, String message, Map<String, Object> details) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    public static ApiProblem unreachable(String message) {
+        return new ApiProblem(0, ErrorCode.SERVICE_UNAVAILABLE, message, Map.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    /** True when the server was not reached: the terminal is offline, not refused. */
+    public boolean offline() {
+        return status == 0;
+    }
+
+    /** Seat ids the server named, for SEATS_UNAVAILABLE. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> seatIds() {
+        Object ids = details.get("seatIds");
+        return ids instanceof java.util.List<?> list ? (java.util.List<String>) list : java.util.List.of();
+    }
+}

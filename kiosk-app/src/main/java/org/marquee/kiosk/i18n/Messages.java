@@ -1,0 +1,33 @@
+package org.marquee.kiosk.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Every text the application shows, from {@code messages.properties} (English) and its translations. */
+public final class Messages {
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("org.marquee.kiosk.i18n.messages", locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text for {@code key}, with {@code {0}}-style arguments filled in. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+}
