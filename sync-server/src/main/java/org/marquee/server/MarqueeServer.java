@@ -94,7 +94,12 @@ public final class MarqueeServer implements AutoCloseable {
             var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics);
             var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC());
             var orderStore = new OrderStore(database.jdbi());
-            var sweeper = new HoldSweeper(holdStore, config.sweepInterval(), orderStore::cancelLapsed);
+            var idempotencyStore = new IdempotencyStore(database.jdbi());
+            var sweeper = new HoldSweeper(holdStore, config.sweepInterval(), () -> {
+                // answers kept for retries are worth nothing after a week
+                idempotencyStore.purgeOlderThan(7);
+                return orderStore.cancelLapsed();
+            });
             var authenticator = new TerminalAuthenticator(
                     database.jdbi().onDemand(TerminalDao.class), database.jdbi().onDemand(StaffSessionDao.class));
             var sessions = new SessionService(
@@ -132,7 +137,7 @@ public final class MarqueeServer implements AutoCloseable {
                         config.port(),
                         routes,
                         authenticator,
-                        new IdempotencyKeys(new IdempotencyStore(database.jdbi())),
+                        new IdempotencyKeys(idempotencyStore),
                         metrics);
             } catch (RuntimeException e) {
                 sweeper.close();
