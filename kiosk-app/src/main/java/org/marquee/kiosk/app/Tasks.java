@@ -21,6 +21,7 @@ public final class Tasks implements AutoCloseable {
     private final UiThread ui;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private volatile Consumer<ApiProblem> problemListener = problem -> {};
     private int running;
 
     public Tasks(UiThread ui) {
@@ -42,6 +43,7 @@ public final class Tasks implements AutoCloseable {
                     done.accept(result);
                 });
             } catch (ApiProblem problem) {
+                tellListener(problem);
                 ui.run(() -> {
                     change(-1);
                     failed.accept(problem);
@@ -55,6 +57,22 @@ public final class Tasks implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /**
+     * Hears of every problem a task ends with, before the task's own {@code failed} does (on the worker thread): the
+     * application uses it to notice that the server cannot be reached.
+     */
+    public void onProblem(Consumer<ApiProblem> listener) {
+        this.problemListener = listener == null ? problem -> {} : listener;
+    }
+
+    private void tellListener(ApiProblem problem) {
+        try {
+            problemListener.accept(problem);
+        } catch (RuntimeException e) {
+            log.warn("event=problem_listener_failed reason={}", e.getMessage()); // the task's own answer matters more
+        }
     }
 
     /** Runs {@code work} in the background when nobody waits for its answer (releasing a hold on idle, say). */

@@ -215,13 +215,27 @@ public final class MarqueeClient {
                 if (type.getRawClass() == Void.class || response.code() == 204) {
                     return null;
                 }
-                return MAPPER.readValue(response.body().bytes(), type);
+                return read(response, type);
             } catch (IOException e) {
                 // the same key again: if the first attempt did reach the server, its answer is replayed
                 last = e;
             }
         }
         throw unreachable(last);
+    }
+
+    /** Reads an answer; one this terminal cannot understand is a problem of its own, not "offline". */
+    private static <T> T read(Response response, com.fasterxml.jackson.databind.JavaType type) throws IOException {
+        byte[] body = response.body().bytes();
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiProblem(
+                    response.code(),
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The server sent an answer this terminal cannot read. It may need an update.",
+                    null);
+        }
     }
 
     private Response call(Request.Builder request) throws IOException {

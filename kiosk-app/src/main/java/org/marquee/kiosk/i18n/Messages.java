@@ -13,7 +13,11 @@ public final class Messages {
 
     public Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("org.marquee.kiosk.i18n.messages", locale);
+        // no fallback to the computer's own locale: English asked for on a Spanish computer must stay English
+        this.bundle = ResourceBundle.getBundle(
+                "org.marquee.kiosk.i18n.messages",
+                locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public Locale locale() {

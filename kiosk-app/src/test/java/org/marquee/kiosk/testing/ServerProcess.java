@@ -35,11 +35,22 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server with the demo data; extra flags such as {@code --hold-ttl 3s} are passed on. */
     public static ServerProcess start(String... flags) {
+        try {
+            return startOn(freePort(), flags);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a server with the demo data on {@code port}: the port of a server stopped earlier, so that a terminal
+     * still pointing at it finds a server there again (each server has its own fresh database).
+     */
+    public static ServerProcess startOn(int port, String... flags) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("Build the server first: " + JAR.toAbsolutePath() + " is missing");
         }
         try {
-            int port = freePort();
             Path dataDir = Files.createTempDirectory("marquee-kiosk-test-server");
             Path log = dataDir.resolve("server.log");
             List<String> command = new ArrayList<>(List.of(
@@ -50,9 +61,11 @@ public final class ServerProcess implements AutoCloseable {
                     "--port",
                     Integer.toString(port),
                     "--data-dir",
-                    dataDir.toString(),
-                    "--payment-timeout",
-                    "3s"));
+                    dataDir.toString()));
+            if (!List.of(flags).contains("--payment-timeout")) {
+                // the server accepts each flag once; a test that sets its own timeout keeps it
+                command.addAll(List.of("--payment-timeout", "3s"));
+            }
             command.addAll(List.of(flags));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -96,7 +109,8 @@ public final class ServerProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> answer = http.send(
-                        HttpRequest.newBuilder(URI.create(url() + "/api/v1/health")).build(),
+                        HttpRequest.newBuilder(URI.create(url() + "/api/v1/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     return;

@@ -1,0 +1,88 @@
+package org.marquee.kiosk.checkout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.marquee.kiosk.seatmap.HoldCountdown;
+import org.marquee.model.HoldView;
+
+/**
+ * The countdown of the sale's hold on the checkout screens, on the server's clock (the seat map's {@link
+ * HoldCountdown}). Ticked once a second by the view; tests tick it with their own clock.
+ */
+public final class HoldTimer {
+
+    /** The last minute is shown as urgent. */
+    static final Duration URGENT = Duration.ofSeconds(60);
+
+    /*
+     * Each screen gets a new view-model, but the hold arrived once. Counting from when a later screen first saw it
+     * would give back the time spent on the screens before, so the first sighting of each hold is remembered here.
+     * Keys are the Sale's own HoldView objects; they go when the sale forgets them.
+     */
+    private static final Map<HoldView, Instant> FIRST_SEEN = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Clock clock;
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper urgent = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper expired = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(false);
+    private HoldCountdown countdown;
+
+    public HoldTimer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Counts down {@code hold} from now on; null stops and hides the countdown. */
+    public void follow(HoldView hold) {
+        if (hold == null || hold.expiresAt() == null) {
+            countdown = null;
+        } else {
+            Instant receivedAt = FIRST_SEEN.computeIfAbsent(hold, h -> clock.instant());
+            countdown = HoldCountdown.of(hold, receivedAt);
+        }
+        tick();
+    }
+
+    /** Brings the text and flags up to the clock's time. */
+    public void tick() {
+        shown.set(countdown != null);
+        if (countdown == null) {
+            text.set("");
+            urgent.set(false);
+            expired.set(false);
+            return;
+        }
+        Duration left = countdown.remaining(clock.instant());
+        text.set(HoldCountdown.format(left));
+        urgent.set(left.compareTo(URGENT) <= 0);
+        expired.set(left.isZero());
+    }
+
+    /** Time left as {@code mm:ss}. */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** True in the last minute. */
+    public ReadOnlyBooleanProperty urgentProperty() {
+        return urgent.getReadOnlyProperty();
+    }
+
+    /** True once the time is over by this terminal's reckoning (the server has the last word). */
+    public ReadOnlyBooleanProperty expiredProperty() {
+        return expired.getReadOnlyProperty();
+    }
+
+    /** True while there is a hold to count down. */
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+}

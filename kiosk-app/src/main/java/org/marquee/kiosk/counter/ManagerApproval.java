@@ -1,0 +1,46 @@
+package org.marquee.kiosk.counter;
+
+import java.util.UUID;
+import org.marquee.kiosk.client.ApiProblem;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.model.OrderView;
+import org.marquee.model.SessionView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A manager approves one refund at the clerk's terminal: the manager is signed in on a separate, short-lived client
+ * with the counter terminal's token, the refund is made with the manager's session, and that session is ended at
+ * once. The clerk's own client and session are never touched. The server decides who may refund: a clerk's PIN gets
+ * its 403.
+ */
+public final class ManagerApproval {
+
+    private static final Logger log = LoggerFactory.getLogger(ManagerApproval.class);
+
+    private final String serverUrl;
+    private final String terminalToken;
+
+    public ManagerApproval(String serverUrl, String terminalToken) {
+        this.serverUrl = serverUrl;
+        this.terminalToken = terminalToken;
+    }
+
+    /** Refunds the order as the manager {@code username}. Blocking: call it off the FX thread. */
+    public OrderView refund(String username, String pin, UUID orderId) {
+        MarqueeClient manager = new MarqueeClient(serverUrl, terminalToken);
+        SessionView session = manager.signIn(username, pin);
+        manager.useToken(session.token());
+        try {
+            OrderView refunded = manager.refund(orderId);
+            log.info("event=refund_approved order={} manager={}", orderId, session.username());
+            return refunded;
+        } finally {
+            try {
+                manager.signOut();
+            } catch (ApiProblem problem) {
+                log.warn("event=manager_sign_out_failed reason={}", problem.getMessage());
+            }
+        }
+    }
+}

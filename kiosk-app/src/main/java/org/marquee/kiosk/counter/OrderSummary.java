@@ -1,0 +1,98 @@
+package org.marquee.kiosk.counter;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import org.marquee.kiosk.i18n.Messages;
+import org.marquee.model.OrderView;
+import org.marquee.model.PaymentMethod;
+import org.marquee.model.PaymentView;
+import org.marquee.model.TicketView;
+
+/** An order as the lookup screen shows it: every value already in words and money of the terminal's language. */
+public record OrderSummary(
+        String code,
+        String status,
+        String showtime,
+        String total,
+        String email,
+        List<TicketLine> tickets,
+        List<String> payments) {
+
+    /** One ticket: its seat, the seat's kind, the ticket type, and its price. */
+    public record TicketLine(String seat, String seatType, String ticketType, String price) {}
+
+    public OrderSummary {
+        tickets = List.copyOf(tickets);
+        payments = List.copyOf(payments);
+    }
+
+    static OrderSummary of(OrderView order, Messages messages) {
+        return of(order, messages, null);
+    }
+
+    /** The order in words; {@code showtime} names its showtime, or null for "Showtime no. 8". */
+    static OrderSummary of(OrderView order, Messages messages, String showtime) {
+        Locale locale = messages.locale();
+        List<TicketLine> tickets = order.tickets().stream()
+                .map(ticket -> new TicketLine(
+                        ticket.seatId(),
+                        messages.get("lookup.seatType." + ticket.seatType()),
+                        messages.get("lookup.ticketType." + ticket.type()),
+                        money(ticket.priceMinor(), order.currency(), locale)))
+                .toList();
+        List<String> payments = order.payments().isEmpty()
+                ? List.of(messages.get("lookup.payments.none"))
+                : order.payments().stream()
+                        .map(payment -> payment(payment, messages))
+                        .toList();
+        return new OrderSummary(
+                order.code(),
+                messages.get("lookup.status." + order.status()),
+                showtime == null || showtime.isBlank()
+                        ? messages.get("lookup.showtimeNumber", Long.toString(order.showtimeId()))
+                        : showtime,
+                money(order.totalMinor(), order.currency(), locale),
+                order.email() == null || order.email().isBlank() ? "—" : order.email(),
+                tickets,
+                payments);
+    }
+
+    /** The seats of an order, for a sentence: "F7, F8". */
+    static String seats(OrderView order) {
+        return String.join(
+                ", ", order.tickets().stream().map(TicketView::seatId).toList());
+    }
+
+    private static String payment(PaymentView payment, Messages messages) {
+        Locale locale = messages.locale();
+        String amount = money(payment.amountMinor(), payment.currency(), locale);
+        String status = payment.status() == null ? "" : payment.status().toLowerCase(Locale.ROOT);
+        if (payment.method() == PaymentMethod.CARD) {
+            String last4 = payment.cardLast4() == null ? "????" : payment.cardLast4();
+            return messages.get("lookup.payment.card", last4, amount, status);
+        }
+        if (payment.tenderedMinor() != null) {
+            return messages.get(
+                    "lookup.payment.cashTendered",
+                    amount,
+                    money(payment.tenderedMinor(), payment.currency(), locale),
+                    money(payment.changeMinor() == null ? 0 : payment.changeMinor(), payment.currency(), locale),
+                    status);
+        }
+        return messages.get("lookup.payment.cash", amount, status);
+    }
+
+    /** Minor units as money of the given currency, written the terminal's way: "€9.50", "9,50 €". */
+    static String money(long minor, String currency, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        Currency unit = Currency.getInstance(currency == null ? "EUR" : currency);
+        format.setCurrency(unit);
+        int digits = Math.max(0, unit.getDefaultFractionDigits());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(BigDecimal.valueOf(minor, digits));
+    }
+}

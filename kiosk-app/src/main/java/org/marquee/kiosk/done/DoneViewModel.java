@@ -1,0 +1,237 @@
+package org.marquee.kiosk.done;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Navigator;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.checkout.EmailAddress;
+import org.marquee.kiosk.checkout.Money;
+import org.marquee.kiosk.checkout.ShowtimeText;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.i18n.Messages;
+import org.marquee.model.OrderView;
+import org.marquee.model.PaymentResult;
+
+/**
+ * The end of a sale: the booking code, the change for cash, printing the tickets (or saving them where there is no
+ * printer), sending them by e-mail, and a new sale.
+ */
+public final class DoneViewModel {
+
+    private final MarqueeClient client;
+    private final Tasks tasks;
+    private final Navigator navigator;
+    private final Sale sale;
+    private final Messages messages;
+    private final Mode mode;
+    private final TicketOutput output;
+    private final ZoneId zone;
+
+    private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper seats = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper printStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper printFailed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper printing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper emailStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper emailFailed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper paid = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty email = new SimpleStringProperty("");
+
+    private PaymentResult payment;
+
+    public DoneViewModel(
+            MarqueeClient client,
+            Tasks tasks,
+            Navigator navigator,
+            Sale sale,
+            Messages messages,
+            Mode mode,
+            TicketOutput output,
+            ZoneId zone) {
+        this.client = client;
+        this.tasks = tasks;
+        this.navigator = navigator;
+        this.sale = sale;
+        this.messages = messages;
+        this.mode = mode;
+        this.output = output;
+        this.zone = zone;
+        email.addListener((obs, old, typed) -> update());
+    }
+
+    /** Shows the paid sale. Call once when the screen is shown. */
+    public void start() {
+        payment = sale.paymentProperty().get();
+        paid.set(payment != null);
+        if (payment == null) {
+            code.set("");
+            summary.set(messages.get("done.nothingPaid"));
+            update();
+            return;
+        }
+        code.set(payment.code());
+        String showtime = ShowtimeText.describe(sale.showtimeProperty().get(), messages, zone);
+        String count = messages.get("done.ticketCount", payment.tickets().size());
+        summary.set(showtime.isEmpty() ? count : count + " · " + showtime);
+        seats.set(payment.tickets().stream()
+                .map(ticket -> messages.get("done.seat", ticket.row(), ticket.number()))
+                .collect(Collectors.joining(", ")));
+        Long due = payment.changeMinor();
+        change.set(
+                due == null
+                        ? ""
+                        : messages.get("done.change", Money.format(due, payment.currency(), messages.locale())));
+        OrderView order = sale.orderProperty().get();
+        if (order != null && order.email() != null && !order.email().isBlank()) {
+            email.set(order.email());
+            emailStatus.set(messages.get("done.email.onOrder", order.email()));
+        }
+        update();
+    }
+
+    /** Fetches the tickets' PDF and prints it, or saves it where there is no printer. */
+    public void print() {
+        if (payment == null || printing.get()) {
+            return;
+        }
+        UUID orderId = payment.orderId();
+        String bookingCode = payment.code();
+        printing.set(true);
+        printFailed.set(false);
+        printStatus.set(messages.get("done.print.working"));
+        tasks.run(
+                () -> output.print(bookingCode, client.ticketsPdf(orderId)),
+                result -> {
+                    printing.set(false);
+                    switch (result) {
+                        case TicketOutput.Result.Printed printed ->
+                            printStatus.set(messages.get("done.print.printed", printed.printer()));
+                        case TicketOutput.Result.Saved saved ->
+                            printStatus.set(messages.get(
+                                    "done.print.saved", saved.file().toString()));
+                        case TicketOutput.Result.Failed failed -> {
+                            printFailed.set(true);
+                            printStatus.set(messages.get("done.print.failed", failed.reason()));
+                        }
+                    }
+                },
+                problem -> {
+                    printing.set(false);
+                    printFailed.set(true);
+                    printStatus.set(problem.getMessage());
+                });
+    }
+
+    /** Sends the tickets to the typed address. */
+    public void sendEmail() {
+        if (!canSend.get()) {
+            return;
+        }
+        UUID orderId = payment.orderId();
+        String address = email.get().strip();
+        sending.set(true);
+        emailFailed.set(false);
+        emailStatus.set("");
+        update();
+        tasks.run(
+                () -> client.emailTickets(orderId, address),
+                order -> {
+                    sending.set(false);
+                    emailStatus.set(messages.get("done.email.sent", address));
+                    update();
+                },
+                problem -> {
+                    sending.set(false);
+                    emailFailed.set(true);
+                    emailStatus.set(problem.getMessage());
+                    update();
+                });
+    }
+
+    /** Forgets this sale and goes to the first screen of the next one. */
+    public void newSale() {
+        sale.clear();
+        navigator.go(Screen.SHOWTIMES);
+    }
+
+    private void update() {
+        canSend.set(payment != null && !sending.get() && EmailAddress.looksValid(email.get()));
+    }
+
+    /** The booking code, to show big. */
+    public ReadOnlyStringProperty codeProperty() {
+        return code.getReadOnlyProperty();
+    }
+
+    /** "2 tickets · Orbit of Ashes · Sala 1 · Sun 22 Nov, 19:00". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The seats sold: "Row F seat 7, Row J seat 5". */
+    public ReadOnlyStringProperty seatsProperty() {
+        return seats.getReadOnlyProperty();
+    }
+
+    /** "Change: €28.00" after cash, as the server worked it out; empty after a card. */
+    public ReadOnlyStringProperty changeProperty() {
+        return change.getReadOnlyProperty();
+    }
+
+    /** Where the tickets went, or why they did not. */
+    public ReadOnlyStringProperty printStatusProperty() {
+        return printStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty printFailedProperty() {
+        return printFailed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty printingProperty() {
+        return printing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emailStatusProperty() {
+        return emailStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty emailFailedProperty() {
+        return emailFailed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSendProperty() {
+        return canSend.getReadOnlyProperty();
+    }
+
+    /** False when there is no paid sale to show (the screen was reached by mistake). */
+    public ReadOnlyBooleanProperty paidProperty() {
+        return paid.getReadOnlyProperty();
+    }
+
+    /** The address to send the tickets to: the view binds its field to it. */
+    public StringProperty emailProperty() {
+        return email;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+}

@@ -1,0 +1,234 @@
+package org.marquee.kiosk.seatmap;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Objects;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.marquee.kiosk.app.AppContext;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Navigator;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.i18n.Messages;
+
+/**
+ * The seat-map screen: the hall on a canvas that fills the space with the legend below it, and beside it the showtime,
+ * the seats chosen, the countdown with "More time" in its last minute, and Continue / Back. It only binds to
+ * {@link SeatMapViewModel}; the one thing it drives is the countdown's clock tick while it is on screen.
+ */
+public final class SeatMapView extends BorderPane implements AutoCloseable {
+
+    private final SeatMapViewModel model;
+    private final SeatMapCanvas canvas = new SeatMapCanvas();
+    private final Timeline ticker;
+    /** Kept as a field: the navigator holds it only weakly, so a discarded view is not kept alive. */
+    private final BooleanBinding shown;
+
+    public SeatMapView(SeatMapViewModel model, Navigator navigator, Mode mode, Messages messages) {
+        this.model = model;
+        boolean kiosk = mode == Mode.KIOSK;
+        getStyleClass().addAll("seat-map", kiosk ? "mode-kiosk" : "mode-counter");
+        getStylesheets()
+                .add(Objects.requireNonNull(SeatMapView.class.getResource("/org/marquee/kiosk/css/seatmap.css"))
+                        .toExternalForm());
+
+        canvas.setScreenText(messages.get("seatmap.screen"));
+        canvas.minCellProperty().set(kiosk ? 48 : 14);
+        canvas.maxCellProperty().set(kiosk ? 72 : 48);
+        canvas.setOnSeat(model::toggle);
+        model.seatMapProperty().addListener((obs, was, now) -> canvas.setSeats(now));
+        model.mine().addListener((SetChangeListener<String>) change -> canvas.setMine(model.mine()));
+        canvas.setSeats(model.seatMapProperty().get());
+        canvas.setMine(model.mine());
+
+        ScrollPane scroller = new ScrollPane(canvas);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setPannable(true);
+        scroller.getStyleClass().add("seat-scroller");
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.getStyleClass().add("seat-loading");
+        loading.visibleProperty()
+                .bind(model.loadingProperty().and(model.seatMapProperty().isNull()));
+        loading.setMaxSize(64, 64);
+        StackPane hall = new StackPane(scroller, loading);
+        VBox.setVgrow(hall, Priority.ALWAYS);
+        // the key under the hall, across its width: the side panel keeps its height for the texts and buttons
+        SeatLegend legend = new SeatLegend(messages, canvas.paletteProperty(), kiosk ? 30 : 22);
+        setCenter(new VBox(hall, legend));
+        setRight(sidePanel(messages));
+
+        ticker = new Timeline(new KeyFrame(Duration.millis(250), event -> model.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        shown = Bindings.createBooleanBinding(
+                () -> navigator.current() == Screen.SEAT_MAP && getScene() != null,
+                navigator.currentProperty(),
+                sceneProperty());
+        shown.addListener((obs, was, now) -> showing(now));
+        if (shown.get()) {
+            showing(true);
+        }
+    }
+
+    /**
+     * The screen as the application shows it: times in the sale's theater's zone (from the catalog cache), seat colours
+     * following the high-contrast switch.
+     */
+    public static SeatMapView create(AppContext ctx) {
+        var model = new SeatMapViewModel(
+                ctx.client(), ctx.tasks(), ctx.navigator(), ctx.sale(), ctx.messages(), ctx.mode(), theaterClock(ctx));
+        SeatMapView view = new SeatMapView(model, ctx.navigator(), ctx.mode(), ctx.messages());
+        view.paletteProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> ctx.settings().highContrast() ? SeatPalette.highContrast() : SeatPalette.regular(),
+                        ctx.settingsProperty()));
+        return view;
+    }
+
+    /** The screen with its view-model, from explicit parts. */
+    public static SeatMapView create(
+            MarqueeClient client, Tasks tasks, Navigator navigator, Sale sale, Messages messages, Mode mode) {
+        var model = new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, Clock.systemDefaultZone());
+        return new SeatMapView(model, navigator, mode, messages);
+    }
+
+    private static Clock theaterClock(AppContext ctx) {
+        Long theaterId = ctx.sale().theaterIdProperty().get();
+        ZoneId zone = ZoneId.systemDefault();
+        try {
+            if (theaterId != null) {
+                zone = ctx.cache()
+                        .theater(theaterId)
+                        .map(theater -> ZoneId.of(theater.timeZone()))
+                        .orElse(zone);
+            }
+        } catch (DateTimeException | NullPointerException e) {
+            // an unknown zone in the catalog must not stop a sale: the terminal's own zone it is
+        }
+        return Clock.system(zone);
+    }
+
+    public SeatMapViewModel model() {
+        return model;
+    }
+
+    /** The canvas, for tests and the benchmark. */
+    public SeatMapCanvas canvas() {
+        return canvas;
+    }
+
+    /** The seat colours; the shell binds it to its high-contrast switch. */
+    public ObjectProperty<SeatPalette> paletteProperty() {
+        return canvas.paletteProperty();
+    }
+
+    /** Stops the countdown's clock; the shell closes a view when its screen is left. */
+    @Override
+    public void close() {
+        ticker.stop();
+    }
+
+    private void showing(boolean now) {
+        if (now) {
+            model.open();
+            ticker.play();
+        } else {
+            ticker.stop();
+        }
+    }
+
+    private VBox sidePanel(Messages messages) {
+        Label title = new Label();
+        title.textProperty().bind(model.titleProperty());
+        title.getStyleClass().add("screen-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        Label details = new Label();
+        details.textProperty().bind(model.detailsProperty());
+        details.getStyleClass().add("showtime-details");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+
+        Label countdown = new Label();
+        countdown.getStyleClass().add("countdown");
+        countdown
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.countdownProperty().get().isEmpty()
+                                ? ""
+                                : messages.get(
+                                        "seatmap.timeLeft",
+                                        model.countdownProperty().get()),
+                        model.countdownProperty()));
+        countdown.visibleProperty().bind(model.countdownProperty().isNotEmpty());
+        countdown.managedProperty().bind(countdown.visibleProperty());
+        Button moreTime = new Button(messages.get("seatmap.moreTime"));
+        moreTime.setId("more-time");
+        moreTime.getStyleClass().add("more-time");
+        moreTime.visibleProperty().bind(model.extendOfferedProperty());
+        moreTime.managedProperty().bind(moreTime.visibleProperty());
+        moreTime.setOnAction(event -> model.extend());
+
+        Label selection = new Label();
+        selection.textProperty().bind(model.selectionProperty());
+        selection.getStyleClass().add("selection");
+        selection.setWrapText(true);
+        selection.setMinHeight(Region.USE_PREF_SIZE);
+        ProgressIndicator saving = new ProgressIndicator();
+        saving.getStyleClass().add("saving");
+        saving.visibleProperty().bind(model.busyProperty());
+        HBox selectionRow = new HBox(selection, saving);
+        selectionRow.getStyleClass().add("selection-row");
+        HBox.setHgrow(selection, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.setId("seat-message");
+        message.getStyleClass().add("message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(model.messageProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+
+        Button proceed = new Button(messages.get("seatmap.continue"));
+        proceed.setId("seat-continue");
+        proceed.getStyleClass().addAll("primary", "continue");
+        proceed.setDefaultButton(true);
+        proceed.disableProperty().bind(model.canContinueProperty().not());
+        proceed.setOnAction(event -> model.proceed());
+        proceed.setMaxWidth(Double.MAX_VALUE);
+        Button back = new Button(messages.get("seatmap.back"));
+        back.setId("seat-back");
+        back.getStyleClass().add("back");
+        back.setCancelButton(true);
+        back.setOnAction(event -> model.back());
+        back.setMaxWidth(Double.MAX_VALUE);
+
+        VBox panel = new VBox(title, details, countdown, moreTime, selectionRow, message, spacer, proceed, back);
+        panel.getStyleClass().add("seat-side-panel");
+        return panel;
+    }
+}

@@ -1,0 +1,399 @@
+package org.marquee.kiosk.seatmap;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Navigator;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.client.ApiProblem;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.i18n.Messages;
+import org.marquee.model.ErrorCode;
+import org.marquee.model.HoldStatus;
+import org.marquee.model.HoldView;
+import org.marquee.model.SeatMap;
+import org.marquee.model.SeatStatus;
+import org.marquee.model.SeatView;
+import org.marquee.model.ShowtimeListing;
+
+/**
+ * State of the seat-map screen. Every tap changes the hold on the server at once (first seat: create; more or fewer:
+ * replace the seats; none left: release), one request at a time: taps made meanwhile are sent together when it
+ * answers. The countdown runs on the server's clock; {@link #tick()} moves it (the view calls it a few times a second).
+ */
+public final class SeatMapViewModel {
+
+    /** Most seats a self-service kiosk may hold (the server enforces it too). */
+    public static final int KIOSK_MAX_SEATS = 10;
+
+    private final HoldRequests requests;
+    private final Navigator navigator;
+    private final Sale sale;
+    private final Messages messages;
+    private final Clock clock;
+    private final int maxSeats;
+
+    private final ReadOnlyObjectWrapper<SeatMap> seatMap = new ReadOnlyObjectWrapper<>();
+    private final ObservableSet<String> mine = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> mineView = FXCollections.unmodifiableObservableSet(mine);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper selection = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper countdownText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper extendOffered = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+
+    /** Status of every seat as last known: the server's map, corrected by what our own requests taught us. */
+    private final Map<String, SeatView> seats = new LinkedHashMap<>();
+
+    private long showtimeId;
+    private HoldView hold;
+    private HoldCountdown countdown;
+
+    public SeatMapViewModel(
+            MarqueeClient client,
+            Tasks tasks,
+            Navigator navigator,
+            Sale sale,
+            Messages messages,
+            Mode mode,
+            Clock clock) {
+        this.requests = new HoldRequests(client, tasks);
+        this.navigator = navigator;
+        this.sale = sale;
+        this.messages = messages;
+        this.clock = clock;
+        this.maxSeats = mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE;
+        updateSelection();
+    }
+
+    /** Shows the sale's showtime: keeps this terminal's hold on it, if any, and reads the seat map. */
+    public void open() {
+        ShowtimeListing listing = sale.showtimeProperty().get();
+        if (listing == null) {
+            return;
+        }
+        HoldView saleHold = sale.holdProperty().get();
+        if (listing.id() != showtimeId || saleHold != hold) {
+            startOver(listing.id());
+            if (saleHold != null && saleHold.showtimeId() == listing.id() && saleHold.status() == HoldStatus.ACTIVE) {
+                adopt(saleHold);
+                mine.addAll(saleHold.seatIds());
+            } else if (saleHold != null) {
+                requests.release(saleHold);
+                sale.holdProperty().set(null);
+            }
+            describe(listing);
+            message.set("");
+        }
+        updateSelection();
+        tick();
+        reload();
+    }
+
+    /** Reads the seat map again; this terminal's own choice stays as it is. */
+    public void reload() {
+        loading.set(true);
+        requests.seatMap(
+                showtimeId,
+                map -> {
+                    loading.set(false);
+                    seats.clear();
+                    map.seats().forEach(seat -> seats.put(seat.id(), seat));
+                    publish(map.version());
+                },
+                problem -> {
+                    loading.set(false);
+                    message.set(problem.getMessage());
+                });
+    }
+
+    /** A tap on a seat: chooses it or gives it back, and changes the hold on the server accordingly. */
+    public void toggle(String seatId) {
+        SeatView seat = seats.get(seatId);
+        if (seat == null || showtimeId == 0) {
+            return;
+        }
+        if (mine.contains(seatId)) {
+            mine.remove(seatId);
+            // ours until the server hears otherwise; shown free at once so the tap is answered without waiting
+            setStatus(seatId, SeatStatus.AVAILABLE);
+        } else if (seat.status() != SeatStatus.AVAILABLE) {
+            message.set(messages.get("seatmap.notAvailable", seatId));
+            return;
+        } else if (mine.size() >= maxSeats) {
+            message.set(messages.get("seatmap.limit", maxSeats));
+            return;
+        } else {
+            mine.add(seatId);
+        }
+        message.set("");
+        publish(currentVersion());
+        updateSelection();
+        sync();
+    }
+
+    /** Asks for more time on the hold; offered only in the last minute and below the server's cap. */
+    public void extend() {
+        if (hold == null || !extendOffered.get()) {
+            return;
+        }
+        UUID id = hold.holdId();
+        extendOffered.set(false);
+        requests.extend(
+                id,
+                extended -> {
+                    if (hold != null && hold.holdId().equals(extended.holdId())) {
+                        adopt(extended);
+                        sale.holdProperty().set(extended);
+                        tick();
+                    }
+                },
+                this::failed);
+    }
+
+    /** Moves the countdown on; at zero the hold is gone, the choice is cleared and the map read again. */
+    public void tick() {
+        if (countdown == null) {
+            countdownText.set("");
+            extendOffered.set(false);
+            return;
+        }
+        var now = clock.instant();
+        Duration left = countdown.remaining(now);
+        countdownText.set(HoldCountdown.format(left));
+        extendOffered.set(countdown.offerExtension(now));
+        if (left.isZero()) {
+            lose(messages.get("seatmap.expired"));
+        }
+    }
+
+    /** "Continue": on to the ticket types once every chosen seat is held. */
+    public boolean proceed() {
+        if (!canContinue.get()) {
+            return false;
+        }
+        navigator.go(Screen.TICKETS);
+        return true;
+    }
+
+    /** "Back": gives the seats back and returns to the showtimes. */
+    public void back() {
+        HoldView held = hold;
+        startOver(0);
+        requests.release(held);
+        if (sale.holdProperty().get() == held) {
+            sale.holdProperty().set(null);
+        }
+        navigator.go(Screen.SHOWTIMES);
+    }
+
+    /** Sends the chosen seats to the server unless a request is already on its way or nothing changed. */
+    private void sync() {
+        requests.change(showtimeId, hold, List.copyOf(mine), this::answered, this::refused);
+        busy.set(requests.inFlight());
+        updateCanContinue();
+    }
+
+    private void answered(HoldView answer, List<String> before) {
+        busy.set(false);
+        for (String seatId : before) {
+            setStatus(seatId, SeatStatus.AVAILABLE);
+        }
+        if (answer != null) {
+            answer.seatIds().forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
+        }
+        adopt(answer);
+        sale.holdProperty().set(answer);
+        publish(currentVersion());
+        tick();
+        sync();
+    }
+
+    private void refused(ApiProblem problem, List<String> before) {
+        busy.set(false);
+        ErrorCode code = problem.code();
+        if (code == ErrorCode.HOLD_EXPIRED || code == ErrorCode.HOLD_NOT_ACTIVE) {
+            lose(problem.getMessage());
+            return;
+        }
+        List<String> taken = code == ErrorCode.SEATS_UNAVAILABLE ? problem.seatIds() : List.of();
+        if (taken.isEmpty()) {
+            // nothing changed on the server: show again what it holds for us
+            mine.retainAll(before);
+            mine.addAll(before);
+        } else {
+            taken.forEach(mine::remove);
+            taken.forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
+        }
+        before.stream().filter(mine::contains).forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
+        message.set(problem.getMessage());
+        publish(currentVersion());
+        updateSelection();
+        sync();
+    }
+
+    private void failed(ApiProblem problem) {
+        if (problem.code() == ErrorCode.HOLD_EXPIRED || problem.code() == ErrorCode.HOLD_NOT_ACTIVE) {
+            lose(problem.getMessage());
+        } else {
+            message.set(problem.getMessage());
+            tick();
+        }
+    }
+
+    /** The hold is gone (time ran out, or the server says it ended): start this showtime afresh and say why. */
+    private void lose(String why) {
+        HoldView lost = hold;
+        startOver(showtimeId);
+        if (lost != null && sale.holdProperty().get() == lost) {
+            sale.holdProperty().set(null);
+        }
+        message.set(why);
+        updateSelection();
+        reload();
+    }
+
+    private void startOver(long showtime) {
+        requests.startOver();
+        busy.set(false);
+        hold = null;
+        countdown = null;
+        mine.clear();
+        showtimeId = showtime;
+        if (showtime == 0 || seatMap.get() == null || seatMap.get().showtimeId() != showtime) {
+            seats.clear();
+            seatMap.set(null);
+        }
+        tick();
+        updateCanContinue();
+    }
+
+    private void adopt(HoldView answer) {
+        hold = answer;
+        countdown = answer == null ? null : HoldCountdown.seen(answer, clock);
+        updateCanContinue();
+    }
+
+    private void setStatus(String seatId, SeatStatus status) {
+        SeatView seat = seats.get(seatId);
+        if (seat != null && seat.status() != SeatStatus.SOLD && seat.status() != SeatStatus.BLOCKED) {
+            seats.put(seatId, new SeatView(seatId, seat.row(), seat.number(), seat.x(), seat.y(), seat.type(), status));
+        }
+    }
+
+    private void publish(long version) {
+        if (showtimeId != 0 && !seats.isEmpty()) {
+            seatMap.set(new SeatMap(showtimeId, version, new ArrayList<>(seats.values())));
+        }
+    }
+
+    private long currentVersion() {
+        return seatMap.get() == null ? 0 : seatMap.get().version();
+    }
+
+    /** Title and "IMAX · Sala 1 · Sun 22 Nov, 19:00", in the clock's zone (the app gives the theater's). */
+    private void describe(ShowtimeListing listing) {
+        ZoneId zone = clock.getZone();
+        var when = DateTimeFormatter.ofPattern(messages.get("seatmap.when.pattern"), messages.locale())
+                .format(listing.startsAt().atZone(zone));
+        title.set(listing.movie().title());
+        details.set(messages.get(
+                "seatmap.details", listing.format(), listing.auditorium().name(), when));
+    }
+
+    private void updateSelection() {
+        selection.set(
+                mine.isEmpty()
+                        ? messages.get("seatmap.choose")
+                        : messages.get("seatmap.selection", mine.size(), String.join(", ", mine)));
+        updateCanContinue();
+    }
+
+    private void updateCanContinue() {
+        canContinue.set(hold != null
+                && !hold.seatIds().isEmpty()
+                && !requests.inFlight()
+                && new HashSet<>(hold.seatIds()).equals(new HashSet<>(mine)));
+    }
+
+    /** The hold this screen has on the server, or null. */
+    public HoldView hold() {
+        return hold;
+    }
+
+    public int maxSeats() {
+        return maxSeats;
+    }
+
+    /** The seats with their statuses; a new value whenever one changes. */
+    public ReadOnlyObjectProperty<SeatMap> seatMapProperty() {
+        return seatMap.getReadOnlyProperty();
+    }
+
+    /** Seats this terminal has chosen, in the order chosen. */
+    public ObservableSet<String> mine() {
+        return mineView;
+    }
+
+    /** The last thing to tell the person: a refusal, an error from the server, the hold running out; or empty. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    /** Time left on the hold as {@code mm:ss}; empty without a hold. */
+    public ReadOnlyStringProperty countdownProperty() {
+        return countdownText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty extendOfferedProperty() {
+        return extendOffered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canContinueProperty() {
+        return canContinue.getReadOnlyProperty();
+    }
+
+    /** True while a change of the hold is on its way to the server. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,296 @@
+package org.marquee.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import javafx.application.Platform;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marquee.kiosk.app.AppContext;
+import org.marquee.kiosk.app.MainWindow;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.app.Screens;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.settings.Settings;
+import org.marquee.kiosk.settings.SettingsStore;
+import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.Snapshots;
+import org.marquee.model.HoldView;
+import org.marquee.model.OrderView;
+import org.marquee.model.PaymentMethod;
+import org.marquee.model.PaymentRequest;
+import org.marquee.model.PaymentResult;
+import org.marquee.model.SeatStatus;
+import org.marquee.model.SeatType;
+import org.marquee.model.SeatView;
+import org.marquee.model.ShowtimeListing;
+import org.marquee.model.TicketRequest;
+import org.marquee.model.TicketType;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The one source of {@code docs/screenshots/}: starts the whole application against a real server, in counter and
+ * in kiosk mode, walks a sale through every screen {@link Screens} registers, and saves each as
+ * {@code <screen>-<mode>.png} (plus a high-contrast seat map and Spanish showtimes). Screens are filled by setting
+ * the sale's state the way the screens before them would, with real holds, orders and payments; other terminals'
+ * holds and sales make the seat map show every status.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+    private static final String COUNTER_TOKEN = "demo-counter-1";
+    private static final String KIOSK_TOKEN = "demo-kiosk-1";
+
+    private static ServerProcess server;
+    private static Stage stage;
+    private static long theaterId;
+    private static ShowtimeListing showtime;
+
+    private AppContext ctx;
+    private MainWindow window;
+    private final List<Path> saved = new ArrayList<>();
+
+    @BeforeAll
+    static void startServerWithTraffic() {
+        server = ServerProcess.start();
+        MarqueeClient look = new MarqueeClient(server.url(), KIOSK_TOKEN);
+        // the biggest auditorium tomorrow: aisles, premium row, wheelchair and companion seats
+        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        for (var theater : look.theaters(null, null)) {
+            for (ShowtimeListing listing : look.showtimes(theater.id(), tomorrow)) {
+                if (showtime == null || listing.seatsTotal() > showtime.seatsTotal()) {
+                    showtime = listing;
+                    theaterId = theater.id();
+                }
+            }
+        }
+        // other terminals at work: a kiosk sells six seats, another holds four
+        MarqueeClient buyer = new MarqueeClient(server.url(), "demo-kiosk-3");
+        HoldView bought = buyer.hold(showtime.id(), middleSeats(buyer, 6, 0.35));
+        OrderView order = buyer.order(bought.holdId(), adults(bought.seatIds()), null);
+        buyer.pay(order.orderId(), new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_visa", null));
+        MarqueeClient holder = new MarqueeClient(server.url(), "demo-kiosk-4");
+        holder.hold(showtime.id(), middleSeats(holder, 4, 0.75));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage primary) {
+        stage = primary;
+    }
+
+    @AfterEach
+    void closeApplication() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+                    if (window != null) {
+                        window.close();
+                    }
+                })
+                .get();
+        if (ctx != null) {
+            ctx.close();
+        }
+    }
+
+    @Test
+    void counterMode(FxRobot robot) throws Exception {
+        open(Mode.COUNTER, COUNTER_TOKEN);
+        shootIfRegistered(Screen.SETUP, "counter", null);
+
+        if (registered(Screen.LOGIN)) {
+            go(Screen.LOGIN);
+            shoot("login-counter");
+            robot.clickOn("#login-username").write("alice");
+            robot.clickOn("#login-pin").write("1234").type(KeyCode.ENTER);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() ->
+                            onFx(() -> ctx.counterSession().signedInProperty().get()));
+        }
+        String code = sellThroughEveryScreen("counter", PaymentMethod.CASH);
+
+        if (registered(Screen.LOOKUP)) {
+            go(Screen.LOOKUP);
+            robot.clickOn("#lookup-code").write(code).type(KeyCode.ENTER);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> onFx(() -> robot.lookup("#lookup-order-code")
+                            .queryLabeled()
+                            .getText()
+                            .equals(code)));
+            shoot("lookup-counter");
+        }
+        assertThat(saved).isNotEmpty().allSatisfy(file -> assertThat(file).isNotEmptyFile());
+    }
+
+    @Test
+    void kioskMode() throws Exception {
+        open(Mode.KIOSK, KIOSK_TOKEN);
+        shootIfRegistered(Screen.SETUP, "kiosk", null);
+        sellThroughEveryScreen("kiosk", PaymentMethod.CARD);
+
+        if (registered(Screen.SEAT_MAP)) {
+            onFx(() -> {
+                ctx.setHighContrast(true);
+                return null;
+            });
+            prepareHold();
+            go(Screen.SHOWTIMES);
+            go(Screen.SEAT_MAP);
+            shoot("seatmap-kiosk-high-contrast");
+            onFx(() -> {
+                ctx.setHighContrast(false);
+                return null;
+            });
+        }
+        if (registered(Screen.SHOWTIMES)) {
+            go(Screen.SHOWTIMES);
+            onFx(() -> {
+                ctx.setLanguage(Settings.SPANISH);
+                return null;
+            });
+            shoot("showtimes-kiosk-es");
+        }
+        assertThat(saved).isNotEmpty().allSatisfy(file -> assertThat(file).isNotEmptyFile());
+    }
+
+    /** Showtimes → seat map → tickets → payment → done, as far as screens are registered; the order's code. */
+    private String sellThroughEveryScreen(String mode, PaymentMethod method) throws Exception {
+        shootIfRegistered(Screen.SHOWTIMES, mode, null);
+        HoldView hold = prepareHold();
+        shootIfRegistered(Screen.SEAT_MAP, mode, null);
+
+        // an adult, a child and an adult, as chosen on the ticket screen: it shows the order's types
+        List<TicketRequest> tickets = new ArrayList<>(adults(hold.seatIds()));
+        tickets.set(1, new TicketRequest(hold.seatIds().get(1), TicketType.CHILD));
+        OrderView order = ctx.client().order(hold.holdId(), tickets, null);
+        onFx(() -> {
+            ctx.sale().orderProperty().set(order);
+            return null;
+        });
+        shootIfRegistered(Screen.TICKETS, mode, null);
+        shootIfRegistered(Screen.PAYMENT, mode, null);
+
+        PaymentResult paid = ctx.client()
+                .pay(
+                        order.orderId(),
+                        method == PaymentMethod.CASH
+                                ? new PaymentRequest(PaymentMethod.CASH, order.totalMinor(), null, 5000L)
+                                : new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_visa", null));
+        onFx(() -> {
+            ctx.sale().paymentProperty().set(paid);
+            return null;
+        });
+        shootIfRegistered(Screen.DONE, mode, null);
+        return order.code();
+    }
+
+    /** This terminal holds three seats in the middle of the chosen showtime, as a tap on the seat map would. */
+    private HoldView prepareHold() throws Exception {
+        HoldView hold = ctx.client().hold(showtime.id(), middleSeats(ctx.client(), 3, 0.55));
+        onFx(() -> {
+            ctx.sale().clear();
+            ctx.sale().theaterIdProperty().set(theaterId);
+            ctx.sale().showtimeProperty().set(showtime);
+            ctx.sale().holdProperty().set(hold);
+            return null;
+        });
+        return hold;
+    }
+
+    private void open(Mode mode, String token) throws Exception {
+        Path dataDir =
+                Files.createTempDirectory("marquee-screenshots-" + mode.name().toLowerCase(Locale.ROOT));
+        Settings settings = new Settings(server.url(), token, mode, Settings.ENGLISH, false);
+        onFx(() -> {
+            ctx = AppContext.open(new SettingsStore(dataDir), settings, Platform::runLater);
+            window = new MainWindow(ctx);
+            window.show(stage);
+            return null;
+        });
+        // the catalog is in the cache before the first picture
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onFx(() -> ctx.catalogRevisionProperty().get()) > 0);
+    }
+
+    private void shootIfRegistered(Screen screen, String mode, String suffix) throws Exception {
+        if (registered(screen)) {
+            go(screen);
+            shoot(fileName(screen) + "-" + mode + (suffix == null ? "" : "-" + suffix));
+        }
+    }
+
+    private static boolean registered(Screen screen) {
+        return Screens.factory(screen).isPresent();
+    }
+
+    /** seatmap, showtimes, tickets…: the names the screens' own tests used before this one. */
+    private static String fileName(Screen screen) {
+        return screen.name().toLowerCase(Locale.ROOT).replace("_", "");
+    }
+
+    private void go(Screen screen) throws Exception {
+        onFx(() -> {
+            ctx.navigator().go(screen);
+            return null;
+        });
+    }
+
+    /** Waits until the screen has loaded what it asked for, then saves the window as it looks. */
+    private void shoot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ofMillis(300))
+                .until(() -> !onFx(() -> ctx.tasks().busyProperty().get()));
+        Thread.sleep(800); // live updates and countdowns settle, fade-ins end
+        WaitForAsyncUtils.waitForFxEvents();
+        saved.add(Snapshots.save(stage.getScene(), name));
+    }
+
+    private static <T> T onFx(Callable<T> work) throws ExecutionException, InterruptedException {
+        return WaitForAsyncUtils.asyncFx(work).get();
+    }
+
+    /** {@code count} free standard seats next to each other around a depth of the hall (0 front, 1 back). */
+    private static List<String> middleSeats(MarqueeClient client, int count, double depth) {
+        List<SeatView> seats = client.seatMap(showtime.id()).seats();
+        int maxY = seats.stream().mapToInt(SeatView::y).max().orElse(0);
+        int maxX = seats.stream().mapToInt(SeatView::x).max().orElse(0);
+        double rowY = depth * maxY;
+        double midX = maxX / 2.0;
+        return seats.stream()
+                .filter(seat -> seat.status() == SeatStatus.AVAILABLE && seat.type() == SeatType.STANDARD)
+                .sorted(Comparator.comparingDouble(
+                        seat -> Math.abs(seat.y() - rowY) * 1000 + Math.abs(seat.x() - midX)))
+                .limit(count)
+                .map(SeatView::id)
+                .toList();
+    }
+
+    private static List<TicketRequest> adults(List<String> seatIds) {
+        return seatIds.stream()
+                .map(seat -> new TicketRequest(seat, TicketType.ADULT))
+                .toList();
+    }
+}

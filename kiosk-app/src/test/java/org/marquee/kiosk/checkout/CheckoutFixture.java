@@ -1,0 +1,131 @@
+package org.marquee.kiosk.checkout;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.marquee.kiosk.app.Connectivity;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.UiThread;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.model.HoldView;
+import org.marquee.model.OrderView;
+import org.marquee.model.SeatStatus;
+import org.marquee.model.SeatType;
+import org.marquee.model.SeatView;
+import org.marquee.model.ShowtimeListing;
+import org.marquee.model.TicketRequest;
+import org.marquee.model.TicketType;
+
+/**
+ * What the checkout, done and idle tests share: one demo server for the whole test run (started on first use, stopped
+ * when the JVM ends), clients of the demo terminals, and real holds in the big IMAX hall ("Sala 1" of theater 1:
+ * ADULT 1250, CHILD 950, SENIOR 1000, PREMIUM +300) put into a {@link Sale} as the seat map would.
+ */
+public final class CheckoutFixture {
+
+    public static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+    private static ServerProcess shared;
+
+    private CheckoutFixture() {}
+
+    /** The run's demo server with its default flags. */
+    public static synchronized ServerProcess server() {
+        if (shared == null) {
+            shared = ServerProcess.start();
+            ServerProcess started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return shared;
+    }
+
+    public static Messages english() {
+        return new Messages(Locale.ENGLISH);
+    }
+
+    /** A client of a demo kiosk: demo-kiosk-1 to demo-kiosk-4. */
+    public static MarqueeClient kiosk(ServerProcess server, int number) {
+        return new MarqueeClient(server.url(), "demo-kiosk-" + number);
+    }
+
+    /** A client of the demo counter terminal with the clerk alice signed in. */
+    public static MarqueeClient clerk(ServerProcess server) {
+        MarqueeClient client = new MarqueeClient(server.url(), "demo-counter-1");
+        client.useToken(client.signIn("alice", "1234").token());
+        return client;
+    }
+
+    /** Online while the server answers, as the application's own. */
+    public static Connectivity connectivity(MarqueeClient client) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread thread = new Thread(work, "test-connectivity");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new Connectivity(UiThread.DIRECT, scheduler, client::health);
+    }
+
+    /** The IMAX showtimes of the big hall tomorrow (Madrid time), all on sale. */
+    public static ShowtimeListing imaxShowtime(MarqueeClient client, int index) {
+        List<ShowtimeListing> imax = client.showtimes(1, LocalDate.now(MADRID).plusDays(1)).stream()
+                .filter(showtime -> "IMAX".equals(showtime.format()))
+                .toList();
+        return imax.get(index % imax.size());
+    }
+
+    /** Holds the first available seats of these kinds (one per entry) and puts the hold into a new sale. */
+    public static Sale saleWithHold(MarqueeClient client, ShowtimeListing showtime, SeatType... kinds) {
+        HoldView hold = client.hold(showtime.id(), availableSeats(client, showtime.id(), kinds));
+        Sale sale = new Sale();
+        sale.theaterIdProperty().set(1L);
+        sale.showtimeProperty().set(showtime);
+        sale.holdProperty().set(hold);
+        return sale;
+    }
+
+    /** Like {@link #saleWithHold}, with the order made as the tickets screen would: every ticket ADULT. */
+    public static Sale saleWithOrder(MarqueeClient client, ShowtimeListing showtime, SeatType... kinds) {
+        Sale sale = saleWithHold(client, showtime, kinds);
+        HoldView hold = sale.holdProperty().get();
+        OrderView order = client.order(
+                hold.holdId(),
+                hold.seatIds().stream()
+                        .map(seat -> new TicketRequest(seat, TicketType.ADULT))
+                        .toList(),
+                null);
+        sale.orderProperty().set(order);
+        return sale;
+    }
+
+    static List<String> availableSeats(MarqueeClient client, long showtimeId, SeatType... kinds) {
+        List<SeatView> seats = client.seatMap(showtimeId).seats();
+        Set<String> taken = new HashSet<>();
+        List<String> chosen = new ArrayList<>();
+        for (SeatType kind : kinds) {
+            SeatView seat = seats.stream()
+                    .filter(s -> s.status() == SeatStatus.AVAILABLE && s.type() == kind && !taken.contains(s.id()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No " + kind + " seat left in " + showtimeId));
+            taken.add(seat.id());
+            chosen.add(seat.id());
+        }
+        return chosen;
+    }
+
+    /** The status of a seat in its showtime's seat map now. */
+    public static SeatStatus status(MarqueeClient client, long showtimeId, String seatId) {
+        return client.seatMap(showtimeId).seats().stream()
+                .filter(seat -> seat.id().equals(seatId))
+                .map(SeatView::status)
+                .findFirst()
+                .orElseThrow();
+    }
+}

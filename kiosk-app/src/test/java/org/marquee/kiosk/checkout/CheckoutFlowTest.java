@@ -1,0 +1,148 @@
+package org.marquee.kiosk.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.model.SeatStatus;
+import org.marquee.model.SeatType;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The end of a kiosk sale, clicked through from the tickets screen as a customer would, on seats really held on a
+ * real server: paid by card, a declined card tried again, and a hold that runs out during the checkout.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CheckoutFlowTest {
+
+    private static final String BOOKING_CODE = "[ACDEFGHJKMNPQRTUVWXY3479]{6}";
+
+    private static ServerProcess server;
+    private static ServerProcess shortHolds;
+
+    @TempDir
+    Path tickets;
+
+    private Stage stage;
+
+    @BeforeAll
+    static void startServers() {
+        server = CheckoutFixture.server();
+        // no sweeps during the test: the order stays as the expired hold left it, not cancelled by the sweeper
+        shortHolds = ServerProcess.start("--hold-ttl", "3s", "--sweep-interval", "1h");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        shortHolds.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private CheckoutWindow openTickets(FxRobot robot, MarqueeClient kiosk, Sale sale) {
+        CheckoutWindow[] window = new CheckoutWindow[1];
+        robot.interact(
+                () -> window[0] = new CheckoutWindow(stage, kiosk, sale, Mode.KIOSK, tickets).open(Screen.TICKETS));
+        Fx.waitUntil(() -> !Fx.text(robot, "#tickets-total").equals("…")
+                && !robot.lookup("#tickets-continue").queryButton().isDisabled());
+        return window[0];
+    }
+
+    @Test
+    void aKioskSalePaidByCard(FxRobot robot) {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 1);
+        Sale sale = CheckoutFixture.saleWithHold(
+                kiosk, CheckoutFixture.imaxShowtime(kiosk, 10), SeatType.STANDARD, SeatType.STANDARD);
+        long showtime = sale.showtimeProperty().get().id();
+        String seat = sale.holdProperty().get().seatIds().getFirst();
+        CheckoutWindow window = openTickets(robot, kiosk, sale);
+        assertThat(Fx.text(robot, "#tickets-total")).isEqualTo("€25.00");
+
+        robot.clickOn("#type-" + seat + "-CHILD");
+        Fx.waitUntil(() -> Fx.text(robot, "#tickets-total").equals("€22.00"));
+        robot.clickOn("#tickets-continue");
+        Fx.waitUntil(() -> Fx.showing(robot, "#payment-screen"));
+        assertThat(Fx.text(robot, "#payment-total")).isEqualTo("€22.00");
+        robot.clickOn("#payment-pay-card");
+
+        Fx.waitUntil(() -> Fx.showing(robot, "#done-screen"));
+        String code = Fx.text(robot, "#done-code");
+        assertThat(code)
+                .matches(BOOKING_CODE)
+                .isEqualTo(sale.paymentProperty().get().code());
+        assertThat(kiosk.findOrder(sale.paymentProperty().get().orderId().toString(), null)
+                        .totalMinor())
+                .isEqualTo(2200);
+        assertThat(CheckoutFixture.status(kiosk, showtime, seat)).isEqualTo(SeatStatus.SOLD);
+        assertThat(window.navigator().current()).isEqualTo(Screen.DONE);
+    }
+
+    @Test
+    void aDeclinedCard(FxRobot robot) {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 1);
+        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 10), SeatType.PREMIUM);
+        long showtime = sale.showtimeProperty().get().id();
+        String seat = sale.holdProperty().get().seatIds().getFirst();
+        openTickets(robot, kiosk, sale);
+        robot.clickOn("#tickets-continue");
+        Fx.waitUntil(() -> Fx.showing(robot, "#payment-screen"));
+
+        robot.clickOn("#payment-card-token");
+        robot.clickOn("Declined (tok_declined)");
+        robot.clickOn("#payment-pay-card");
+
+        Fx.waitUntil(() -> Fx.showing(robot, "#payment-error"));
+        assertThat(Fx.text(robot, "#payment-error")).contains("declined").contains("still held");
+        assertThat(Fx.showing(robot, "#payment-start-over")).isFalse();
+        assertThat(Fx.showing(robot, "#payment-screen")).isTrue();
+        assertThat(CheckoutFixture.status(kiosk, showtime, seat)).isEqualTo(SeatStatus.HELD);
+
+        robot.clickOn("#payment-card-token");
+        robot.clickOn("Approves (tok_visa)");
+        robot.clickOn("#payment-pay-card");
+
+        Fx.waitUntil(() -> Fx.showing(robot, "#done-screen"));
+        assertThat(Fx.text(robot, "#done-code")).matches(BOOKING_CODE);
+        assertThat(CheckoutFixture.status(kiosk, showtime, seat)).isEqualTo(SeatStatus.SOLD);
+    }
+
+    @Test
+    void theHoldExpiringDuringCheckout(FxRobot robot) {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 1);
+        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
+        CheckoutWindow window = openTickets(robot, kiosk, sale);
+        robot.clickOn("#tickets-continue");
+        Fx.waitUntil(() -> Fx.showing(robot, "#payment-screen"));
+
+        // the customer hesitates until the three seconds are over
+        Fx.waitUntil(() -> Fx.text(robot, "#hold-countdown").endsWith("00:00"));
+        robot.sleep(500);
+        robot.clickOn("#payment-pay-card");
+
+        Fx.waitUntil(() -> Fx.showing(robot, "#payment-start-over"));
+        assertThat(Fx.text(robot, "#payment-error")).contains("expired");
+        assertThat(Fx.showing(robot, "#payment-pay-card")).isFalse();
+        assertThat(sale.holdProperty().get()).isNull();
+        assertThat(sale.orderProperty().get()).isNull();
+
+        robot.clickOn("#payment-start-over");
+
+        Fx.waitUntil(() -> Fx.showing(robot, "#screen-showtimes"));
+        assertThat(window.navigator().current()).isEqualTo(Screen.SHOWTIMES);
+    }
+}

@@ -1,0 +1,130 @@
+package org.marquee.kiosk.checkout;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.marquee.kiosk.app.Connectivity;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Navigator;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.done.DoneView;
+import org.marquee.kiosk.done.DoneViewModel;
+import org.marquee.kiosk.done.TicketOutput;
+import org.marquee.kiosk.i18n.Messages;
+
+/**
+ * The checkout screens in a window styled as the application's (base and mode stylesheets), following the navigator
+ * as the main window does: a new view and view-model per visit, the old view closed. Screens outside the checkout
+ * show their name only ({@code #screen-showtimes}, say). Build it on the FX thread.
+ */
+public final class CheckoutWindow {
+
+    private final MarqueeClient client;
+    private final Sale sale;
+    private final Mode mode;
+    private final Path ticketFolder;
+    private final Messages messages = CheckoutFixture.english();
+    private final Navigator navigator = new Navigator();
+    private final Tasks tasks = new Tasks(Platform::runLater);
+    private final Connectivity connectivity;
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private Parent shown;
+
+    public CheckoutWindow(Stage stage, MarqueeClient client, Sale sale, Mode mode, Path ticketFolder) {
+        this.client = client;
+        this.sale = sale;
+        this.mode = mode;
+        this.ticketFolder = ticketFolder;
+        this.connectivity = CheckoutFixture.connectivity(client);
+        String modeName = mode.name().toLowerCase(Locale.ROOT);
+        root.getStyleClass().addAll("main-window", "mode-" + modeName);
+        for (String sheet : new String[] {"base.css", mode == Mode.KIOSK ? "kiosk.css" : "counter.css"}) {
+            var url = CheckoutWindow.class.getResource("/org/marquee/kiosk/css/" + sheet);
+            if (url != null) {
+                root.getStylesheets().add(url.toExternalForm());
+            }
+        }
+        navigator.currentProperty().addListener((obs, old, screen) -> show(screen));
+        scene = new Scene(root, 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** Shows {@code screen}, as the navigator would. */
+    public CheckoutWindow open(Screen screen) {
+        if (navigator.current() == screen) {
+            show(screen);
+        } else {
+            navigator.go(screen);
+        }
+        return this;
+    }
+
+    private void show(Screen screen) {
+        if (shown instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Clock clock = Clock.system(CheckoutFixture.MADRID);
+        shown = switch (screen) {
+            case TICKETS -> {
+                var model = new TicketsViewModel(client, tasks, connectivity, navigator, sale, messages, mode, clock);
+                var view = new TicketsView(model, messages);
+                model.start();
+                yield view;
+            }
+            case PAYMENT -> {
+                var model =
+                        new PaymentViewModel(client, tasks, connectivity, navigator, sale, messages, mode, true, clock);
+                var view = new PaymentView(model, messages);
+                model.start();
+                yield view;
+            }
+            case DONE -> {
+                var model = new DoneViewModel(
+                        client,
+                        tasks,
+                        navigator,
+                        sale,
+                        messages,
+                        mode,
+                        new TicketOutput(ticketFolder, () -> null),
+                        CheckoutFixture.MADRID);
+                var view = new DoneView(model, messages);
+                model.start();
+                yield view;
+            }
+            default -> {
+                Label name = new Label(screen.name());
+                name.setId("screen-" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                yield new BorderPane(name);
+            }
+        };
+        root.setCenter(shown);
+    }
+
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    public Sale sale() {
+        return sale;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+}

@@ -1,0 +1,117 @@
+package org.marquee.kiosk.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.Snapshots;
+import org.marquee.model.SeatType;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** What a clerk and a kiosk customer see and click on the payment screen, up to the done screen. */
+@ExtendWith(ApplicationExtension.class)
+class PaymentViewTest {
+
+    private static ServerProcess server;
+
+    @TempDir
+    Path tickets;
+
+    private Stage stage;
+
+    @BeforeAll
+    static void startServer() {
+        server = CheckoutFixture.server();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private CheckoutWindow open(FxRobot robot, MarqueeClient client, Sale sale, Mode mode) {
+        CheckoutWindow[] window = new CheckoutWindow[1];
+        robot.interact(() -> window[0] = new CheckoutWindow(stage, client, sale, mode, tickets).open(Screen.PAYMENT));
+        return window[0];
+    }
+
+    @Test
+    void aClerkTakesCashAndTheChangeShowsAsTyped(FxRobot robot) {
+        MarqueeClient clerk = CheckoutFixture.clerk(server);
+        Sale sale = CheckoutFixture.saleWithOrder(
+                clerk, CheckoutFixture.imaxShowtime(clerk, 8), SeatType.STANDARD, SeatType.PREMIUM);
+        CheckoutWindow window = open(robot, clerk, sale, Mode.COUNTER);
+
+        assertThat(Fx.text(robot, "#payment-total")).isEqualTo("€28.00");
+        assertThat(Fx.showing(robot, "#method-cash")).isTrue();
+        assertThat(Fx.showing(robot, "#payment-tendered")).isTrue();
+        assertThat(Fx.text(robot, "#quick-0")).isEqualTo("Exact");
+
+        robot.clickOn("#payment-tendered").write("20");
+        assertThat(Fx.text(robot, "#payment-change")).isEqualTo("€8.00 still missing");
+        assertThat(robot.lookup("#payment-pay-cash").queryAs(Button.class).isDisabled())
+                .isTrue();
+        robot.clickOn("#quick-3");
+        assertThat(Fx.text(robot, "#payment-change")).isEqualTo("Change: €72.00");
+        robot.clickOn("#quick-2");
+        assertThat(Fx.text(robot, "#payment-change")).isEqualTo("Change: €22.00");
+        Snapshots.save(window.scene(), "payment-counter");
+
+        robot.clickOn("#payment-pay-cash");
+
+        Fx.waitUntil(() -> Fx.showing(robot, "#done-screen"));
+        assertThat(Fx.text(robot, "#done-change")).isEqualTo("Change: €22.00");
+        assertThat(Fx.text(robot, "#done-code"))
+                .isEqualTo(sale.orderProperty().get().code());
+        Snapshots.save(window.scene(), "done-counter");
+    }
+
+    @Test
+    void aClerkMayTakeACardToo(FxRobot robot) {
+        MarqueeClient clerk = CheckoutFixture.clerk(server);
+        Sale sale = CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 8), SeatType.STANDARD);
+        open(robot, clerk, sale, Mode.COUNTER);
+
+        robot.clickOn("#method-card");
+        assertThat(Fx.showing(robot, "#payment-tendered")).isFalse();
+        assertThat(Fx.text(robot, "#payment-card-prompt")).isEqualTo("Insert or tap your card");
+        robot.clickOn("#payment-pay-card");
+
+        Fx.waitUntil(() -> Fx.showing(robot, "#done-screen"));
+        assertThat(Fx.showing(robot, "#done-change")).isFalse();
+    }
+
+    @Test
+    void aKioskTakesCardsOnlyThroughTheSimulatedTerminal(FxRobot robot) {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
+        Sale sale = CheckoutFixture.saleWithOrder(
+                kiosk, CheckoutFixture.imaxShowtime(kiosk, 8), SeatType.STANDARD, SeatType.STANDARD);
+        CheckoutWindow window = open(robot, kiosk, sale, Mode.KIOSK);
+
+        assertThat(robot.lookup("#method-cash").tryQuery()).isEmpty();
+        assertThat(Fx.showing(robot, "#payment-tendered")).isFalse();
+        assertThat(Fx.text(robot, "#payment-total")).isEqualTo("€25.00");
+        assertThat(Fx.text(robot, ".card-terminal .terminal-name")).isEqualTo("Simulated card terminal");
+        assertThat(Fx.showing(robot, "#payment-card-token")).isTrue();
+        assertThat(robot.lookup("#payment-pay-card").queryAs(Button.class).getHeight())
+                .isGreaterThanOrEqualTo(96);
+        Snapshots.save(window.scene(), "payment-kiosk");
+
+        robot.clickOn("#payment-pay-card");
+
+        Fx.waitUntil(() -> window.navigator().current() == Screen.DONE);
+        assertThat(sale.paymentProperty().get().status()).isEqualTo("PAID");
+    }
+}

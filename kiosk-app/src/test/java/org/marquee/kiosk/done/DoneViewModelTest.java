@@ -1,0 +1,161 @@
+package org.marquee.kiosk.done;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Navigator;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.app.UiThread;
+import org.marquee.kiosk.checkout.CheckoutFixture;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.model.OrderView;
+import org.marquee.model.PaymentMethod;
+import org.marquee.model.PaymentRequest;
+import org.marquee.model.PaymentResult;
+import org.marquee.model.SeatType;
+
+/** The done screen's logic against a real server: the booking code, the tickets' PDF, the e-mail, a new sale. */
+class DoneViewModelTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static ServerProcess server;
+
+    @TempDir
+    Path tickets;
+
+    private final Navigator navigator = new Navigator();
+    private final Tasks tasks = new Tasks(UiThread.DIRECT);
+
+    @BeforeAll
+    static void startServer() {
+        server = CheckoutFixture.server();
+    }
+
+    /** A sale paid as the payment screen pays it. */
+    private static Sale paidSale(MarqueeClient client, PaymentRequest payment, SeatType... seats) {
+        Sale sale = CheckoutFixture.saleWithOrder(client, CheckoutFixture.imaxShowtime(client, 5), seats);
+        OrderView order = sale.orderProperty().get();
+        PaymentRequest request =
+                new PaymentRequest(payment.method(), order.totalMinor(), payment.cardToken(), payment.tenderedMinor());
+        PaymentResult result = client.pay(order.orderId(), request);
+        sale.paymentProperty().set(result);
+        return sale;
+    }
+
+    private DoneViewModel screen(MarqueeClient client, Sale sale, Mode mode) {
+        navigator.go(Screen.DONE);
+        // no printer, as on this machine: the tickets are saved
+        DoneViewModel model = new DoneViewModel(
+                client,
+                tasks,
+                navigator,
+                sale,
+                CheckoutFixture.english(),
+                mode,
+                new TicketOutput(tickets, () -> null),
+                CheckoutFixture.MADRID);
+        model.start();
+        return model;
+    }
+
+    @Test
+    void withoutAPrinterTheTicketsAreSavedAsTheServersPdf() throws IOException {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
+        Sale sale = paidSale(
+                kiosk,
+                new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null),
+                SeatType.STANDARD,
+                SeatType.PREMIUM);
+        DoneViewModel model = screen(kiosk, sale, Mode.KIOSK);
+        String code = sale.paymentProperty().get().code();
+
+        assertThat(model.codeProperty().get()).isEqualTo(code).matches("[ACDEFGHJKMNPQRTUVWXY3479]{6}");
+        assertThat(model.summaryProperty().get()).startsWith("2 tickets · ");
+        assertThat(model.changeProperty().get()).isEmpty();
+
+        model.print();
+        await().atMost(WAIT).until(() -> !model.printingProperty().get());
+
+        Path file = tickets.resolve("marquee-" + code + ".pdf");
+        assertThat(model.printStatusProperty().get())
+                .startsWith("No printer here: the tickets were saved to")
+                .endsWith(file.toAbsolutePath().toString());
+        assertThat(model.printFailedProperty().get()).isFalse();
+        byte[] pdf = Files.readAllBytes(file);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theChangeOfACashSaleIsTheServers() {
+        MarqueeClient clerk = CheckoutFixture.clerk(server);
+        Sale sale = paidSale(clerk, new PaymentRequest(PaymentMethod.CASH, 0L, null, 5000L), SeatType.STANDARD);
+        DoneViewModel model = screen(clerk, sale, Mode.COUNTER);
+
+        assertThat(model.summaryProperty().get()).startsWith("1 ticket · ");
+        assertThat(model.changeProperty().get()).isEqualTo("Change: €37.50");
+    }
+
+    @Test
+    void theTicketsAreSentToATypedAddress() {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
+        Sale sale = paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
+        DoneViewModel model = screen(kiosk, sale, Mode.KIOSK);
+
+        model.emailProperty().set("not an address");
+        assertThat(model.canSendProperty().get()).isFalse();
+        model.emailProperty().set("ana@example.com");
+        assertThat(model.canSendProperty().get()).isTrue();
+        model.sendEmail();
+
+        await().atMost(WAIT).until(() -> !model.sendingProperty().get());
+        assertThat(model.emailStatusProperty().get()).isEqualTo("The tickets are on their way to ana@example.com.");
+        assertThat(model.emailFailedProperty().get()).isFalse();
+        assertThat(kiosk.findOrder(sale.paymentProperty().get().orderId().toString(), null)
+                        .email())
+                .isEqualTo("ana@example.com");
+    }
+
+    @Test
+    void aNewSaleForgetsThisOneAndStartsAtTheShowtimes() {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
+        Sale sale = paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
+        DoneViewModel model = screen(kiosk, sale, Mode.KIOSK);
+
+        model.newSale();
+
+        assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
+        assertThat(sale.paymentProperty().get()).isNull();
+        assertThat(sale.holdProperty().get()).isNull();
+        assertThat(sale.orderProperty().get()).isNull();
+    }
+
+    @Test
+    void withoutAPaidSaleThereIsNothingToPrint() {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
+        DoneViewModel model = screen(kiosk, new Sale(), Mode.KIOSK);
+
+        model.print();
+
+        assertThat(model.paidProperty().get()).isFalse();
+        assertThat(model.printingProperty().get()).isFalse();
+        assertThat(model.summaryProperty().get()).isEqualTo("Nothing has been paid yet.");
+    }
+}

@@ -1,0 +1,81 @@
+package org.marquee.kiosk.done;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.checkout.CheckoutFixture;
+import org.marquee.kiosk.checkout.CheckoutWindow;
+import org.marquee.kiosk.checkout.Fx;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.Snapshots;
+import org.marquee.model.OrderView;
+import org.marquee.model.PaymentMethod;
+import org.marquee.model.PaymentRequest;
+import org.marquee.model.SeatType;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** What a kiosk customer sees and clicks once the sale is paid. */
+@ExtendWith(ApplicationExtension.class)
+class DoneViewTest {
+
+    private static ServerProcess server;
+
+    @TempDir
+    Path tickets;
+
+    private Stage stage;
+
+    @BeforeAll
+    static void startServer() {
+        server = CheckoutFixture.server();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void theBookingCodeIsBigTheTicketsAreSavedAndMailedAndANewSaleStarts(FxRobot robot) {
+        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
+        Sale sale = CheckoutFixture.saleWithOrder(
+                kiosk, CheckoutFixture.imaxShowtime(kiosk, 9), SeatType.PREMIUM, SeatType.STANDARD);
+        OrderView order = sale.orderProperty().get();
+        sale.paymentProperty()
+                .set(kiosk.pay(
+                        order.orderId(), new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_visa", null)));
+        CheckoutWindow[] window = new CheckoutWindow[1];
+        robot.interact(() -> window[0] = new CheckoutWindow(stage, kiosk, sale, Mode.KIOSK, tickets).open(Screen.DONE));
+
+        assertThat(Fx.text(robot, "#done-code")).isEqualTo(order.code());
+        assertThat(Fx.text(robot, "#done-summary")).startsWith("2 tickets · ");
+        assertThat(Fx.showing(robot, "#done-change")).isFalse();
+
+        robot.clickOn("#done-print");
+        Fx.waitUntil(() -> Fx.text(robot, "#done-print-status").startsWith("No printer here"));
+        assertThat(Files.exists(tickets.resolve("marquee-" + order.code() + ".pdf")))
+                .isTrue();
+
+        robot.clickOn("#done-email").write("ana@example.com");
+        robot.clickOn("#done-send");
+        Fx.waitUntil(() -> Fx.text(robot, "#done-email-status").contains("on their way"));
+        Snapshots.save(window[0].scene(), "done-kiosk");
+
+        robot.clickOn("#done-new-sale");
+
+        Fx.waitUntil(() -> Fx.showing(robot, "#screen-showtimes"));
+        assertThat(sale.paymentProperty().get()).isNull();
+    }
+}

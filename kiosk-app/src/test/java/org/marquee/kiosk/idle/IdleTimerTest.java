@@ -1,0 +1,165 @@
+package org.marquee.kiosk.idle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.marquee.kiosk.app.Navigator;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.app.UiThread;
+import org.marquee.kiosk.checkout.CheckoutFixture;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.seatmap.ManualClock;
+import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.model.SeatStatus;
+import org.marquee.model.SeatType;
+
+/** A kiosk left alone for a minute releases its hold and goes back to the showtimes. No FX toolkit. */
+class IdleTimerTest {
+
+    private static ServerProcess server;
+    private static MarqueeClient kiosk;
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"), CheckoutFixture.MADRID);
+    private final Navigator navigator = new Navigator();
+    private final Tasks tasks = new Tasks(UiThread.DIRECT);
+
+    @BeforeAll
+    static void startServer() {
+        server = CheckoutFixture.server();
+        kiosk = CheckoutFixture.kiosk(server, 3);
+    }
+
+    private IdleTimer timer(Sale sale) {
+        return new IdleTimer(() -> kiosk, tasks, sale, navigator, clock, IdleTimer.LIMIT);
+    }
+
+    @Test
+    void aMinuteWithoutATouchReleasesTheHoldAndGoesBackToTheStart() {
+        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        String seat = sale.holdProperty().get().seatIds().getFirst();
+        long showtime = sale.showtimeProperty().get().id();
+        navigator.go(Screen.TICKETS);
+        IdleTimer timer = timer(sale);
+
+        clock.advance(Duration.ofSeconds(45));
+        timer.check();
+        assertThat(timer.warningProperty().get()).isFalse();
+
+        clock.advance(Duration.ofSeconds(10));
+        timer.check();
+        assertThat(timer.warningProperty().get()).isTrue();
+        assertThat(timer.secondsLeftProperty().get()).isEqualTo(5);
+        assertThat(navigator.current()).isEqualTo(Screen.TICKETS);
+        assertThat(CheckoutFixture.status(kiosk, showtime, seat)).isEqualTo(SeatStatus.HELD);
+
+        clock.advance(Duration.ofSeconds(5));
+        timer.check();
+
+        assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
+        assertThat(sale.holdProperty().get()).isNull();
+        assertThat(sale.showtimeProperty().get()).isNull();
+        assertThat(timer.warningProperty().get()).isFalse();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> CheckoutFixture.status(kiosk, showtime, seat) == SeatStatus.AVAILABLE);
+    }
+
+    @Test
+    void aTouchStartsTheMinuteAgain() {
+        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        navigator.go(Screen.PAYMENT);
+        IdleTimer timer = timer(sale);
+
+        clock.advance(Duration.ofSeconds(55));
+        timer.check();
+        assertThat(timer.warningProperty().get()).isTrue();
+        timer.touched();
+        assertThat(timer.warningProperty().get()).isFalse();
+
+        clock.advance(Duration.ofSeconds(55));
+        timer.check();
+
+        assertThat(navigator.current()).isEqualTo(Screen.PAYMENT);
+        assertThat(sale.holdProperty().get()).isNotNull();
+        kiosk.release(sale.holdProperty().get().holdId());
+    }
+
+    @Test
+    void aKioskWaitingForTheServerIsNotIdle() throws InterruptedException {
+        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        navigator.go(Screen.PAYMENT);
+        IdleTimer timer = timer(sale);
+        CountDownLatch answer = new CountDownLatch(1);
+        tasks.run(
+                () -> {
+                    answer.await();
+                    return "paid";
+                },
+                done -> {},
+                problem -> {});
+
+        clock.advance(Duration.ofSeconds(90));
+        timer.check();
+        assertThat(navigator.current()).isEqualTo(Screen.PAYMENT);
+
+        answer.countDown();
+        await().until(() -> !tasks.busyProperty().get());
+        clock.advance(Duration.ofSeconds(61));
+        timer.check();
+        assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
+    }
+
+    @Test
+    void aCounterIsNeverReset() {
+        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        navigator.go(Screen.PAYMENT);
+        IdleTimer timer = timer(sale);
+        timer.activeWhile(() -> false);
+
+        clock.advance(Duration.ofMinutes(5));
+        timer.check();
+
+        assertThat(navigator.current()).isEqualTo(Screen.PAYMENT);
+        assertThat(sale.holdProperty().get()).isNotNull();
+        kiosk.release(sale.holdProperty().get().holdId());
+    }
+
+    @Test
+    void aKioskAtRestOnTheShowtimesStaysThere() {
+        navigator.go(Screen.SHOWTIMES);
+        IdleTimer timer = timer(new Sale());
+
+        clock.advance(Duration.ofMinutes(10));
+        timer.check();
+
+        assertThat(timer.warningProperty().get()).isFalse();
+        assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
+    }
+
+    @Test
+    void aPaidSaleLeftOnTheDoneScreenIsForgottenWithoutReleasingAnything() {
+        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        var order = sale.orderProperty().get();
+        sale.paymentProperty()
+                .set(kiosk.pay(
+                        order.orderId(),
+                        new org.marquee.model.PaymentRequest(
+                                org.marquee.model.PaymentMethod.CARD, order.totalMinor(), "tok_visa", null)));
+        navigator.go(Screen.DONE);
+        IdleTimer timer = timer(sale);
+
+        clock.advance(Duration.ofSeconds(61));
+        timer.check();
+
+        assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
+        assertThat(sale.paymentProperty().get()).isNull();
+        String seat = order.tickets().getFirst().seatId();
+        assertThat(CheckoutFixture.status(kiosk, order.showtimeId(), seat)).isEqualTo(SeatStatus.SOLD);
+    }
+}

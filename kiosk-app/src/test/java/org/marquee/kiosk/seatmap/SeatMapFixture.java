@@ -1,0 +1,74 @@
+package org.marquee.kiosk.seatmap;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Navigator;
+import org.marquee.kiosk.app.Sale;
+import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.app.UiThread;
+import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.i18n.Messages;
+import org.marquee.model.SeatMap;
+import org.marquee.model.SeatStatus;
+import org.marquee.model.SeatView;
+import org.marquee.model.ShowtimeListing;
+
+/**
+ * What the seat-map tests share: showtimes of the big hall ("Sala 1" of theater 1) on the days after today, handed
+ * out one per test so that no two tests meet on a showtime, and a terminal's view-model with everything it needs.
+ */
+final class SeatMapFixture {
+
+    static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+    private final String serverUrl;
+    private final List<ShowtimeListing> bigHall = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+
+    SeatMapFixture(String serverUrl) {
+        this.serverUrl = serverUrl;
+        MarqueeClient client = client("demo-counter-1");
+        LocalDate today = LocalDate.now(MADRID);
+        for (int day = 1; day <= 6; day++) {
+            client.showtimes(1, today.plusDays(day)).stream()
+                    .filter(s -> s.auditorium().name().equals("Sala 1"))
+                    .forEach(bigHall::add);
+        }
+    }
+
+    MarqueeClient client(String token) {
+        return new MarqueeClient(serverUrl, token);
+    }
+
+    /** A showtime of the 308-seat hall that no other test of this run uses. */
+    ShowtimeListing freshShowtime() {
+        return bigHall.get(next.getAndIncrement());
+    }
+
+    static SeatStatus status(SeatMap map, String seatId) {
+        return map.seats().stream()
+                .filter(seat -> seat.id().equals(seatId))
+                .map(SeatView::status)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A terminal's seat map: its view-model and the parts around it. */
+    record Terminal(SeatMapViewModel model, Sale sale, Navigator navigator, Tasks tasks, MarqueeClient client) {}
+
+    Terminal terminal(String token, Mode mode, ShowtimeListing showtime, java.time.Clock clock) {
+        MarqueeClient client = client(token);
+        Tasks tasks = new Tasks(UiThread.DIRECT);
+        Sale sale = new Sale();
+        Navigator navigator = new Navigator();
+        sale.showtimeProperty().set(showtime);
+        sale.theaterIdProperty().set(1L);
+        var model = new SeatMapViewModel(client, tasks, navigator, sale, new Messages(Locale.ENGLISH), mode, clock);
+        return new Terminal(model, sale, navigator, tasks, client);
+    }
+}

@@ -1,0 +1,91 @@
+package org.marquee.kiosk.seatmap;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.marquee.kiosk.seatmap.SeatMapViewTest.awaitHeld;
+import static org.marquee.kiosk.seatmap.SeatMapViewTest.awaitLoaded;
+import static org.marquee.kiosk.seatmap.SeatMapViewTest.fx;
+import static org.marquee.kiosk.seatmap.SeatMapViewTest.onScreen;
+
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.testing.ModeStage;
+import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.model.SeatStatus;
+import org.marquee.model.ShowtimeListing;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Two kiosks on the same showtime pick the same seat: the first gets it; the second, whose map still showed it free,
+ * is refused with the server's message and sees the seat drawn as taken.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TwoTerminalsSeatMapTest {
+
+    private static ServerProcess server;
+
+    private Stage stage;
+
+    @BeforeAll
+    static void startServer() {
+        server = ServerProcess.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage primary) {
+        this.stage = primary;
+    }
+
+    @Test
+    void twoTerminalsPickingTheSameSeat(FxRobot robot) {
+        ShowtimeListing showtime = new SeatMapFixture(server.url()).freshShowtime();
+        SeatMapView first = SeatMapViewTest.view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
+        SeatMapView second = SeatMapViewTest.view(server.url(), "demo-kiosk-2", Mode.KIOSK, showtime);
+        // two kiosks, each in its own window; the robot taps the one in front
+        Stage secondStage = fx(Stage::new);
+        fx(() -> ModeStage.show(stage, first, Mode.KIOSK, false, 1280, 800));
+        fx(() -> ModeStage.show(secondStage, second, Mode.KIOSK, false, 1280, 800));
+        awaitLoaded(first);
+        awaitLoaded(second);
+
+        robot.interact(stage::toFront);
+        robot.clickOn(onScreen(first, "E5"));
+        awaitHeld(first, "E5");
+        assertThat(fx(() -> second.canvas().drawnState("E5"))).isEqualTo(SeatState.AVAILABLE);
+
+        robot.interact(secondStage::toFront);
+        robot.clickOn(onScreen(second, "E5"));
+        await().atMost(15, SECONDS)
+                .until(() -> fx(() -> !second.model().messageProperty().get().isEmpty()));
+
+        Label message = (Label) fx(() -> second.lookup("#seat-message"));
+        assertThat(fx(message::isVisible)).isTrue();
+        assertThat(fx(message::getText))
+                .contains("E5")
+                .isEqualTo(fx(() -> second.model().messageProperty().get()));
+        assertThat(fx(() -> second.canvas().drawnState("E5"))).isEqualTo(SeatState.HELD);
+        assertThat(fx(() -> second.model().mine())).isEmpty();
+        assertThat(fx(() -> second.model().hold())).isNull();
+        assertThat(fx(() -> first.canvas().drawnState("E5"))).isEqualTo(SeatState.MINE);
+        assertThat(SeatMapFixture.status(
+                        new SeatMapFixture(server.url())
+                                .client("demo-counter-1")
+                                .seatMap(showtime.id()),
+                        "E5"))
+                .isEqualTo(SeatStatus.HELD);
+        robot.interact(secondStage::close);
+    }
+}

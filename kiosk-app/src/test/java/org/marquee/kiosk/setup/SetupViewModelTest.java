@@ -1,0 +1,141 @@
+package org.marquee.kiosk.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.app.UiThread;
+import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Settings;
+import org.marquee.kiosk.settings.SettingsStore;
+import org.marquee.kiosk.testing.ServerProcess;
+
+/** The setup screen's logic without the FX toolkit, against a real sync server. */
+class SetupViewModelTest {
+
+    static ServerProcess server;
+
+    @TempDir
+    Path dataDir;
+
+    Tasks tasks;
+    SettingsStore store;
+    List<Settings> configured;
+    SetupViewModel model;
+
+    @BeforeAll
+    static void startServer() {
+        server = ServerProcess.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        tasks = new Tasks(UiThread.DIRECT);
+        store = new SettingsStore(dataDir);
+        configured = new CopyOnWriteArrayList<>();
+        model = new SetupViewModel(Settings.initial(), tasks, new Messages(Locale.ENGLISH), store, configured::add);
+    }
+
+    @AfterEach
+    void tearDown() {
+        tasks.close();
+    }
+
+    @Test
+    void aGoodAddressAndTokenAreSavedAndHandedOn() {
+        model.serverUrlProperty().set(server.url() + "/");
+        model.terminalTokenProperty().set(" demo-kiosk-1 ");
+        model.modeProperty().set(Mode.KIOSK);
+
+        model.connect();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !configured.isEmpty());
+        Settings expected = new Settings(server.url(), "demo-kiosk-1", Mode.KIOSK, "en", false);
+        assertThat(configured).containsExactly(expected);
+        assertThat(store.load()).contains(expected);
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.checkingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aWrongTokenShowsTheServersOwnWordsAndSavesNothing() {
+        model.serverUrlProperty().set(server.url());
+        model.terminalTokenProperty().set("not-a-token");
+
+        model.connect();
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !model.checkingProperty().get());
+        assertThat(model.errorProperty().get())
+                .isEqualTo("This token is not known or has been revoked. Ask a manager for a valid one.");
+        assertThat(configured).isEmpty();
+        assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void anAddressWhereNoServerAnswersSaysSo() throws Exception {
+        int unused;
+        try (var socket = new java.net.ServerSocket(0)) {
+            unused = socket.getLocalPort();
+        }
+        model.serverUrlProperty().set("127.0.0.1:" + unused);
+        model.terminalTokenProperty().set("demo-kiosk-1");
+
+        model.connect();
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !model.checkingProperty().get());
+        assertThat(model.errorProperty().get())
+                .isEqualTo("No server answers at http://127.0.0.1:" + unused + ". Check the address and the network.");
+        assertThat(configured).isEmpty();
+    }
+
+    @Test
+    void emptyFieldsAreExplainedWithoutAskingTheServer() {
+        model.connect();
+        assertThat(model.errorProperty().get())
+                .isEqualTo("Enter the server's address, such as http://box-office:8080.");
+
+        model.serverUrlProperty().set(server.url());
+        model.connect();
+        assertThat(model.errorProperty().get()).isEqualTo("Enter this terminal's token.");
+
+        model.terminalTokenProperty().set("demo-kiosk-1");
+        model.serverUrlProperty().set("http://exa mple:80");
+        model.connect();
+        assertThat(model.errorProperty().get()).contains("is not a server address");
+        assertThat(model.checkingProperty().get()).isFalse();
+        assertThat(configured).isEmpty();
+    }
+
+    @Test
+    void whatIsKnownAlreadyFillsTheFields() {
+        SetupViewModel prefilled = new SetupViewModel(
+                new Settings("http://box-office:8080", "tok", Mode.ADMIN, "es", true),
+                tasks,
+                new Messages(Locale.ENGLISH),
+                store,
+                configured::add);
+
+        assertThat(prefilled.serverUrlProperty().get()).isEqualTo("http://box-office:8080");
+        assertThat(prefilled.terminalTokenProperty().get()).isEqualTo("tok");
+        assertThat(prefilled.modeProperty().get()).isEqualTo(Mode.ADMIN);
+    }
+}
