@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.marquee.server.auth.SessionService;
 import org.marquee.server.auth.TerminalAuthenticator;
 import org.marquee.server.auth.http.SessionHandlers;
+import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.auth.persistence.StaffDao;
 import org.marquee.server.auth.persistence.StaffSessionDao;
 import org.marquee.server.auth.persistence.TerminalDao;
@@ -126,6 +127,7 @@ public final class MarqueeServer implements AutoCloseable {
                     new SeatMapHandler(seatMaps),
                     new HoldHandlers(holds),
                     new SessionHandlers(sessions),
+                    new TerminalHandlers(),
                     new OrderHandlers(orders, payments, views, mail),
                     new WebhookHandler(payments, new WebhookSignature(secrets.key("payment-webhook"))),
                     new MetricsHandler(metrics),

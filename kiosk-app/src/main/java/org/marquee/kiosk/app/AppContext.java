@@ -16,6 +16,8 @@ import org.marquee.kiosk.counter.CounterSession;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
+import org.marquee.kiosk.settings.TerminalIdentity;
+import org.marquee.kiosk.settings.TerminalIdentityStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,8 @@ public final class AppContext implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Settings> settings;
     private final ReadOnlyObjectWrapper<Messages> messages;
     private final ReadOnlyLongWrapper catalogRevision = new ReadOnlyLongWrapper(0);
+    private final TerminalIdentityStore identityStore;
+    private final ReadOnlyObjectWrapper<TerminalIdentity> identity;
     private volatile MarqueeClient client;
     private volatile CatalogSync sync;
     private CounterSession counterSession;
@@ -49,6 +53,8 @@ public final class AppContext implements AutoCloseable {
         this.settings = new ReadOnlyObjectWrapper<>(initial);
         this.messages = new ReadOnlyObjectWrapper<>(new Messages(initial.locale()));
         this.cache = CatalogCache.open(settingsStore.dataDir());
+        this.identityStore = new TerminalIdentityStore(settingsStore.dataDir());
+        this.identity = new ReadOnlyObjectWrapper<>(identityStore.load().orElse(null));
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
         this.tasks = new Tasks(ui);
         this.connectivity = new Connectivity(
@@ -116,6 +122,29 @@ public final class AppContext implements AutoCloseable {
         client = newClient;
         sync = newSync;
         newSync.start(scheduler);
+        tasks.run(
+                newClient::me,
+                me -> {
+                    TerminalIdentity learned = new TerminalIdentity(me.name(), me.theaterId());
+                    identity.set(learned);
+                    tasks.fireAndForget(() -> identityStore.save(learned));
+                },
+                problem -> log.info("event=terminal_identity_unknown reason={}", problem.getMessage()));
+    }
+
+    /** This terminal's name and theater, as the server last said; null until it has said. */
+    public TerminalIdentity identity() {
+        return identity.get();
+    }
+
+    public ReadOnlyObjectProperty<TerminalIdentity> identityProperty() {
+        return identity.getReadOnlyProperty();
+    }
+
+    /** The theater this terminal stands in, or null while unknown. */
+    public Long homeTheaterId() {
+        TerminalIdentity known = identity.get();
+        return known == null ? null : known.theaterId();
     }
 
     /** Shows the texts in {@code language} ("en" or "es") from now on, and remembers it. Call on the UI thread. */

@@ -23,6 +23,7 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.marquee.kiosk.app.AppContext;
 import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.TheaterClock;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.PaymentMethod;
 

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.marquee.kiosk.app.AppContext;
 import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.app.TheaterClock;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketType;

@@ -34,6 +34,7 @@ import org.marquee.model.SeatMap;
 import org.marquee.model.SendTicketsRequest;
 import org.marquee.model.SessionView;
 import org.marquee.model.ShowtimeListing;
+import org.marquee.model.TerminalView;
 import org.marquee.model.TicketRequest;
 
 /**
@@ -90,6 +91,11 @@ public final class MarqueeClient {
         return get("health", HealthView.class);
     }
 
+    /** The terminal behind the current token and its theater. */
+    public TerminalView me() {
+        return get("terminals/me", TerminalView.class);
+    }
+
     public SessionView signIn(String username, String pin) {
         return post("sessions", new CreateSessionRequest(username, pin), SessionView.class);
     }
@@ -107,14 +113,16 @@ public final class MarqueeClient {
     }
 
     public List<ShowtimeListing> showtimes(long theaterId, LocalDate date) {
-        HttpUrl url = url("theaters/" + theaterId + "/showtimes").newBuilder()
+        HttpUrl url = url("theaters/" + theaterId + "/showtimes")
+                .newBuilder()
                 .addQueryParameter("date", date.toString())
                 .build();
         return send(new Request.Builder().url(url).get(), new TypeReference<List<ShowtimeListing>>() {}, null);
     }
 
     public CatalogChanges catalogChanges(String cursor) {
-        HttpUrl url = url("catalog/changes").newBuilder()
+        HttpUrl url = url("catalog/changes")
+                .newBuilder()
                 .addQueryParameter("since", cursor == null ? "0" : cursor)
                 .build();
         return send(new Request.Builder().url(url).get(), CatalogChanges.class, null);
@@ -169,7 +177,9 @@ public final class MarqueeClient {
     }
 
     public byte[] ticketsPdf(UUID orderId) {
-        Request.Builder request = new Request.Builder().url(url("orders/" + orderId + "/tickets.pdf")).get();
+        Request.Builder request = new Request.Builder()
+                .url(url("orders/" + orderId + "/tickets.pdf"))
+                .get();
         try (Response response = call(request)) {
             if (!response.isSuccessful()) {
                 throw problem(response);
@@ -263,7 +273,10 @@ public final class MarqueeClient {
             ApiError error = MAPPER.readValue(body, ApiError.class);
             if (error != null && error.error() != null && error.error().message() != null) {
                 return new ApiProblem(
-                        response.code(), error.error().code(), error.error().message(), error.error().details());
+                        response.code(),
+                        error.error().code(),
+                        error.error().message(),
+                        error.error().details());
             }
         } catch (IOException ignored) {
             // not our error body (a proxy's page, say): fall through to a plain sentence

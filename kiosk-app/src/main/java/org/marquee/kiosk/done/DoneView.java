@@ -15,8 +15,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marquee.kiosk.app.AppContext;
+import org.marquee.kiosk.app.TheaterClock;
 import org.marquee.kiosk.checkout.CheckoutStyles;
-import org.marquee.kiosk.checkout.TheaterClock;
 import org.marquee.kiosk.i18n.Messages;
 
 /** The end of a sale: the booking code in big letters, printing, e-mail, and a new sale. */

@@ -1,8 +1,6 @@
 package org.marquee.kiosk.seatmap;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Objects;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -28,6 +26,7 @@ import org.marquee.kiosk.app.Navigator;
 import org.marquee.kiosk.app.Sale;
 import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.app.TheaterClock;
 import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.i18n.Messages;
 
@@ -96,7 +95,13 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
      */
     public static SeatMapView create(AppContext ctx) {
         var model = new SeatMapViewModel(
-                ctx.client(), ctx.tasks(), ctx.navigator(), ctx.sale(), ctx.messages(), ctx.mode(), theaterClock(ctx));
+                ctx.client(),
+                ctx.tasks(),
+                ctx.navigator(),
+                ctx.sale(),
+                ctx.messages(),
+                ctx.mode(),
+                TheaterClock.of(ctx));
         SeatMapView view = new SeatMapView(model, ctx.navigator(), ctx.mode(), ctx.messages());
         view.paletteProperty()
                 .bind(Bindings.createObjectBinding(
@@ -110,22 +115,6 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
             MarqueeClient client, Tasks tasks, Navigator navigator, Sale sale, Messages messages, Mode mode) {
         var model = new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, Clock.systemDefaultZone());
         return new SeatMapView(model, navigator, mode, messages);
-    }
-
-    private static Clock theaterClock(AppContext ctx) {
-        Long theaterId = ctx.sale().theaterIdProperty().get();
-        ZoneId zone = ZoneId.systemDefault();
-        try {
-            if (theaterId != null) {
-                zone = ctx.cache()
-                        .theater(theaterId)
-                        .map(theater -> ZoneId.of(theater.timeZone()))
-                        .orElse(zone);
-            }
-        } catch (DateTimeException | NullPointerException e) {
-            // an unknown zone in the catalog must not stop a sale: the terminal's own zone it is
-        }
-        return Clock.system(zone);
     }
 
     public SeatMapViewModel model() {

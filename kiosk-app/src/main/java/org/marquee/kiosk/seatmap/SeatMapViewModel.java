@@ -30,6 +30,7 @@ import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.model.HoldView;
+import org.marquee.model.SeatIds;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatView;
@@ -166,8 +167,8 @@ public final class SeatMapViewModel {
                 id,
                 extended -> {
                     if (hold != null && hold.holdId().equals(extended.holdId())) {
-                        adopt(extended);
                         sale.holdProperty().set(extended);
+                        adopt(extended);
                         tick();
                     }
                 },
@@ -225,9 +226,9 @@ public final class SeatMapViewModel {
         if (answer != null) {
             answer.seatIds().forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
         }
-        adopt(answer);
-        sale.holdProperty().set(answer);
         publish(currentVersion());
+        sale.holdProperty().set(answer);
+        adopt(answer);
         tick();
         sync();
     }
@@ -249,9 +250,9 @@ public final class SeatMapViewModel {
             taken.forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
         }
         before.stream().filter(mine::contains).forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
-        message.set(problem.getMessage());
         publish(currentVersion());
         updateSelection();
+        message.set(problem.getMessage()); // last: whoever waits for the message sees everything else done
         sync();
     }
 
@@ -328,7 +329,14 @@ public final class SeatMapViewModel {
         selection.set(
                 mine.isEmpty()
                         ? messages.get("seatmap.choose")
-                        : messages.get("seatmap.selection", mine.size(), String.join(", ", mine)));
+                        : messages.get(
+                                "seatmap.selection",
+                                mine.size(),
+                                String.join(
+                                        ", ",
+                                        mine.stream()
+                                                .sorted(SeatIds.READING_ORDER)
+                                                .toList())));
         updateCanContinue();
     }
 

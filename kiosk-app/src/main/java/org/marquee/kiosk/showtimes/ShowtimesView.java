@@ -118,7 +118,8 @@ public final class ShowtimesView extends BorderPane {
                 new CachedShowtimeSource(ctx.cache()),
                 ctx.connectivity()::isOnline,
                 ctx.connectivity()::reportFailure);
-        ShowtimesView view = create(source, ctx.tasks(), ctx.navigator(), ctx.sale(), ctx.messages(), ctx.mode(), null);
+        ShowtimesView view = create(
+                source, ctx.tasks(), ctx.navigator(), ctx.sale(), ctx.messages(), ctx.mode(), ctx.homeTheaterId());
         view.refreshWhen(ctx.catalogRevisionProperty());
         return view;
     }

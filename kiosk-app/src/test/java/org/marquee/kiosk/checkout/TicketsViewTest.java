@@ -15,7 +15,6 @@ import org.marquee.kiosk.app.Sale;
 import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.testing.ServerProcess;
-import org.marquee.kiosk.testing.Snapshots;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketView;
 import org.testfx.api.FxRobot;
@@ -86,7 +85,6 @@ class TicketsViewTest {
         robot.clickOn("#tickets-email").write("ana@example.com");
         Fx.waitUntil(
                 () -> !robot.lookup("#tickets-continue").queryAs(Button.class).isDisabled());
-        Snapshots.save(window.scene(), "tickets-kiosk");
 
         robot.clickOn("#tickets-continue");
 
@@ -115,7 +113,6 @@ class TicketsViewTest {
         Fx.waitUntil(() -> Fx.text(robot, "#tickets-total").equals("€50.00"));
         robot.clickOn("#type-" + seats.get(1) + "-SENIOR");
         Fx.waitUntil(() -> Fx.text(robot, "#tickets-total").equals("€47.50"));
-        Snapshots.save(window.scene(), "tickets-counter");
 
         robot.clickOn("#tickets-back");
 

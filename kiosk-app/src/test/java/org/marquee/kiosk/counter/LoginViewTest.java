@@ -16,12 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marquee.kiosk.app.Mode;
 import org.marquee.kiosk.app.Navigator;
 import org.marquee.kiosk.app.Sale;
 import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -56,7 +58,13 @@ class LoginViewTest {
         navigator.go(Screen.LOGIN);
         session = new CounterSession(client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new Sale());
         Messages messages = new Messages(Locale.ENGLISH);
-        Scene scene = CounterStage.show(stage, new LoginView(new LoginViewModel(session, tasks, messages), messages));
+        Scene scene = ModeStage.show(
+                stage,
+                new LoginView(new LoginViewModel(session, tasks, messages), messages),
+                Mode.COUNTER,
+                false,
+                1280,
+                800);
         CounterShortcuts.install(scene, navigator, session);
     }
 

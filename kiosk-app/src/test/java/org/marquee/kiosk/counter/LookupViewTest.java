@@ -19,11 +19,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marquee.kiosk.app.Mode;
 import org.marquee.kiosk.app.Navigator;
 import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.done.TicketOutput;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
@@ -65,7 +67,7 @@ class LookupViewTest {
                 new Tasks(Platform::runLater),
                 new Navigator(),
                 messages);
-        CounterStage.show(stage, new LookupView(model, messages));
+        ModeStage.show(stage, new LookupView(model, messages), Mode.COUNTER, false, 1280, 800);
     }
 
     @Test

@@ -71,7 +71,9 @@ class SeatMapViewModelTest {
 
         model.toggle("F8");
         await().atMost(10, SECONDS)
-                .until(() -> model.hold() == null && !model.busyProperty().get());
+                .until(() -> model.hold() == null
+                        && !model.busyProperty().get()
+                        && kiosk.sale().holdProperty().get() == null);
         assertThat(kiosk.sale().holdProperty().get()).isNull();
         assertThat(status(observer.seatMap(showtime.id()), "F8")).isEqualTo(SeatStatus.AVAILABLE);
         assertThat(model.canContinueProperty().get()).isFalse();
@@ -167,7 +169,9 @@ class SeatMapViewModelTest {
         assertThat(model.extendOfferedProperty().get()).isTrue();
 
         model.extend();
-        await().atMost(10, SECONDS).until(() -> model.hold() != hold);
+        await().atMost(10, SECONDS)
+                .until(() ->
+                        model.hold() != hold && counter.sale().holdProperty().get() == model.hold());
         assertThat(model.hold().expiresAt()).isAfter(hold.expiresAt());
         assertThat(model.extendOfferedProperty().get()).isFalse();
         assertThat(counter.sale().holdProperty().get()).isSameAs(model.hold());

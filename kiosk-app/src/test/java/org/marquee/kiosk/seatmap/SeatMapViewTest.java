@@ -27,7 +27,6 @@ import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
-import org.marquee.kiosk.testing.Snapshots;
 import org.marquee.model.HoldView;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
@@ -187,7 +186,6 @@ class SeatMapViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> counter.canvas().drawnState("J11"))).isEqualTo(SeatState.SOLD);
         assertThat(fx(() -> counter.canvas().drawnState("E11"))).isEqualTo(SeatState.HELD);
-        Snapshots.save(stage.getScene(), "seatmap-counter");
 
         // a full-HD kiosk screen is larger than the headless one: laid out off screen, tapped through its model
         SeatMapView kiosk = view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
@@ -210,7 +208,6 @@ class SeatMapViewTest {
         assertThat(fx(() -> kiosk.canvas().cellSize()))
                 .as("a seat is a finger's width")
                 .isGreaterThanOrEqualTo(48);
-        Snapshots.save(scene, "seatmap-kiosk");
     }
 
     static <T> T fx(Callable<T> work) {

@@ -33,7 +33,6 @@ import org.marquee.kiosk.seatmap.SeatMapView;
 import org.marquee.kiosk.seatmap.SeatMapViewModel;
 import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
-import org.marquee.kiosk.testing.Snapshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -117,7 +116,6 @@ class ShowtimesViewTest {
         awaitShowtimes(robot);
         assertThat(robot.lookup(".showtime-button").queryAllAs(Button.class))
                 .anyMatch(Button::isDisabled); // the ones that started at 12:30 and 15:45
-        Snapshots.save(stage.getScene(), "showtimes-counter");
 
         Button first = enabledShowtimes(robot).getFirst();
         ShowtimeChoice choice = (ShowtimeChoice) first.getUserData();
@@ -181,7 +179,6 @@ class ShowtimesViewTest {
             ModeStage.layout(view.getScene());
             return null;
         });
-        Snapshots.save(view.getScene(), "showtimes-kiosk");
 
         for (String target : List.of(".showtime-button", ".day-button", ".theater-button")) {
             List<Node> nodes = fx(() -> List.copyOf(view.lookupAll(target)));

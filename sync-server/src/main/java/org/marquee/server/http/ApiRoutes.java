@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.javalin.apibuilder.EndpointGroup;
 import org.marquee.server.auth.http.SessionHandlers;
+import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.orders.http.OrderHandlers;
@@ -21,6 +22,7 @@ public record ApiRoutes(
         SeatMapHandler seatMap,
         HoldHandlers holds,
         SessionHandlers sessions,
+        TerminalHandlers terminals,
         OrderHandlers orders,
         WebhookHandler webhook,
         MetricsHandler metrics,
@@ -40,6 +42,8 @@ public record ApiRoutes(
             post("/sessions", sessions::create, Access.COUNTER);
             // a counter terminal's own token gets a clear 404 (no session to end) rather than 403
             delete("/sessions/current", sessions::end, Access.COUNTER, Access.CLERK, Access.MANAGER);
+
+            get("/terminals/me", terminals::me, Access.ANY_CALLER);
 
             get("/theaters", catalog::theaters, Access.ANY_CALLER);
             get("/theaters/{id}/showtimes", catalog::showtimes, Access.ANY_CALLER);

@@ -43,6 +43,7 @@ class AuthorizationMatrixTest {
             | POST /payments/webhook        | ok   | ok    | ok      | ok    | ok      | ok    | ok      |
             | POST /sessions                | 401  | 401   | 401     | 403   | ok      | 403   | 403     |
             | DELETE /sessions/current      | 401  | 401   | 401     | 403   | allowed | ok    | ok      |
+            | GET /terminals/me             | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
             | GET /theaters                 | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
             | GET /theaters/{id}/showtimes  | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
             | GET /catalog/changes          | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
@@ -140,6 +141,7 @@ class AuthorizationMatrixTest {
     private Call prepare(String endpoint, Caller caller) {
         return switch (endpoint) {
             case "GET /health" -> new Call("/health");
+            case "GET /terminals/me" -> new Call("/terminals/me");
             case "GET /metrics" -> new Call("/metrics");
             case "GET /openapi.yaml" -> new Call("/openapi.yaml");
             case "POST /payments/webhook" -> {

@@ -1,12 +1,11 @@
-package org.marquee.kiosk.checkout;
+package org.marquee.kiosk.app;
 
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import org.marquee.kiosk.app.AppContext;
 
 /**
- * The clock the checkout screens count and show times with: the system's, in the time zone of the sale's theater (from
+ * The clock the sale screens count and show times with: the system's, in the time zone of the sale's theater (from
  * the cached catalog), so "19:00" on a ticket means 19:00 where the film runs.
  */
 public final class TheaterClock {

@@ -1,0 +1,21 @@
+package org.marquee.server.auth.http;
+
+import io.javalin.http.Context;
+import org.marquee.model.TerminalView;
+import org.marquee.server.auth.Principal;
+import org.marquee.server.http.Requests;
+
+/** {@code GET /terminals/me}: who this terminal is, so it can show its own theater first. */
+public final class TerminalHandlers {
+
+    public void me(Context ctx) {
+        Principal caller = Requests.principal(ctx);
+        ctx.json(new TerminalView(
+                caller.terminalId(),
+                caller.terminalName(),
+                caller.kind(),
+                caller.theaterId(),
+                caller.role(),
+                caller.username()));
+    }
+}
