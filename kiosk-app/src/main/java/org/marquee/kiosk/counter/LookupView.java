@@ -43,7 +43,7 @@ public final class LookupView extends BorderPane {
         LookupViewModel model = new LookupViewModel(
                 ctx.client(),
                 new ManagerApproval(ctx.settings().serverUrl(), ctx.settings().terminalToken()),
-                TicketOutput.standard(),
+                TicketOutput.standard(ctx.dataDir()),
                 ShowtimeNames.from(ctx.cache(), messages),
                 ctx.tasks(),
                 ctx.navigator(),

@@ -80,7 +80,7 @@ public final class DoneView extends BorderPane {
                 ctx.sale(),
                 ctx.messages(),
                 ctx.mode(),
-                TicketOutput.standard(),
+                TicketOutput.standard(ctx.dataDir()),
                 TheaterClock.of(ctx).getZone());
         DoneView view = new DoneView(model, ctx.messages());
         model.start();

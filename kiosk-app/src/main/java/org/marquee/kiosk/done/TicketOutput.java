@@ -48,13 +48,9 @@ public final class TicketOutput {
         this.printers = printers;
     }
 
-    /** The default printer, else {@code ~/.marquee/kiosk/tickets}. */
-    public static TicketOutput standard() {
-        return new TicketOutput(defaultFolder(), PrintServiceLookup::lookupDefaultPrintService);
-    }
-
-    public static Path defaultFolder() {
-        return Path.of(System.getProperty("user.home"), ".marquee", "kiosk", "tickets");
+    /** The default printer, else the {@code tickets} folder of the terminal's data directory. */
+    public static TicketOutput standard(Path dataDir) {
+        return new TicketOutput(dataDir.resolve("tickets"), PrintServiceLookup::lookupDefaultPrintService);
     }
 
     /** Prints {@code pdf}, or saves it when there is no printer or the printer failed. */
