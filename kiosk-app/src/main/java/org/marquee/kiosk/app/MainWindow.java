@@ -67,6 +67,13 @@ public final class MainWindow implements AutoCloseable {
             applyTexts(messages);
             showScreen(ctx.navigator().current());
         });
+        ctx.identityProperty().addListener((obs, old, identity) -> {
+            // a terminal's first answer from the server says which theater it is in: list by distance from there
+            if (ctx.navigator().current() == Screen.SHOWTIMES
+                    && (old == null || old.theaterId() != identity.theaterId())) {
+                showScreen(Screen.SHOWTIMES);
+            }
+        });
         ctx.settingsProperty().addListener((obs, old, settings) -> {
             applyStyles(settings);
             applyTexts(ctx.messages());
