@@ -26,6 +26,8 @@ import org.marquee.server.http.MetricsHandler;
 import org.marquee.server.http.OpenApiHandler;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
+import org.marquee.server.live.LiveSeats;
+import org.marquee.server.live.persistence.NotificationChannel;
 import org.marquee.server.metrics.Metrics;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
@@ -39,6 +41,7 @@ import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
 import org.marquee.server.payments.http.WebhookHandler;
 import org.marquee.server.seatmap.SeatMapService;
+import org.marquee.server.seatmap.http.SeatEventsHandler;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
 import org.marquee.server.secrets.persistence.SecretStore;
@@ -48,8 +51,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running sync server: database, background sweeper and HTTP API wired together. {@link #close()} stops them in the
- * order that loses nothing: first the HTTP server (no new requests; running ones finish), then the sweeper, then the
- * pool, then the embedded database.
+ * order that loses nothing: first the live-event streams and the HTTP server (no new requests; running ones finish),
+ * then the live-event listener and coalescer and the sweeper, then the pool, then the embedded database.
  */
 public final class MarqueeServer implements AutoCloseable {
 
@@ -61,9 +64,13 @@ public final class MarqueeServer implements AutoCloseable {
     private final ConfirmationMailer mailer;
     private final ApiServer api;
     private final Metrics metrics;
+    private final LiveSeats live;
+    private final SeatEventsHandler seatEvents;
 
     private MarqueeServer(
             Database database,
+            LiveSeats live,
+            SeatEventsHandler seatEvents,
             HoldSweeper sweeper,
             PaymentService payments,
             ConfirmationMailer mailer,
@@ -71,6 +78,8 @@ public final class MarqueeServer implements AutoCloseable {
             Metrics metrics) {
         this.metrics = metrics;
         this.database = database;
+        this.live = live;
+        this.seatEvents = seatEvents;
         this.sweeper = sweeper;
         this.payments = payments;
         this.mailer = mailer;
@@ -92,15 +101,22 @@ public final class MarqueeServer implements AutoCloseable {
             }
             var catalog = new CatalogService(new CatalogStore(database.jdbi()));
             var holdStore = new HoldStore(database.jdbi());
-            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics);
-            var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC());
+            var live = new LiveSeats(
+                    new NotificationChannel(database.jdbi(), () -> database.openDedicated("marquee-seat-listener")));
+            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics, live);
+            var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live);
+            var seatEvents = new SeatEventsHandler(seatMaps, live.start(seatMaps::current), config.sseHeartbeat());
             var orderStore = new OrderStore(database.jdbi());
             var idempotencyStore = new IdempotencyStore(database.jdbi());
-            var sweeper = new HoldSweeper(holdStore, config.sweepInterval(), () -> {
-                // answers kept for retries are worth nothing after a week
-                idempotencyStore.purgeOlderThan(7);
-                return orderStore.cancelLapsed();
-            });
+            var sweeper = new HoldSweeper(
+                    holdStore,
+                    config.sweepInterval(),
+                    () -> {
+                        // answers kept for retries are worth nothing after a week
+                        idempotencyStore.purgeOlderThan(7);
+                        return orderStore.cancelLapsed();
+                    },
+                    live);
             var authenticator = new TerminalAuthenticator(
                     database.jdbi().onDemand(TerminalDao.class), database.jdbi().onDemand(StaffSessionDao.class));
             var sessions = new SessionService(
@@ -111,7 +127,7 @@ public final class MarqueeServer implements AutoCloseable {
             var gateways = new PaymentGateways(List.of(
                     new CashGateway(),
                     new SimulatedCardTerminal(config.paymentTimeout().multipliedBy(2))));
-            var orders = new OrderService(catalog, holds, orderStore, gateways);
+            var orders = new OrderService(catalog, holds, orderStore, gateways, live);
             var views = new OrderViews(catalog, orders, secrets.key("ticket-signing"));
             var mailer = config.mailEnabled() ? new ConfirmationMailer(config.mail()) : null;
             Consumer<OrderRecord> mail = order -> {
@@ -119,12 +135,19 @@ public final class MarqueeServer implements AutoCloseable {
                     mailer.send(order.email(), views.sheet(order));
                 }
             };
+            // told after the payment's transaction committed, for the seats now SOLD
+            Consumer<OrderRecord> sold = order -> live.changed(order.showtimeId());
             var payments = new PaymentService(
-                    orders, orderStore, gateways, config.paymentTimeout(), mail.andThen(metrics::orderPaid));
+                    orders,
+                    orderStore,
+                    gateways,
+                    config.paymentTimeout(),
+                    sold.andThen(mail).andThen(metrics::orderPaid));
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
                     new CatalogHandlers(catalog),
                     new SeatMapHandler(seatMaps),
+                    seatEvents,
                     new HoldHandlers(holds),
                     new SessionHandlers(sessions),
                     new TerminalHandlers(),
@@ -142,6 +165,8 @@ public final class MarqueeServer implements AutoCloseable {
                         new IdempotencyKeys(idempotencyStore),
                         metrics);
             } catch (RuntimeException e) {
+                seatEvents.close();
+                live.close();
                 sweeper.close();
                 payments.close();
                 if (mailer != null) {
@@ -155,7 +180,7 @@ public final class MarqueeServer implements AutoCloseable {
                     config.holdPolicy().ttl(),
                     config.holdPolicy().maxTotal(),
                     config.demoData());
-            return new MarqueeServer(database, sweeper, payments, mailer, api, metrics);
+            return new MarqueeServer(database, live, seatEvents, sweeper, payments, mailer, api, metrics);
         } catch (RuntimeException e) {
             database.close();
             metrics.close();
@@ -186,9 +211,12 @@ public final class MarqueeServer implements AutoCloseable {
     public void close() {
         log.info("event=server_stopping");
         try {
+            // open streams first: the HTTP server would otherwise wait for them; their clients reconnect elsewhere
+            seatEvents.close();
             api.close();
         } finally {
             try {
+                live.close();
                 sweeper.close();
                 payments.close();
                 if (mailer != null) {

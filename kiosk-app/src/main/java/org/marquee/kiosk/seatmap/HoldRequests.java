@@ -23,6 +23,7 @@ final class HoldRequests {
     private final MarqueeClient client;
     private final Tasks tasks;
     private boolean inFlight;
+    private List<String> sending = List.of();
     private long generation;
 
     HoldRequests(MarqueeClient client, Tasks tasks) {
@@ -34,11 +35,17 @@ final class HoldRequests {
     void startOver() {
         generation++;
         inFlight = false;
+        sending = List.of();
     }
 
     /** True while a change of the hold is on its way. */
     boolean inFlight() {
         return inFlight;
+    }
+
+    /** True while {@code seatId} is among the seats of the change on its way. */
+    boolean sending(String seatId) {
+        return inFlight && sending.contains(seatId);
     }
 
     void seatMap(long showtimeId, Consumer<SeatMap> done, Consumer<ApiProblem> failed) {
@@ -62,6 +69,7 @@ final class HoldRequests {
             return false;
         }
         inFlight = true;
+        sending = List.copyOf(wanted);
         long gen = generation;
         UUID holdId = hold == null ? null : hold.holdId();
         Callable<HoldView> call;

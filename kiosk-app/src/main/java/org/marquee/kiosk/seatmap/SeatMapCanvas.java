@@ -34,7 +34,9 @@ public final class SeatMapCanvas extends Region {
     private SeatGeometry geometry;
     private List<SeatView> seats = List.of();
     private SeatState[] drawn = new SeatState[0];
+    private boolean[] ringed = new boolean[0];
     private Set<String> mine = Set.of();
+    private Set<String> justTaken = Set.of();
     private Consumer<String> onSeat = seatId -> {};
     private String screenText = "SCREEN";
     private int fullDraws;
@@ -56,6 +58,7 @@ public final class SeatMapCanvas extends Region {
             seats = next;
             geometry = next.isEmpty() ? null : new SeatGeometry(next);
             drawn = new SeatState[next.size()];
+            ringed = new boolean[next.size()];
             requestLayout();
             fit();
             drawAll();
@@ -69,6 +72,22 @@ public final class SeatMapCanvas extends Region {
     public void setMine(Set<String> seatIds) {
         mine = Set.copyOf(seatIds);
         drawChanged();
+    }
+
+    /** Seats someone else has just taken: drawn with a ring until they leave the set. */
+    public void setJustTaken(Set<String> seatIds) {
+        justTaken = Set.copyOf(seatIds);
+        drawChanged();
+    }
+
+    /** True while {@code seatId} is drawn with the "just taken" ring. */
+    public boolean drawnJustTaken(String seatId) {
+        for (int i = 0; i < seats.size(); i++) {
+            if (seats.get(i).id().equals(seatId)) {
+                return ringed[i];
+            }
+        }
+        return false;
     }
 
     public void setOnSeat(Consumer<String> handler) {
@@ -179,12 +198,11 @@ public final class SeatMapCanvas extends Region {
         fullDraws++;
         drawScreen(g, colours);
         drawRowLabels(g, colours);
-        double cell = geometry.cell();
         for (int i = 0; i < seats.size(); i++) {
             SeatView seat = seats.get(i);
             drawn[i] = SeatState.of(seat.status(), mine.contains(seat.id()));
-            SeatPainter.paint(
-                    g, geometry.cellX(seat), geometry.cellY(seat), cell, seat.type(), drawn[i], seat.number(), colours);
+            ringed[i] = justTaken.contains(seat.id());
+            paintSeat(g, seat, drawn[i], ringed[i]);
         }
     }
 
@@ -194,23 +212,26 @@ public final class SeatMapCanvas extends Region {
             return;
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double cell = geometry.cell();
         for (int i = 0; i < seats.size(); i++) {
             SeatView seat = seats.get(i);
             SeatState state = SeatState.of(seat.status(), mine.contains(seat.id()));
-            if (state != drawn[i]) {
+            boolean ring = justTaken.contains(seat.id());
+            if (state != drawn[i] || ring != ringed[i]) {
                 drawn[i] = state;
+                ringed[i] = ring;
                 seatDraws++;
-                SeatPainter.paint(
-                        g,
-                        geometry.cellX(seat),
-                        geometry.cellY(seat),
-                        cell,
-                        seat.type(),
-                        state,
-                        seat.number(),
-                        palette.get());
+                paintSeat(g, seat, state, ring);
             }
+        }
+    }
+
+    private void paintSeat(GraphicsContext g, SeatView seat, SeatState state, boolean ring) {
+        double x = geometry.cellX(seat);
+        double y = geometry.cellY(seat);
+        double cell = geometry.cell();
+        SeatPainter.paint(g, x, y, cell, seat.type(), state, seat.number(), palette.get());
+        if (ring) {
+            SeatPainter.paintJustTaken(g, x, y, cell, palette.get());
         }
     }
 

@@ -57,6 +57,7 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         canvas.setOnSeat(model::toggle);
         model.seatMapProperty().addListener((obs, was, now) -> canvas.setSeats(now));
         model.mine().addListener((SetChangeListener<String>) change -> canvas.setMine(model.mine()));
+        model.justTaken().addListener((SetChangeListener<String>) change -> canvas.setJustTaken(model.justTaken()));
         canvas.setSeats(model.seatMapProperty().get());
         canvas.setMine(model.mine());
 
@@ -131,10 +132,11 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         return canvas.paletteProperty();
     }
 
-    /** Stops the countdown's clock; the shell closes a view when its screen is left. */
+    /** Stops the countdown's clock and the live seat events; the shell closes a view when its screen is left. */
     @Override
     public void close() {
         ticker.stop();
+        model.close();
     }
 
     private void showing(boolean now) {
@@ -143,6 +145,7 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
             ticker.play();
         } else {
             ticker.stop();
+            model.close();
         }
     }
 

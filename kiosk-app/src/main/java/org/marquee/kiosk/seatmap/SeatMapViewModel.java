@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -26,12 +22,16 @@ import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatFeed;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.model.HoldView;
+import org.marquee.model.SeatChange;
+import org.marquee.model.SeatChanges;
 import org.marquee.model.SeatIds;
 import org.marquee.model.SeatMap;
+import org.marquee.model.SeatMapVersion;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatView;
 import org.marquee.model.ShowtimeListing;
@@ -40,20 +40,21 @@ import org.marquee.model.ShowtimeListing;
  * State of the seat-map screen. Every tap changes the hold on the server at once (first seat: create; more or fewer:
  * replace the seats; none left: release), one request at a time: taps made meanwhile are sent together when it
  * answers. The countdown runs on the server's clock; {@link #tick()} moves it (the view calls it a few times a second).
+ * While shown, the map follows the showtime's live events: other terminals' seats change without a reload.
  */
-public final class SeatMapViewModel {
+public final class SeatMapViewModel implements AutoCloseable {
 
     /** Most seats a self-service kiosk may hold (the server enforces it too). */
     public static final int KIOSK_MAX_SEATS = 10;
 
     private final HoldRequests requests;
+    private final LiveSeats live;
     private final Navigator navigator;
     private final Sale sale;
     private final Messages messages;
     private final Clock clock;
     private final int maxSeats;
 
-    private final ReadOnlyObjectWrapper<SeatMap> seatMap = new ReadOnlyObjectWrapper<>();
     private final ObservableSet<String> mine = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> mineView = FXCollections.unmodifiableObservableSet(mine);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -64,10 +65,8 @@ public final class SeatMapViewModel {
     private final ReadOnlyBooleanWrapper extendOffered = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
 
-    /** Status of every seat as last known: the server's map, corrected by what our own requests taught us. */
-    private final Map<String, SeatView> seats = new LinkedHashMap<>();
+    private final ShownSeats seats;
 
     private long showtimeId;
     private HoldView hold;
@@ -81,7 +80,30 @@ public final class SeatMapViewModel {
             Messages messages,
             Mode mode,
             Clock clock) {
+        this(
+                client,
+                tasks,
+                navigator,
+                sale,
+                messages,
+                mode,
+                clock,
+                (id, listener) -> SeatFeed.open(client, id, listener));
+    }
+
+    /** With {@code feeds} opening the live events: tests hand events in through it. */
+    SeatMapViewModel(
+            MarqueeClient client,
+            Tasks tasks,
+            Navigator navigator,
+            Sale sale,
+            Messages messages,
+            Mode mode,
+            Clock clock,
+            LiveSeats.Source feeds) {
         this.requests = new HoldRequests(client, tasks);
+        this.live = new LiveSeats(feeds, tasks.ui());
+        this.seats = new ShownSeats(requests, message::set);
         this.navigator = navigator;
         this.sale = sale;
         this.messages = messages;
@@ -111,24 +133,20 @@ public final class SeatMapViewModel {
         }
         updateSelection();
         tick();
+        live.follow(
+                showtimeId, new LiveSeats.Handlers(this::seatsChanged, this::hello, v -> seats.reread(Long.MAX_VALUE)));
         reload();
+    }
+
+    /** Stops following the live events; the view calls it when the map is no longer shown. */
+    @Override
+    public void close() {
+        live.close();
     }
 
     /** Reads the seat map again; this terminal's own choice stays as it is. */
     public void reload() {
-        loading.set(true);
-        requests.seatMap(
-                showtimeId,
-                map -> {
-                    loading.set(false);
-                    seats.clear();
-                    map.seats().forEach(seat -> seats.put(seat.id(), seat));
-                    publish(map.version());
-                },
-                problem -> {
-                    loading.set(false);
-                    message.set(problem.getMessage());
-                });
+        seats.reload();
     }
 
     /** A tap on a seat: chooses it or gives it back, and changes the hold on the server accordingly. */
@@ -151,7 +169,7 @@ public final class SeatMapViewModel {
             mine.add(seatId);
         }
         message.set("");
-        publish(currentVersion());
+        seats.publish();
         updateSelection();
         sync();
     }
@@ -175,8 +193,40 @@ public final class SeatMapViewModel {
                 this::failed);
     }
 
+    /** A live event: other terminals' seats change; ours stay as they are (the server's answers tell of them). */
+    private void seatsChanged(SeatChanges event) {
+        if (event.showtimeId() != showtimeId || !seats.accepts(event.version())) {
+            return;
+        }
+        // a seat chosen here but not sent yet is lost; one on its way is settled by the server's answer
+        List<String> lost = event.changes().stream()
+                .filter(change -> ShownSeats.takes(change.status()) && queued(change.seatId()))
+                .map(SeatChange::seatId)
+                .filter(mine::remove)
+                .toList();
+        seats.apply(event.version(), event.changes(), mine::contains)
+                .forEach(seatId -> live.taken(seatId, clock.instant()));
+        if (!lost.isEmpty()) {
+            updateSelection();
+            message.set(messages.get("seatmap.justTaken", String.join(", ", lost)));
+            sync();
+        }
+    }
+
+    /** Chosen here but neither held for us nor on its way to the server yet. */
+    private boolean queued(String seatId) {
+        return mine.contains(seatId) && (hold == null || !hold.seatIds().contains(seatId)) && !requests.sending(seatId);
+    }
+
+    private void hello(SeatMapVersion version) {
+        if (version.showtimeId() == showtimeId && version.version() > seats.version()) {
+            seats.reread(version.version());
+        }
+    }
+
     /** Moves the countdown on; at zero the hold is gone, the choice is cleared and the map read again. */
     public void tick() {
+        live.expire(clock.instant());
         if (countdown == null) {
             countdownText.set("");
             extendOffered.set(false);
@@ -226,7 +276,7 @@ public final class SeatMapViewModel {
         if (answer != null) {
             answer.seatIds().forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
         }
-        publish(currentVersion());
+        seats.publish();
         sale.holdProperty().set(answer);
         adopt(answer);
         tick();
@@ -250,7 +300,7 @@ public final class SeatMapViewModel {
             taken.forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
         }
         before.stream().filter(mine::contains).forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
-        publish(currentVersion());
+        seats.publish();
         updateSelection();
         message.set(problem.getMessage()); // last: whoever waits for the message sees everything else done
         sync();
@@ -283,11 +333,11 @@ public final class SeatMapViewModel {
         hold = null;
         countdown = null;
         mine.clear();
-        showtimeId = showtime;
-        if (showtime == 0 || seatMap.get() == null || seatMap.get().showtimeId() != showtime) {
-            seats.clear();
-            seatMap.set(null);
+        if (showtime != showtimeId) {
+            live.close(); // open() follows the new showtime
         }
+        showtimeId = showtime;
+        seats.showtime(showtime);
         tick();
         updateCanContinue();
     }
@@ -299,20 +349,7 @@ public final class SeatMapViewModel {
     }
 
     private void setStatus(String seatId, SeatStatus status) {
-        SeatView seat = seats.get(seatId);
-        if (seat != null && seat.status() != SeatStatus.SOLD && seat.status() != SeatStatus.BLOCKED) {
-            seats.put(seatId, new SeatView(seatId, seat.row(), seat.number(), seat.x(), seat.y(), seat.type(), status));
-        }
-    }
-
-    private void publish(long version) {
-        if (showtimeId != 0 && !seats.isEmpty()) {
-            seatMap.set(new SeatMap(showtimeId, version, new ArrayList<>(seats.values())));
-        }
-    }
-
-    private long currentVersion() {
-        return seatMap.get() == null ? 0 : seatMap.get().version();
+        seats.set(seatId, status);
     }
 
     /** Title and "IMAX · Sala 1 · Sun 22 Nov, 19:00", in the clock's zone (the app gives the theater's). */
@@ -358,12 +395,17 @@ public final class SeatMapViewModel {
 
     /** The seats with their statuses; a new value whenever one changes. */
     public ReadOnlyObjectProperty<SeatMap> seatMapProperty() {
-        return seatMap.getReadOnlyProperty();
+        return seats.seatMapProperty();
     }
 
     /** Seats this terminal has chosen, in the order chosen. */
     public ObservableSet<String> mine() {
         return mineView;
+    }
+
+    /** Seats someone else took moments ago, for a brief highlight; each leaves after {@link LiveSeats#JUST_TAKEN}. */
+    public ObservableSet<String> justTaken() {
+        return live.justTaken();
     }
 
     /** The last thing to tell the person: a refusal, an error from the server, the hold running out; or empty. */
@@ -402,6 +444,6 @@ public final class SeatMapViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return seats.loadingProperty();
     }
 }

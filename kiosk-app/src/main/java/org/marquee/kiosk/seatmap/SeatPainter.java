@@ -36,6 +36,14 @@ final class SeatPainter {
         paintSeat(g, x, y, cell, type, state, number, palette);
     }
 
+    /** A ring around the cell: the seat someone else has just taken. Drawn over the seat, inside its cell. */
+    static void paintJustTaken(GraphicsContext g, double x, double y, double cell, SeatPalette palette) {
+        double line = Math.max(2, cell * 0.08);
+        g.setStroke(palette.justTaken());
+        g.setLineWidth(line);
+        g.strokeRoundRect(x + line / 2, y + line / 2, cell - line, cell - line, cell * 0.4, cell * 0.4);
+    }
+
     /** Draws the seat alone, over whatever is there: for swatches on another background. */
     static void paintSeat(
             GraphicsContext g,

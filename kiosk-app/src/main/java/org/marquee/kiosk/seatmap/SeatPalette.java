@@ -4,7 +4,8 @@ import javafx.scene.paint.Color;
 import org.marquee.model.SeatType;
 
 /**
- * The seat map's colours: a fill per seat type (free seats) and per status, and the colour of the mark drawn on each.
+ * The seat map's colours: a fill per seat type (free seats) and per status, the colour of the mark drawn on each, and
+ * the ring around a seat someone else has just taken.
  * Status is never told by colour alone: every status has its own mark (tick, stripes, cross, bar).
  */
 public record SeatPalette(
@@ -24,7 +25,8 @@ public record SeatPalette(
         Color onMine,
         Color onHeld,
         Color onSold,
-        Color onBlocked) {
+        Color onBlocked,
+        Color justTaken) {
 
     /** The everyday colours, on a light background. */
     public static SeatPalette regular() {
@@ -45,7 +47,8 @@ public record SeatPalette(
                 Color.web("#ffffff"),
                 Color.web("#4b5260"),
                 Color.web("#ffffff"),
-                Color.web("#aab1bd"));
+                Color.web("#aab1bd"),
+                Color.web("#e8590c"));
     }
 
     /** For the high-contrast mode: pure colours on black, white marks. */
@@ -67,7 +70,8 @@ public record SeatPalette(
                 Color.BLACK,
                 Color.WHITE,
                 Color.WHITE,
-                Color.web("#a0a0a0"));
+                Color.web("#a0a0a0"),
+                Color.web("#ff00ff"));
     }
 
     public Color typeColor(SeatType type) {

@@ -26,6 +26,9 @@ final class SeatMapFixture {
 
     static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
+    /** No live seat events: the map changes only by this terminal's own reads and requests. */
+    static final LiveSeats.Source NO_LIVE = (showtimeId, listener) -> () -> {};
+
     private final String serverUrl;
     private final List<ShowtimeListing> bigHall = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
@@ -62,13 +65,22 @@ final class SeatMapFixture {
     record Terminal(SeatMapViewModel model, Sale sale, Navigator navigator, Tasks tasks, MarqueeClient client) {}
 
     Terminal terminal(String token, Mode mode, ShowtimeListing showtime, java.time.Clock clock) {
+        return terminal(token, mode, showtime, clock, null);
+    }
+
+    /** A terminal whose live seat events come from {@code feeds} (null: from the server, as in the application). */
+    Terminal terminal(
+            String token, Mode mode, ShowtimeListing showtime, java.time.Clock clock, LiveSeats.Source feeds) {
         MarqueeClient client = client(token);
         Tasks tasks = new Tasks(UiThread.DIRECT);
         Sale sale = new Sale();
         Navigator navigator = new Navigator();
         sale.showtimeProperty().set(showtime);
         sale.theaterIdProperty().set(1L);
-        var model = new SeatMapViewModel(client, tasks, navigator, sale, new Messages(Locale.ENGLISH), mode, clock);
+        Messages messages = new Messages(Locale.ENGLISH);
+        var model = feeds == null
+                ? new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock)
+                : new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock, feeds);
         return new Terminal(model, sale, navigator, tasks, client);
     }
 }

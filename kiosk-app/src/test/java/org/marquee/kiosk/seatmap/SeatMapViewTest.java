@@ -73,20 +73,23 @@ class SeatMapViewTest {
     }
 
     static SeatMapView view(String serverUrl, String token, Mode mode, ShowtimeListing showtime) {
+        return view(serverUrl, token, mode, showtime, null);
+    }
+
+    /** As above, with the live seat events from {@code feeds} (null: from the server). */
+    static SeatMapView view(
+            String serverUrl, String token, Mode mode, ShowtimeListing showtime, LiveSeats.Source feeds) {
         MarqueeClient client = new MarqueeClient(serverUrl, token);
         Sale sale = new Sale();
         sale.showtimeProperty().set(showtime);
         Navigator navigator = new Navigator();
         navigator.go(Screen.SEAT_MAP);
         Messages messages = new Messages(Locale.ENGLISH);
-        var model = new SeatMapViewModel(
-                client,
-                new Tasks(Platform::runLater),
-                navigator,
-                sale,
-                messages,
-                mode,
-                Clock.system(SeatMapFixture.MADRID));
+        Tasks tasks = new Tasks(Platform::runLater);
+        Clock clock = Clock.system(SeatMapFixture.MADRID);
+        var model = feeds == null
+                ? new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock)
+                : new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock, feeds);
         return fx(() -> new SeatMapView(model, navigator, mode, messages));
     }
 

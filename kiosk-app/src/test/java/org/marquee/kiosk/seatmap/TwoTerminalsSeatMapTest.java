@@ -1,5 +1,6 @@
 package org.marquee.kiosk.seatmap;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +9,7 @@ import static org.marquee.kiosk.seatmap.SeatMapViewTest.awaitLoaded;
 import static org.marquee.kiosk.seatmap.SeatMapViewTest.fx;
 import static org.marquee.kiosk.seatmap.SeatMapViewTest.onScreen;
 
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +27,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Two kiosks on the same showtime pick the same seat: the first gets it; the second, whose map still showed it free,
- * is refused with the server's message and sees the seat drawn as taken.
+ * is refused with the server's message and sees the seat drawn as taken. And a seat taken on one terminal turns held
+ * on another's open seat map by itself.
  */
 @ExtendWith(ApplicationExtension.class)
 class TwoTerminalsSeatMapTest {
@@ -53,7 +56,9 @@ class TwoTerminalsSeatMapTest {
     void twoTerminalsPickingTheSameSeat(FxRobot robot) {
         ShowtimeListing showtime = new SeatMapFixture(server.url()).freshShowtime();
         SeatMapView first = SeatMapViewTest.view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
-        SeatMapView second = SeatMapViewTest.view(server.url(), "demo-kiosk-2", Mode.KIOSK, showtime);
+        // the second without live events: its map still shows E5 free, as when the stream lags
+        SeatMapView second =
+                SeatMapViewTest.view(server.url(), "demo-kiosk-2", Mode.KIOSK, showtime, SeatMapFixture.NO_LIVE);
         // two kiosks, each in its own window; the robot taps the one in front
         Stage secondStage = fx(Stage::new);
         fx(() -> ModeStage.show(stage, first, Mode.KIOSK, false, 1280, 800));
@@ -87,5 +92,31 @@ class TwoTerminalsSeatMapTest {
                         "E5"))
                 .isEqualTo(SeatStatus.HELD);
         robot.interact(secondStage::close);
+    }
+
+    @Test
+    void aSeatTakenOnOneTerminalTurnsHeldOnAnothersOpenMapWithoutAnyClick(FxRobot robot) throws InterruptedException {
+        ShowtimeListing showtime = new SeatMapFixture(server.url()).freshShowtime();
+        SeatMapView first = SeatMapViewTest.view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
+        fx(() -> ModeStage.show(stage, first, Mode.KIOSK, false, 1280, 800));
+        awaitLoaded(first);
+        assertThat(fx(() -> first.canvas().drawnState("H9"))).isEqualTo(SeatState.AVAILABLE);
+        Thread.sleep(500); // the stream opens in the background; a change made before would come as a reload
+
+        new SeatMapFixture(server.url()).client("demo-kiosk-2").hold(showtime.id(), List.of("H9"));
+
+        await().atMost(3, SECONDS)
+                .pollInterval(50, MILLISECONDS)
+                .until(() -> fx(() -> first.canvas().drawnState("H9") == SeatState.HELD
+                        && first.canvas().drawnJustTaken("H9")));
+        assertThat(fx(() -> first.model().mine())).isEmpty();
+        assertThat(fx(() -> first.canvas().drawnState("H10"))).isEqualTo(SeatState.AVAILABLE);
+        // the highlight is brief: it goes by itself
+        await().atMost(6, SECONDS).until(() -> fx(() -> !first.canvas().drawnJustTaken("H9")));
+        assertThat(fx(() -> first.canvas().drawnState("H9"))).isEqualTo(SeatState.HELD);
+        fx(() -> {
+            first.close();
+            return null;
+        });
     }
 }

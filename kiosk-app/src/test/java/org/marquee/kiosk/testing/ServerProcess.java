@@ -25,12 +25,14 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final Path log;
+    private final List<String> flags;
 
-    private ServerProcess(Process process, int port, Path dataDir, Path log) {
+    private ServerProcess(Process process, int port, Path dataDir, Path log, List<String> flags) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
         this.log = log;
+        this.flags = flags;
     }
 
     /** Starts a server with the demo data; extra flags such as {@code --hold-ttl 3s} are passed on. */
@@ -47,12 +49,28 @@ public final class ServerProcess implements AutoCloseable {
      * still pointing at it finds a server there again (each server has its own fresh database).
      */
     public static ServerProcess startOn(int port, String... flags) {
+        try {
+            return startOn(port, Files.createTempDirectory("marquee-kiosk-test-server"), flags);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops this server and starts another on the same port and data folder, with the same flags: the same database,
+     * so holds and sales made before are still there, as after a real server restart.
+     */
+    public ServerProcess restart() {
+        close();
+        return startOn(port, dataDir, flags.toArray(String[]::new));
+    }
+
+    private static ServerProcess startOn(int port, Path dataDir, String... flags) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("Build the server first: " + JAR.toAbsolutePath() + " is missing");
         }
         try {
-            Path dataDir = Files.createTempDirectory("marquee-kiosk-test-server");
-            Path log = dataDir.resolve("server.log");
+            Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar",
@@ -71,7 +89,7 @@ public final class ServerProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            ServerProcess server = new ServerProcess(process, port, dataDir, log);
+            ServerProcess server = new ServerProcess(process, port, dataDir, log, List.of(flags));
             server.awaitHealthy(Duration.ofSeconds(90));
             return server;
         } catch (IOException e) {

@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -24,9 +28,11 @@ public final class Database implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final DatabaseSettings settings;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource) {
+    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, DatabaseSettings settings) {
         this.embedded = embedded;
+        this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         // an exception message must never carry bound values into a log: one day one of them is a card number
@@ -64,10 +70,11 @@ public final class Database implements AutoCloseable {
             }
             HikariDataSource dataSource = new HikariDataSource(hikari);
             migrate(dataSource);
-            Database database = new Database(embedded, dataSource);
+            Database database = new Database(embedded, dataSource, settings);
             log.info(
-                    "event=database_ready embedded={} fsync={} synchronousCommit={}",
+                    "event=database_ready embedded={} jdbcUrl={} fsync={} synchronousCommit={}",
                     embedded != null,
+                    withoutPassword(embedded != null ? embedded.jdbcUrl() : settings.jdbcUrl()),
                     database.setting("fsync"),
                     database.setting("synchronous_commit"));
             return database;
@@ -77,6 +84,11 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** {@code url} with any {@code password=} parameter taken out, fit for a log line (benchmarks read it there). */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)([?&;])password=[^&;]*&?", "$1").replaceAll("[?&;]$", "");
     }
 
     private static void migrate(DataSource dataSource) {
@@ -90,6 +102,26 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * A new connection of its own to the same database, outside the pool, for a caller that keeps it open for long
+     * (the {@code LISTEN} of live seat events); {@code applicationName} names it in {@code pg_stat_activity}.
+     */
+    public Connection openDedicated(String applicationName) {
+        Properties properties = new Properties();
+        if (embedded == null) {
+            properties.setProperty("user", settings.user());
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("logServerErrorDetail", "false");
+        properties.setProperty("tcpKeepAlive", "true");
+        try {
+            return DriverManager.getConnection(embedded != null ? embedded.jdbcUrl() : settings.jdbcUrl(), properties);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not open a connection to the database: " + e.getMessage(), e);
+        }
     }
 
     /** A run-time setting of the database, such as {@code fsync}. */

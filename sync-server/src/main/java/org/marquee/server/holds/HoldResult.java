@@ -1,12 +1,20 @@
 package org.marquee.server.holds;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** How a request to take or change seats ended: all granted, refused because seats are taken, or the hold lapsed. */
 public sealed interface HoldResult {
 
-    /** Every requested seat is held; the hold as it now is. */
-    record Granted(HoldRecord hold) implements HoldResult {}
+    /**
+     * Every requested seat is held; the hold as it now is. {@code releasedElsewhere} is the showtime of the terminal's
+     * previous hold when creating this one released seats of another showtime.
+     */
+    record Granted(HoldRecord hold, OptionalLong releasedElsewhere) implements HoldResult {
+        public Granted(HoldRecord hold) {
+            this(hold, OptionalLong.empty());
+        }
+    }
 
     /** Nothing changed: these requested seats are held or sold by someone else, or out of service. */
     record Taken(List<String> seatIds) implements HoldResult {

@@ -19,6 +19,7 @@ import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.ShowtimeFacts;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.holds.persistence.HoldStore;
+import org.marquee.server.seatmap.SeatMapChanges;
 
 /**
  * Seat holds: checks a request against the showtime's layout and the hold limits, then lets {@link HoldStore} decide
@@ -33,6 +34,7 @@ public final class HoldService {
     private final HoldStore store;
     private final HoldPolicy policy;
     private final HoldEvents events;
+    private final SeatMapChanges changes;
 
     public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy) {
         this(catalog, store, policy, HoldEvents.NONE);
@@ -40,10 +42,17 @@ public final class HoldService {
 
     /** With {@code events} told of every grant and refusal of seats. */
     public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy, HoldEvents events) {
+        this(catalog, store, policy, events, SeatMapChanges.NONE);
+    }
+
+    /** As above, with {@code changes} told of every showtime whose seat statuses a committed request changed. */
+    public HoldService(
+            CatalogService catalog, HoldStore store, HoldPolicy policy, HoldEvents events, SeatMapChanges changes) {
         this.catalog = catalog;
         this.store = store;
         this.policy = policy;
         this.events = events;
+        this.changes = changes;
     }
 
     public HoldResult create(Principal caller, Long showtimeId, List<String> seatIds) {
@@ -74,7 +83,11 @@ public final class HoldService {
     /** Tells {@link #events} what the database decided; a lapsed hold is neither a grant nor a refusal of seats. */
     private HoldResult counted(HoldResult result) {
         switch (result) {
-            case HoldResult.Granted granted -> events.granted();
+            case HoldResult.Granted granted -> {
+                events.granted();
+                changes.changed(granted.hold().showtimeId());
+                granted.releasedElsewhere().ifPresent(changes::changed);
+            }
             case HoldResult.Taken taken -> events.refused();
             case HoldResult.Lapsed lapsed -> {}
         }
@@ -90,6 +103,7 @@ public final class HoldService {
     public void release(Principal caller, UUID holdId) {
         owned(caller, holdId);
         HoldRecord after = store.release(holdId);
+        changes.changed(after.showtimeId());
         if (after.storedStatus() == HoldStatus.CONFIRMED) {
             throw lapsed(after);
         }
@@ -97,7 +111,7 @@ public final class HoldService {
 
     /** Releases the hold of an order that was cancelled; whoever cancels it, the seats go back on sale. */
     public void releaseForOrder(UUID holdId) {
-        store.release(holdId);
+        changes.changed(store.release(holdId).showtimeId());
     }
 
     /** The error for a hold that can no longer be changed, by what became of it. */

@@ -1,10 +1,12 @@
 package org.marquee.server.http;
 
+import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
+import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import io.javalin.apibuilder.EndpointGroup;
 import org.marquee.server.auth.http.SessionHandlers;
@@ -13,6 +15,7 @@ import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.payments.http.WebhookHandler;
+import org.marquee.server.seatmap.http.SeatEventsHandler;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 
 /** Every path of the API, with who may call it, in one place. */
@@ -20,6 +23,7 @@ public record ApiRoutes(
         HealthHandler health,
         CatalogHandlers catalog,
         SeatMapHandler seatMap,
+        SeatEventsHandler seatEvents,
         HoldHandlers holds,
         SessionHandlers sessions,
         TerminalHandlers terminals,
@@ -49,6 +53,9 @@ public record ApiRoutes(
             get("/theaters/{id}/showtimes", catalog::showtimes, Access.ANY_CALLER);
             get("/catalog/changes", catalog::changes, Access.ANY_CALLER);
             get("/showtimes/{id}/seats", seatMap::seats, Access.ANY_CALLER);
+            // runs after authorization and before the stream starts, so that an unknown showtime is a plain 404
+            beforeMatched("/showtimes/{id}/events", seatEvents::check);
+            sse("/showtimes/{id}/events", seatEvents::open, Access.ANY_CALLER);
 
             post("/holds", holds::create, Access.ANY_CALLER);
             get("/holds/{id}", holds::get, Access.ANY_CALLER);

@@ -22,6 +22,7 @@ import org.marquee.server.common.MarqueeException;
 import org.marquee.server.holds.HoldRecord;
 import org.marquee.server.holds.HoldService;
 import org.marquee.server.orders.persistence.OrderStore;
+import org.marquee.server.seatmap.SeatMapChanges;
 
 /** Orders: written from an active hold, priced by the showtime's plan, looked up, cancelled, refunded. */
 public final class OrderService {
@@ -32,8 +33,20 @@ public final class OrderService {
     private final HoldService holds;
     private final OrderStore store;
     private final PaymentGateways gateways;
+    private final SeatMapChanges changes;
 
     public OrderService(CatalogService catalog, HoldService holds, OrderStore store, PaymentGateways gateways) {
+        this(catalog, holds, store, gateways, SeatMapChanges.NONE);
+    }
+
+    /** As above, with {@code changes} told of the showtime of every refund (cancelling tells through the hold). */
+    public OrderService(
+            CatalogService catalog,
+            HoldService holds,
+            OrderStore store,
+            PaymentGateways gateways,
+            SeatMapChanges changes) {
+        this.changes = changes;
         this.catalog = catalog;
         this.holds = holds;
         this.store = store;
@@ -167,6 +180,7 @@ public final class OrderService {
             }
         }
         store.refund(orderId);
+        changes.changed(order.showtimeId());
         return store.find(orderId).orElseThrow();
     }
 

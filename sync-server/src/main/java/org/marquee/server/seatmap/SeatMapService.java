@@ -26,8 +26,15 @@ public final class SeatMapService {
     private final SeatClaimReader claims;
     private final Clock clock;
     private final Map<Long, SeatMapSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final SeatMapChanges changes;
 
     public SeatMapService(CatalogService catalog, SeatClaimReader claims, Clock clock) {
+        this(catalog, claims, clock, SeatMapChanges.NONE);
+    }
+
+    /** As above, with {@code changes} told when a read freed lapsed holds (a new version other instances must see). */
+    public SeatMapService(CatalogService catalog, SeatClaimReader claims, Clock clock, SeatMapChanges changes) {
+        this.changes = changes;
         this.catalog = catalog;
         this.claims = claims;
         this.clock = clock;
@@ -37,7 +44,9 @@ public final class SeatMapService {
         ShowtimeFacts showtime = catalog.showtime(showtimeId);
         SeatMapSnapshot cached = snapshots.get(showtimeId);
         if (cached != null && cached.lapsedAt(Instant.now(clock))) {
-            claims.freeLapsed(showtimeId);
+            if (claims.freeLapsed(showtimeId) > 0) {
+                changes.changed(showtimeId);
+            }
             cached = null;
         }
         if (cached != null && cached.version() == claims.currentVersion(showtimeId)) {

@@ -34,7 +34,28 @@ public final class TestServer implements AutoCloseable {
             Duration sweepInterval,
             int poolSize,
             Duration paymentTimeout,
-            MailSettings mail) {
+            MailSettings mail,
+            Duration sseHeartbeat) {
+
+        public Options(
+                Duration holdTtl,
+                Duration holdMaxTotal,
+                int kiosks,
+                Duration sweepInterval,
+                int poolSize,
+                Duration paymentTimeout,
+                MailSettings mail) {
+            this(
+                    holdTtl,
+                    holdMaxTotal,
+                    kiosks,
+                    sweepInterval,
+                    poolSize,
+                    paymentTimeout,
+                    mail,
+                    ServerConfig.SSE_HEARTBEAT);
+        }
+
         public static Options defaults() {
             return new Options(
                     Duration.ofMinutes(8),
@@ -47,24 +68,32 @@ public final class TestServer implements AutoCloseable {
         }
 
         public Options mailVia(MailSettings settings) {
-            return new Options(holdTtl, holdMaxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, settings);
+            return new Options(
+                    holdTtl, holdMaxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, settings, sseHeartbeat);
         }
 
         public Options sweepEvery(Duration interval) {
-            return new Options(holdTtl, holdMaxTotal, kiosks, interval, poolSize, paymentTimeout, mail);
+            return new Options(holdTtl, holdMaxTotal, kiosks, interval, poolSize, paymentTimeout, mail, sseHeartbeat);
         }
 
         public Options holdTtl(Duration ttl, Duration maxTotal) {
-            return new Options(ttl, maxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, mail);
+            return new Options(ttl, maxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, mail, sseHeartbeat);
         }
 
         public Options kiosks(int count) {
-            return new Options(holdTtl, holdMaxTotal, count, sweepInterval, poolSize, paymentTimeout, mail);
+            return new Options(
+                    holdTtl, holdMaxTotal, count, sweepInterval, poolSize, paymentTimeout, mail, sseHeartbeat);
+        }
+
+        /** Comments on idle live-event streams this often. */
+        public Options heartbeatEvery(Duration interval) {
+            return new Options(holdTtl, holdMaxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, mail, interval);
         }
 
         /** A sweep interval so long that no sweep happens during a test: correctness must not need it. */
         public Options withoutSweeper() {
-            return new Options(holdTtl, holdMaxTotal, kiosks, Duration.ofHours(1), poolSize, paymentTimeout, mail);
+            return new Options(
+                    holdTtl, holdMaxTotal, kiosks, Duration.ofHours(1), poolSize, paymentTimeout, mail, sseHeartbeat);
         }
     }
 
@@ -83,7 +112,8 @@ public final class TestServer implements AutoCloseable {
                 HoldPolicy.of(options.holdTtl(), options.holdMaxTotal()),
                 options.sweepInterval(),
                 options.paymentTimeout(),
-                options.mail());
+                options.mail(),
+                options.sseHeartbeat());
         return new TestServer(MarqueeServer.start(config), jdbcUrl);
     }
 

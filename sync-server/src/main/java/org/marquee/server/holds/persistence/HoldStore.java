@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -111,7 +112,11 @@ public final class HoldStore {
                         claim(handle, hold, seats, List.of(), null);
                         free(handle, previous.get());
                     }
-                    return new HoldResult.Granted(hold);
+                    return new HoldResult.Granted(
+                            hold,
+                            previous.filter(p -> p.showtimeId() != showtimeId)
+                                    .map(p -> OptionalLong.of(p.showtimeId()))
+                                    .orElse(OptionalLong.empty()));
                 });
             } catch (SeatsTaken taken) {
                 return new HoldResult.Taken(taken.seatIds);
@@ -227,6 +232,14 @@ public final class HoldStore {
      * transaction is busy with are skipped, never waited for: they are being taken over or extended.
      */
     public int sweep(int limit) {
+        return sweepShowtimes(limit).marked();
+    }
+
+    /** What a sweep did: how many holds it marked EXPIRED, and the showtimes whose seats it freed. */
+    public record Swept(int marked, Set<Long> showtimes) {}
+
+    /** As {@link #sweep(int)}, also telling which showtimes' seat maps changed. */
+    public Swept sweepShowtimes(int limit) {
         return Transactions.retrying(
                 jdbi,
                 handle -> handle.createQuery("""
@@ -250,9 +263,11 @@ public final class HoldStore {
                               from lapsed l
                              where c.showtime_id = l.showtime_id and c.seat_id = l.seat_id
                             returning 1)
-                        select (select count(*) from expired) + 0 * (select count(*) from freed)""")
+                        select (select count(*) from expired) + 0 * (select count(*) from freed) as marked,
+                               (select coalesce(array_agg(distinct showtime_id), '{}') from expired) as showtimes""")
                         .bind("limit", limit)
-                        .mapTo(Integer.class)
+                        .map((rs, ctx) -> new Swept(rs.getInt("marked"), Set.of((Long[])
+                                rs.getArray("showtimes").getArray())))
                         .one());
     }
 

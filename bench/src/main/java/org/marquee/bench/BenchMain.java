@@ -1,0 +1,20 @@
+package org.marquee.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar bench/target/marquee-bench.jar holds|reads ...}: load against a running sync server (issue 6). */
+@Command(
+        name = "marquee-bench",
+        mixinStandardHelpOptions = true,
+        subcommands = {HoldLoad.class, SeatMapReads.class},
+        description = "Load generator for a running Marquee sync server. See docs/BENCHMARKS.md.")
+public final class BenchMain {
+
+    private BenchMain() {}
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+}

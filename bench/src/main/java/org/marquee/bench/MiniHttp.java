@@ -1,0 +1,161 @@
+package org.marquee.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * One client's persistent HTTP/1.1 connection, as lean as a load generator can be: the generator shares the two cores
+ * with the server and PostgreSQL, and java.net.http.HttpClient spent more CPU per request than the server did.
+ * Understands Content-Length and chunked bodies; reopens the connection when the server closed it.
+ */
+final class MiniHttp implements AutoCloseable {
+
+    /** Status, the ETag header if any, and the body's length. */
+    record Answer(int status, String etag, int bodyLength) {}
+
+    private final String host;
+    private final int port;
+    private final String authorization;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    MiniHttp(String server, String authorization) {
+        URI uri = URI.create(server);
+        this.host = uri.getHost();
+        this.port = uri.getPort() < 0 ? 80 : uri.getPort();
+        this.authorization = authorization;
+    }
+
+    Answer get(String path, String ifNoneMatch) throws IOException {
+        return send("GET", path, ifNoneMatch == null ? "" : "If-None-Match: " + ifNoneMatch + "\r\n", null);
+    }
+
+    Answer post(String path, String json) throws IOException {
+        return send("POST", path, "Content-Type: application/json\r\n", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Answer send(String method, String path, String headers, byte[] body) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            boolean fresh = socket == null;
+            try {
+                if (fresh) {
+                    open();
+                }
+                String head = method + " /api/v1" + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                        + "\r\nAuthorization: " + authorization + "\r\n" + headers
+                        + (body != null ? "Content-Length: " + body.length + "\r\n" : "") + "\r\n";
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+                return read();
+            } catch (IOException e) {
+                close();
+                if (fresh || attempt > 1) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void open() throws IOException {
+        socket = new Socket(host, port);
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(30_000);
+        in = new BufferedInputStream(socket.getInputStream(), 16_384);
+        out = socket.getOutputStream();
+    }
+
+    private Answer read() throws IOException {
+        String status = line();
+        int code = Integer.parseInt(status.substring(9, 12));
+        String etag = null;
+        int length = -1;
+        boolean chunked = false;
+        boolean closes = false;
+        for (String h = line(); !h.isEmpty(); h = line()) {
+            int colon = h.indexOf(':');
+            String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = h.substring(colon + 1).trim();
+            switch (name) {
+                case "content-length" -> length = Integer.parseInt(value);
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "etag" -> etag = value;
+                case "connection" -> closes = value.equalsIgnoreCase("close");
+                default -> {}
+            }
+        }
+        int total = 0;
+        if (chunked) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                skip(size);
+                total += size;
+                line();
+            }
+            while (!line().isEmpty()) {
+                // trailers
+            }
+        } else if (length > 0) {
+            skip(length);
+            total = length;
+        }
+        if (closes) {
+            close();
+        }
+        return new Answer(code, etag, total);
+    }
+
+    private void skip(int n) throws IOException {
+        long left = n;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    throw new EOFException();
+                }
+                skipped = 1;
+            }
+            left -= skipped;
+        }
+    }
+
+    private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(128);
+
+    private String line() throws IOException {
+        lineBuffer.reset();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new EOFException("connection closed");
+            }
+            if (b != '\r') {
+                lineBuffer.write(b);
+            }
+        }
+        return lineBuffer.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        socket = null;
+    }
+}

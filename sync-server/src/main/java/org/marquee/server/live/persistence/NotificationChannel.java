@@ -1,0 +1,171 @@
+package org.marquee.server.live.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL channel {@code marquee_seats} between server instances. {@link #notify} sends changed showtime ids on
+ * a short transaction of its own; the listener thread holds one dedicated connection (not from the pool, which it would
+ * occupy for ever) doing {@code LISTEN}, and reconnects with backoff when that connection drops.
+ */
+public final class NotificationChannel implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationChannel.class);
+    static final String CHANNEL = "marquee_seats";
+    /** PostgreSQL refuses payloads of 8000 bytes or more. */
+    static final int MAX_PAYLOAD = 7900;
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final Jdbi jdbi;
+    private final Supplier<Connection> connect;
+    private volatile boolean closed;
+    private volatile Connection listening;
+
+    private Thread listener;
+
+    /** {@code connect} opens a new dedicated connection to the same database as {@code jdbi}. */
+    public NotificationChannel(Jdbi jdbi, Supplier<Connection> connect) {
+        this.jdbi = jdbi;
+        this.connect = connect;
+    }
+
+    /** Tells every instance (this one included) that these showtimes changed: one NOTIFY per 8 kB of ids. */
+    public void notify(List<Long> showtimeIds) {
+        List<String> payloads = payloads(showtimeIds);
+        jdbi.useTransaction(handle -> {
+            for (String payload : payloads) {
+                handle.createQuery("select pg_notify(:channel, :payload)")
+                        .bind("channel", CHANNEL)
+                        .bind("payload", payload)
+                        .mapTo(String.class)
+                        .findOne();
+            }
+        });
+    }
+
+    static List<String> payloads(List<Long> showtimeIds) {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder payload = new StringBuilder();
+        for (long id : showtimeIds) {
+            String next = Long.toString(id);
+            if (!payload.isEmpty() && payload.length() + 1 + next.length() > MAX_PAYLOAD) {
+                payloads.add(payload.toString());
+                payload.setLength(0);
+            }
+            if (!payload.isEmpty()) {
+                payload.append(',');
+            }
+            payload.append(next);
+        }
+        if (!payload.isEmpty()) {
+            payloads.add(payload.toString());
+        }
+        return payloads;
+    }
+
+    /**
+     * Starts the listener thread: {@code onChanged} gets the showtime ids of each notification; {@code onReconnected}
+     * runs after the connection was lost and listening again, since notifications sent in between are gone.
+     */
+    public synchronized void listen(Consumer<Set<Long>> onChanged, Runnable onReconnected) {
+        listener = Thread.ofPlatform().name("seat-change-listener").daemon().start(() -> run(onChanged, onReconnected));
+    }
+
+    private void run(Consumer<Set<Long>> onChanged, Runnable onReconnected) {
+        long backoff = 100;
+        boolean lost = false;
+        while (!closed) {
+            try (Connection connection = connect.get()) {
+                listening = connection;
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                log.info("event=seat_listener_connected reconnect={}", lost);
+                backoff = 100;
+                if (lost) {
+                    onReconnected.run();
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
+                    if (notifications != null && notifications.length > 0) {
+                        deliver(notifications, onChanged);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (closed) {
+                    break;
+                }
+                lost = true;
+                log.warn("event=seat_listener_lost reason={} retryMs={}", e.toString(), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+            } finally {
+                listening = null;
+            }
+        }
+    }
+
+    private static void deliver(PGNotification[] notifications, Consumer<Set<Long>> onChanged) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (PGNotification notification : notifications) {
+            for (String part : notification.getParameter().split(",")) {
+                try {
+                    ids.add(Long.parseLong(part.strip()));
+                } catch (NumberFormatException e) {
+                    log.warn("event=seat_notification_ignored reason=malformed");
+                }
+            }
+        }
+        try {
+            onChanged.accept(ids);
+        } catch (RuntimeException e) {
+            log.warn("event=seat_notification_failed reason={}", e.toString());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops listening; the dedicated connection is closed. */
+    @Override
+    public void close() {
+        closed = true;
+        Thread thread;
+        synchronized (this) {
+            thread = listener;
+        }
+        if (thread == null) {
+            return;
+        }
+        if (listening == null) {
+            // waiting to reconnect; a listening thread notices the flag at its next poll
+            thread.interrupt();
+        }
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
