@@ -4,16 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.marquee.kiosk.app.Mode;
 import org.marquee.kiosk.app.Navigator;
@@ -27,20 +23,17 @@ import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.model.HoldView;
-import org.marquee.model.SeatChange;
 import org.marquee.model.SeatChanges;
-import org.marquee.model.SeatIds;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatMapVersion;
-import org.marquee.model.SeatStatus;
-import org.marquee.model.SeatView;
 import org.marquee.model.ShowtimeListing;
 
 /**
  * State of the seat-map screen. Every tap changes the hold on the server at once (first seat: create; more or fewer:
  * replace the seats; none left: release), one request at a time: taps made meanwhile are sent together when it
  * answers. The countdown runs on the server's clock; {@link #tick()} moves it (the view calls it a few times a second).
- * While shown, the map follows the showtime's live events: other terminals' seats change without a reload.
+ * While shown, the map follows the showtime's live events: other terminals' seats change without a reload. The choice
+ * and the hold's requests are {@link SeatSelection}'s.
  */
 public final class SeatMapViewModel implements AutoCloseable {
 
@@ -53,24 +46,17 @@ public final class SeatMapViewModel implements AutoCloseable {
     private final Sale sale;
     private final Messages messages;
     private final Clock clock;
-    private final int maxSeats;
 
-    private final ObservableSet<String> mine = FXCollections.observableSet(new LinkedHashSet<>());
-    private final ObservableSet<String> mineView = FXCollections.unmodifiableObservableSet(mine);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper selection = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper countdownText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper extendOffered = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     private final ShownSeats seats;
+    private final SeatSelection chosen;
 
     private long showtimeId;
-    private HoldView hold;
-    private HoldCountdown countdown;
 
     public SeatMapViewModel(
             MarqueeClient client,
@@ -108,8 +94,16 @@ public final class SeatMapViewModel implements AutoCloseable {
         this.sale = sale;
         this.messages = messages;
         this.clock = clock;
-        this.maxSeats = mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE;
-        updateSelection();
+        this.chosen = new SeatSelection(
+                requests,
+                seats,
+                sale,
+                messages,
+                clock,
+                mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE,
+                () -> showtimeId,
+                new SeatSelection.Host(message::set, this::tick, this::lose));
+        chosen.updateSelection();
     }
 
     /** Shows the sale's showtime: keeps this terminal's hold on it, if any, and reads the seat map. */
@@ -119,11 +113,10 @@ public final class SeatMapViewModel implements AutoCloseable {
             return;
         }
         HoldView saleHold = sale.holdProperty().get();
-        if (listing.id() != showtimeId || saleHold != hold) {
+        if (listing.id() != showtimeId || saleHold != chosen.hold()) {
             startOver(listing.id());
             if (saleHold != null && saleHold.showtimeId() == listing.id() && saleHold.status() == HoldStatus.ACTIVE) {
-                adopt(saleHold);
-                mine.addAll(saleHold.seatIds());
+                chosen.resume(saleHold);
             } else if (saleHold != null) {
                 requests.release(saleHold);
                 sale.holdProperty().set(null);
@@ -131,7 +124,7 @@ public final class SeatMapViewModel implements AutoCloseable {
             describe(listing);
             message.set("");
         }
-        updateSelection();
+        chosen.updateSelection();
         tick();
         live.follow(
                 showtimeId, new LiveSeats.Handlers(this::seatsChanged, this::hello, v -> seats.reread(Long.MAX_VALUE)));
@@ -151,31 +144,12 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** A tap on a seat: chooses it or gives it back, and changes the hold on the server accordingly. */
     public void toggle(String seatId) {
-        SeatView seat = seats.get(seatId);
-        if (seat == null || showtimeId == 0) {
-            return;
-        }
-        if (mine.contains(seatId)) {
-            mine.remove(seatId);
-            // ours until the server hears otherwise; shown free at once so the tap is answered without waiting
-            setStatus(seatId, SeatStatus.AVAILABLE);
-        } else if (seat.status() != SeatStatus.AVAILABLE) {
-            message.set(messages.get("seatmap.notAvailable", seatId));
-            return;
-        } else if (mine.size() >= maxSeats) {
-            message.set(messages.get("seatmap.limit", maxSeats));
-            return;
-        } else {
-            mine.add(seatId);
-        }
-        message.set("");
-        seats.publish();
-        updateSelection();
-        sync();
+        chosen.toggle(seatId);
     }
 
     /** Asks for more time on the hold; offered only in the last minute and below the server's cap. */
     public void extend() {
+        HoldView hold = chosen.hold();
         if (hold == null || !extendOffered.get()) {
             return;
         }
@@ -184,9 +158,10 @@ public final class SeatMapViewModel implements AutoCloseable {
         requests.extend(
                 id,
                 extended -> {
-                    if (hold != null && hold.holdId().equals(extended.holdId())) {
+                    HoldView current = chosen.hold();
+                    if (current != null && current.holdId().equals(extended.holdId())) {
                         sale.holdProperty().set(extended);
-                        adopt(extended);
+                        chosen.adopt(extended);
                         tick();
                     }
                 },
@@ -198,24 +173,10 @@ public final class SeatMapViewModel implements AutoCloseable {
         if (event.showtimeId() != showtimeId || !seats.accepts(event.version())) {
             return;
         }
-        // a seat chosen here but not sent yet is lost; one on its way is settled by the server's answer
-        List<String> lost = event.changes().stream()
-                .filter(change -> ShownSeats.takes(change.status()) && queued(change.seatId()))
-                .map(SeatChange::seatId)
-                .filter(mine::remove)
-                .toList();
-        seats.apply(event.version(), event.changes(), mine::contains)
+        var lost = chosen.dropTaken(event.changes());
+        seats.apply(event.version(), event.changes(), chosen::contains)
                 .forEach(seatId -> live.taken(seatId, clock.instant()));
-        if (!lost.isEmpty()) {
-            updateSelection();
-            message.set(messages.get("seatmap.justTaken", String.join(", ", lost)));
-            sync();
-        }
-    }
-
-    /** Chosen here but neither held for us nor on its way to the server yet. */
-    private boolean queued(String seatId) {
-        return mine.contains(seatId) && (hold == null || !hold.seatIds().contains(seatId)) && !requests.sending(seatId);
+        chosen.lost(lost);
     }
 
     private void hello(SeatMapVersion version) {
@@ -227,6 +188,7 @@ public final class SeatMapViewModel implements AutoCloseable {
     /** Moves the countdown on; at zero the hold is gone, the choice is cleared and the map read again. */
     public void tick() {
         live.expire(clock.instant());
+        HoldCountdown countdown = chosen.countdown();
         if (countdown == null) {
             countdownText.set("");
             extendOffered.set(false);
@@ -243,7 +205,7 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** "Continue": on to the ticket types once every chosen seat is held. */
     public boolean proceed() {
-        if (!canContinue.get()) {
+        if (!chosen.canContinueProperty().get()) {
             return false;
         }
         navigator.go(Screen.TICKETS);
@@ -252,58 +214,13 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** "Back": gives the seats back and returns to the showtimes. */
     public void back() {
-        HoldView held = hold;
+        HoldView held = chosen.hold();
         startOver(0);
         requests.release(held);
         if (sale.holdProperty().get() == held) {
             sale.holdProperty().set(null);
         }
         navigator.go(Screen.SHOWTIMES);
-    }
-
-    /** Sends the chosen seats to the server unless a request is already on its way or nothing changed. */
-    private void sync() {
-        requests.change(showtimeId, hold, List.copyOf(mine), this::answered, this::refused);
-        busy.set(requests.inFlight());
-        updateCanContinue();
-    }
-
-    private void answered(HoldView answer, List<String> before) {
-        busy.set(false);
-        for (String seatId : before) {
-            setStatus(seatId, SeatStatus.AVAILABLE);
-        }
-        if (answer != null) {
-            answer.seatIds().forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
-        }
-        seats.publish();
-        sale.holdProperty().set(answer);
-        adopt(answer);
-        tick();
-        sync();
-    }
-
-    private void refused(ApiProblem problem, List<String> before) {
-        busy.set(false);
-        ErrorCode code = problem.code();
-        if (code == ErrorCode.HOLD_EXPIRED || code == ErrorCode.HOLD_NOT_ACTIVE) {
-            lose(problem.getMessage());
-            return;
-        }
-        List<String> taken = code == ErrorCode.SEATS_UNAVAILABLE ? problem.seatIds() : List.of();
-        if (taken.isEmpty()) {
-            // nothing changed on the server: show again what it holds for us
-            mine.retainAll(before);
-            mine.addAll(before);
-        } else {
-            taken.forEach(mine::remove);
-            taken.forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
-        }
-        before.stream().filter(mine::contains).forEach(seatId -> setStatus(seatId, SeatStatus.HELD));
-        seats.publish();
-        updateSelection();
-        message.set(problem.getMessage()); // last: whoever waits for the message sees everything else done
-        sync();
     }
 
     private void failed(ApiProblem problem) {
@@ -317,39 +234,26 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** The hold is gone (time ran out, or the server says it ended): start this showtime afresh and say why. */
     private void lose(String why) {
-        HoldView lost = hold;
+        HoldView lost = chosen.hold();
         startOver(showtimeId);
         if (lost != null && sale.holdProperty().get() == lost) {
             sale.holdProperty().set(null);
         }
         message.set(why);
-        updateSelection();
+        chosen.updateSelection();
         reload();
     }
 
     private void startOver(long showtime) {
         requests.startOver();
-        busy.set(false);
-        hold = null;
-        countdown = null;
-        mine.clear();
+        chosen.clear();
         if (showtime != showtimeId) {
             live.close(); // open() follows the new showtime
         }
         showtimeId = showtime;
         seats.showtime(showtime);
         tick();
-        updateCanContinue();
-    }
-
-    private void adopt(HoldView answer) {
-        hold = answer;
-        countdown = answer == null ? null : HoldCountdown.seen(answer, clock);
-        updateCanContinue();
-    }
-
-    private void setStatus(String seatId, SeatStatus status) {
-        seats.set(seatId, status);
+        chosen.updateCanContinue();
     }
 
     /** Title and "IMAX · Sala 1 · Sun 22 Nov, 19:00", in the clock's zone (the app gives the theater's). */
@@ -362,35 +266,13 @@ public final class SeatMapViewModel implements AutoCloseable {
                 "seatmap.details", listing.format(), listing.auditorium().name(), when));
     }
 
-    private void updateSelection() {
-        selection.set(
-                mine.isEmpty()
-                        ? messages.get("seatmap.choose")
-                        : messages.get(
-                                "seatmap.selection",
-                                mine.size(),
-                                String.join(
-                                        ", ",
-                                        mine.stream()
-                                                .sorted(SeatIds.READING_ORDER)
-                                                .toList())));
-        updateCanContinue();
-    }
-
-    private void updateCanContinue() {
-        canContinue.set(hold != null
-                && !hold.seatIds().isEmpty()
-                && !requests.inFlight()
-                && new HashSet<>(hold.seatIds()).equals(new HashSet<>(mine)));
-    }
-
     /** The hold this screen has on the server, or null. */
     public HoldView hold() {
-        return hold;
+        return chosen.hold();
     }
 
     public int maxSeats() {
-        return maxSeats;
+        return chosen.maxSeats();
     }
 
     /** The seats with their statuses; a new value whenever one changes. */
@@ -400,7 +282,7 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** Seats this terminal has chosen, in the order chosen. */
     public ObservableSet<String> mine() {
-        return mineView;
+        return chosen.mine();
     }
 
     /** Seats someone else took moments ago, for a brief highlight; each leaves after {@link LiveSeats#JUST_TAKEN}. */
@@ -422,7 +304,7 @@ public final class SeatMapViewModel implements AutoCloseable {
     }
 
     public ReadOnlyStringProperty selectionProperty() {
-        return selection.getReadOnlyProperty();
+        return chosen.selectionProperty();
     }
 
     /** Time left on the hold as {@code mm:ss}; empty without a hold. */
@@ -435,12 +317,12 @@ public final class SeatMapViewModel implements AutoCloseable {
     }
 
     public ReadOnlyBooleanProperty canContinueProperty() {
-        return canContinue.getReadOnlyProperty();
+        return chosen.canContinueProperty();
     }
 
     /** True while a change of the hold is on its way to the server. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return chosen.busyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

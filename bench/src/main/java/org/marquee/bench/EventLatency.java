@@ -1,0 +1,178 @@
+package org.marquee.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Hold → SSE event latency: {@code --subscribers} clients follow one showtime's events on {@code --events-server}
+ * while one terminal takes a fresh seat every {@code --interval-ms} through {@code --server}. Latency runs from sending
+ * the hold request to each subscriber seeing that seat HELD, so it includes the hold itself (a conservative figure).
+ * Two different servers on one database measure the cross-instance path (NOTIFY/LISTEN).
+ */
+@Command(name = "events", mixinStandardHelpOptions = true, description = "Hold to SSE event latency (issue 6).")
+final class EventLatency implements Callable<Integer> {
+
+    @Option(names = "--server", defaultValue = "http://localhost:8080", description = "Where holds are taken.")
+    String server;
+
+    @Option(names = "--events-server", description = "Where subscribers listen (default: --server).")
+    String eventsServer;
+
+    @Option(names = "--subscribers", defaultValue = "200", description = "SSE clients (default: ${DEFAULT-VALUE}).")
+    int subscribers;
+
+    @Option(names = "--holds", defaultValue = "100", description = "Holds to time (default: ${DEFAULT-VALUE}).")
+    int holds;
+
+    @Option(names = "--interval-ms", defaultValue = "100", description = "Between holds (default: ${DEFAULT-VALUE}).")
+    int intervalMs;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    @Override
+    public Integer call() throws Exception {
+        String listenOn = eventsServer == null ? server : eventsServer;
+        long showtime = showtime();
+        List<String> seats = freeSeats(showtime, holds);
+        // seat → arrival times (nanoTime) at each subscriber
+        Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
+        CountDownLatch connected = new CountDownLatch(subscribers);
+        List<HttpResponse<Stream<String>>> streams = new ArrayList<>();
+        // not try-with-resources: closing waits for readers, and a stream never ends by itself
+        ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (int i = 0; i < subscribers; i++) {
+                HttpResponse<Stream<String>> stream = http.send(
+                        HttpRequest.newBuilder(URI.create(listenOn + "/api/v1/showtimes/" + showtime + "/events"))
+                                .header("Authorization", Target.token(i % 4))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+                streams.add(stream);
+                readers.submit(() -> read(stream, arrivals, connected));
+            }
+            connected.await();
+            Thread.sleep(500);
+            long[] sent = new long[seats.size()];
+            for (int i = 0; i < seats.size(); i++) {
+                sent[i] = System.nanoTime();
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(server + "/api/v1/holds"))
+                                .header("Authorization", Target.token(0))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"showtimeId\":" + showtime + ",\"seatIds\":[\"" + seats.get(i) + "\"]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 201) {
+                    throw new IllegalStateException("hold answered " + answer.statusCode() + ": " + answer.body());
+                }
+                Thread.sleep(intervalMs);
+            }
+            Thread.sleep(2_000);
+            Histogram latency = new Histogram(60_000_000L, 3);
+            int missing = 0;
+            for (int i = 0; i < seats.size(); i++) {
+                List<Long> seen = arrivals.getOrDefault(seats.get(i), List.of());
+                missing += subscribers - seen.size();
+                for (long at : seen) {
+                    latency.recordValue(Math.max(0, (at - sent[i]) / 1_000));
+                }
+            }
+            System.out.printf(
+                    "events: %d subscribers on %s, %d holds through %s: %s; deliveries %d of %d%n",
+                    subscribers,
+                    listenOn,
+                    seats.size(),
+                    server,
+                    Target.latencies(latency),
+                    latency.getTotalCount(),
+                    (long) subscribers * seats.size());
+            return missing == 0 ? 0 : 1;
+        } finally {
+            streams.forEach(s -> s.body().close());
+            readers.shutdownNow();
+        }
+    }
+
+    private static Void read(
+            HttpResponse<Stream<String>> stream, Map<String, List<Long>> arrivals, CountDownLatch connected) {
+        boolean first = true;
+        try (Stream<String> lines = stream.body()) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                long now = System.nanoTime();
+                if (first && line.startsWith("event:")) {
+                    first = false;
+                    connected.countDown();
+                }
+                if (line.startsWith("data:") && line.contains("\"HELD\"")) {
+                    JsonNode changes = Target.JSON.readTree(line.substring(5)).path("changes");
+                    for (JsonNode change : changes) {
+                        if (change.path("status").asText().equals("HELD")) {
+                            arrivals.computeIfAbsent(
+                                            change.path("seatId").asText(),
+                                            s -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                    .add(now);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the stream is closed at the end of the run
+        }
+        return null;
+    }
+
+    private long showtime() throws IOException, InterruptedException {
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Madrid")).plusDays(1);
+        JsonNode list = get("/theaters/1/showtimes?date=" + tomorrow);
+        for (JsonNode s : list) {
+            if (s.path("auditorium").path("name").asText().equals("Sala 1")) {
+                return s.path("id").asLong();
+            }
+        }
+        throw new IllegalStateException("No showtime in Sala 1 tomorrow");
+    }
+
+    private List<String> freeSeats(long showtime, int count) throws IOException, InterruptedException {
+        List<String> free = new ArrayList<>();
+        for (JsonNode seat : get("/showtimes/" + showtime + "/seats").path("seats")) {
+            if (seat.path("status").asText().equals("AVAILABLE") && free.size() < count) {
+                free.add(seat.path("id").asText());
+            }
+        }
+        return free;
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(server + "/api/v1" + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", Target.token(0))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Target.JSON.readTree(answer.body());
+    }
+}
