@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -123,8 +126,8 @@ class ScreenshotsTest {
         if (registered(Screen.LOGIN)) {
             go(Screen.LOGIN);
             shoot("login-counter");
-            robot.clickOn("#login-username").write("alice");
-            robot.clickOn("#login-pin").write("1234").type(KeyCode.ENTER);
+            robot.clickOn(pointOf(robot, "#login-username")).write("alice");
+            robot.clickOn(pointOf(robot, "#login-pin")).write("1234").type(KeyCode.ENTER);
             await().atMost(Duration.ofSeconds(15))
                     .until(() ->
                             onFx(() -> ctx.counterSession().signedInProperty().get()));
@@ -133,7 +136,7 @@ class ScreenshotsTest {
 
         if (registered(Screen.LOOKUP)) {
             go(Screen.LOOKUP);
-            robot.clickOn("#lookup-code").write(code).type(KeyCode.ENTER);
+            robot.clickOn(pointOf(robot, "#lookup-code")).write(code).type(KeyCode.ENTER);
             await().atMost(Duration.ofSeconds(15))
                     .until(() -> onFx(() -> robot.lookup("#lookup-order-code")
                             .queryLabeled()
@@ -254,6 +257,19 @@ class ScreenshotsTest {
         onFx(() -> {
             ctx.navigator().go(screen);
             return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Where to click {@code query}, worked out on the FX thread: TestFX's own {@code clickOn(query)} reads node bounds
+     * from the test thread, which races the FX thread laying out text (a new screen, a ticking countdown).
+     */
+    private static Point2D pointOf(FxRobot robot, String query) throws Exception {
+        return onFx(() -> {
+            Node node = robot.lookup(query).query();
+            Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+            return new Point2D(bounds.getCenterX(), bounds.getCenterY());
         });
     }
 
