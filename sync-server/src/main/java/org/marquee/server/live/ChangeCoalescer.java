@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the showtimes whose seats changed and, once per interval (about 100 ms), publishes them to this instance's
- * subscribers and tells the other instances in one message. Reporting a change costs a set insertion, so the hold path
+ * Publishes a showtime's seat changes to this instance's subscribers at once, and collects the showtimes whose seats
+ * changed to tell the other instances in one message once per interval (about 100 ms). At most one local publish per
+ * showtime waits at any time, so a burst of holds cannot pile work up. Reporting a change costs a set insertion, so the hold path
  * never waits for either (a {@code pg_notify} inside the hold transaction cut throughput four times, DESIGN §5).
  */
 public final class ChangeCoalescer implements SeatMapChanges, AutoCloseable {
@@ -24,6 +25,7 @@ public final class ChangeCoalescer implements SeatMapChanges, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeCoalescer.class);
 
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Long> publishing = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
     private final Consumer<List<Long>> publishHere;
     private final Consumer<List<Long>> tellOthers;
@@ -40,6 +42,24 @@ public final class ChangeCoalescer implements SeatMapChanges, AutoCloseable {
     @Override
     public void changed(long showtimeId) {
         pending.add(showtimeId);
+        if (publishing.add(showtimeId)) {
+            try {
+                scheduler.execute(() -> {
+                    publishing.remove(showtimeId);
+                    publishSafely(List.of(showtimeId));
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                publishing.remove(showtimeId); // closing: the flush is gone too
+            }
+        }
+    }
+
+    private void publishSafely(List<Long> ids) {
+        try {
+            publishHere.accept(ids);
+        } catch (RuntimeException e) {
+            log.warn("event=seat_publish_failed reason={}", e.toString());
+        }
     }
 
     private void flush() {
@@ -51,11 +71,8 @@ public final class ChangeCoalescer implements SeatMapChanges, AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        try {
-            publishHere.accept(ids);
-        } catch (RuntimeException e) {
-            log.warn("event=seat_publish_failed reason={}", e.toString());
-        }
+        // publishing again here changes nothing unless a change slipped past the immediate publish
+        publishSafely(ids);
         try {
             tellOthers.accept(ids);
         } catch (RuntimeException e) {
