@@ -2,10 +2,6 @@ package org.marquee.kiosk.checkout;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -21,13 +17,6 @@ public final class HoldTimer {
 
     /** The last minute is shown as urgent. */
     static final Duration URGENT = Duration.ofSeconds(60);
-
-    /*
-     * Each screen gets a new view-model, but the hold arrived once. Counting from when a later screen first saw it
-     * would give back the time spent on the screens before, so the first sighting of each hold is remembered here.
-     * Keys are the Sale's own HoldView objects; they go when the sale forgets them.
-     */
-    private static final Map<HoldView, Instant> FIRST_SEEN = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Clock clock;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
@@ -45,8 +34,8 @@ public final class HoldTimer {
         if (hold == null || hold.expiresAt() == null) {
             countdown = null;
         } else {
-            Instant receivedAt = FIRST_SEEN.computeIfAbsent(hold, h -> clock.instant());
-            countdown = HoldCountdown.of(hold, receivedAt);
+            // the seat map saw this hold first: count from that sighting, not from this screen's
+            countdown = HoldCountdown.seen(hold, clock);
         }
         tick();
     }

@@ -256,14 +256,14 @@ public final class HoldStore {
                              where c.state = 'HELD' and c.expires_at <= now()
                              order by c.showtime_id, c.seat_id
                              for update of c skip locked),
+                        -- PostgreSQL runs a data-modifying WITH to completion whether or not the query reads it
                         freed as (
                             update seat_claims c
                                set state = 'FREE', hold_id = null, expires_at = null,
                                    version = nextval('seat_claim_version')
                               from lapsed l
-                             where c.showtime_id = l.showtime_id and c.seat_id = l.seat_id
-                            returning 1)
-                        select (select count(*) from expired) + 0 * (select count(*) from freed) as marked,
+                             where c.showtime_id = l.showtime_id and c.seat_id = l.seat_id)
+                        select (select count(*) from expired) as marked,
                                (select coalesce(array_agg(distinct showtime_id), '{}') from expired) as showtimes""")
                         .bind("limit", limit)
                         .map((rs, ctx) -> new Swept(rs.getInt("marked"), Set.of((Long[])
