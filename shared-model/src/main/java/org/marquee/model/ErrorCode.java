@@ -14,6 +14,8 @@ public enum ErrorCode {
     CONFLICT,
     PAYMENT_DECLINED,
     PAYMENT_TIMEOUT,
+    /** Cards cannot be taken: the server runs with {@code --card-terminal none} (503). */
+    PAYMENT_PROVIDER_NOT_CONFIGURED,
     PAYLOAD_TOO_LARGE,
     INVALID_REQUEST,
     RATE_LIMITED,

@@ -14,6 +14,7 @@ import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.catalog.persistence.CatalogStore;
 import org.marquee.server.db.Database;
+import org.marquee.server.db.UnitOfWork;
 import org.marquee.server.demo.persistence.DemoLoader;
 import org.marquee.server.holds.HoldService;
 import org.marquee.server.holds.HoldSweeper;
@@ -22,6 +23,7 @@ import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.http.ApiRoutes;
 import org.marquee.server.http.ApiServer;
 import org.marquee.server.http.HealthHandler;
+import org.marquee.server.http.IdempotentRequests;
 import org.marquee.server.http.MetricsHandler;
 import org.marquee.server.http.OpenApiHandler;
 import org.marquee.server.idempotency.IdempotencyKeys;
@@ -33,13 +35,18 @@ import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
 import org.marquee.server.orders.PaymentGateways;
+import org.marquee.server.orders.PaymentReconciler;
 import org.marquee.server.orders.PaymentService;
+import org.marquee.server.orders.PaymentSettlement;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.persistence.OrderStore;
+import org.marquee.server.orders.persistence.PaymentStore;
 import org.marquee.server.payments.CashGateway;
+import org.marquee.server.payments.PaymentGateway;
 import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
 import org.marquee.server.payments.http.WebhookHandler;
+import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatEventsHandler;
 import org.marquee.server.seatmap.http.SeatMapHandler;
@@ -103,20 +110,14 @@ public final class MarqueeServer implements AutoCloseable {
             var holdStore = new HoldStore(database.jdbi());
             var live = new LiveSeats(
                     new NotificationChannel(database.jdbi(), () -> database.openDedicated("marquee-seat-listener")));
-            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics, live);
+            var unit = new UnitOfWork(database.jdbi());
+            // inside a unit of work (an idempotent request), seat maps are told once its transaction has committed
+            SeatMapChanges committed = showtimeId -> UnitOfWork.afterCommit(() -> live.changed(showtimeId));
+            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics, committed);
             var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live);
             var seatEvents = new SeatEventsHandler(seatMaps, live.start(seatMaps::current), config.sseHeartbeat());
             var orderStore = new OrderStore(database.jdbi());
             var idempotencyStore = new IdempotencyStore(database.jdbi());
-            var sweeper = new HoldSweeper(
-                    holdStore,
-                    config.sweepInterval(),
-                    () -> {
-                        // answers kept for retries are worth nothing after a week
-                        idempotencyStore.purgeOlderThan(7);
-                        return orderStore.cancelLapsed();
-                    },
-                    live);
             var authenticator = new TerminalAuthenticator(
                     database.jdbi().onDemand(TerminalDao.class), database.jdbi().onDemand(StaffSessionDao.class));
             var sessions = new SessionService(
@@ -124,10 +125,8 @@ public final class MarqueeServer implements AutoCloseable {
                     database.jdbi().onDemand(StaffSessionDao.class),
                     authenticator);
             var secrets = new SecretStore(database.jdbi());
-            var gateways = new PaymentGateways(List.of(
-                    new CashGateway(),
-                    new SimulatedCardTerminal(config.paymentTimeout().multipliedBy(2))));
-            var orders = new OrderService(catalog, holds, orderStore, gateways, live);
+            var gateways = new PaymentGateways(gateways(config));
+            var orders = new OrderService(catalog, holds, orderStore, gateways, committed);
             var views = new OrderViews(catalog, orders, secrets.key("ticket-signing"));
             var mailer = config.mailEnabled() ? new ConfirmationMailer(config.mail()) : null;
             Consumer<OrderRecord> mail = order -> {
@@ -137,12 +136,24 @@ public final class MarqueeServer implements AutoCloseable {
             };
             // told after the payment's transaction committed, for the seats now SOLD
             Consumer<OrderRecord> sold = order -> live.changed(order.showtimeId());
-            var payments = new PaymentService(
-                    orders,
-                    orderStore,
-                    gateways,
-                    config.paymentTimeout(),
-                    sold.andThen(mail).andThen(metrics::orderPaid));
+            var paymentStore = new PaymentStore(database.jdbi());
+            var settlement = new PaymentSettlement(
+                    unit, orderStore, paymentStore, gateways, sold.andThen(mail).andThen(metrics::orderPaid));
+            var payments =
+                    new PaymentService(orders, orderStore, paymentStore, gateways, settlement, config.paymentTimeout());
+            var reconciler = new PaymentReconciler(unit, paymentStore, gateways, settlement);
+            var sweeper = new HoldSweeper(
+                    holdStore,
+                    config.sweepInterval(),
+                    () -> {
+                        // answers kept for retries are worth nothing after a week
+                        idempotencyStore.purgeOlderThan(7);
+                        // before lapsed orders are cancelled: a charge taken while the hold was live still sells
+                        int settled = reconciler.reconcile();
+                        return orderStore.cancelLapsed() + settled;
+                    },
+                    live);
+            var idempotent = new IdempotentRequests(unit, new IdempotencyKeys(idempotencyStore));
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
                     new CatalogHandlers(catalog),
@@ -151,19 +162,14 @@ public final class MarqueeServer implements AutoCloseable {
                     new HoldHandlers(holds),
                     new SessionHandlers(sessions),
                     new TerminalHandlers(),
-                    new OrderHandlers(orders, payments, views, mail),
-                    new WebhookHandler(payments, new WebhookSignature(secrets.key("payment-webhook"))),
+                    new OrderHandlers(orders, payments, views, mail, idempotent),
+                    new WebhookHandler(settlement, new WebhookSignature(secrets.key("payment-webhook"))),
                     new MetricsHandler(metrics),
-                    OpenApiHandler.fromSharedModel());
+                    OpenApiHandler.fromSharedModel(),
+                    idempotent);
             ApiServer api;
             try {
-                api = ApiServer.start(
-                        config.host(),
-                        config.port(),
-                        routes,
-                        authenticator,
-                        new IdempotencyKeys(idempotencyStore),
-                        metrics);
+                api = ApiServer.start(config.host(), config.port(), routes, authenticator, metrics);
             } catch (RuntimeException e) {
                 seatEvents.close();
                 live.close();
@@ -174,18 +180,40 @@ public final class MarqueeServer implements AutoCloseable {
                 }
                 throw e;
             }
+            // payments a crash left unfinished are settled at start, not only at the first sweep
+            Thread.ofVirtual().name("payment-reconciler-start").start(() -> {
+                try {
+                    reconciler.reconcile();
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "event=reconcile_at_start_failed reason={}",
+                            e.getClass().getSimpleName());
+                }
+            });
             log.info(
-                    "event=server_started port={} holdTtl={} holdMaxTotal={} demoData={}",
+                    "event=server_started port={} holdTtl={} holdMaxTotal={} demoData={} cardTerminal={}",
                     api.port(),
                     config.holdPolicy().ttl(),
                     config.holdPolicy().maxTotal(),
-                    config.demoData());
+                    config.demoData(),
+                    config.cardTerminal());
             return new MarqueeServer(database, live, seatEvents, sweeper, payments, mailer, api, metrics);
         } catch (RuntimeException e) {
             database.close();
             metrics.close();
             throw e;
         }
+    }
+
+    /** Cash always; cards only through a configured card terminal (DESIGN §10: nothing approved by default). */
+    private static List<PaymentGateway> gateways(ServerConfig config) {
+        return switch (config.cardTerminal()) {
+            case SIMULATED ->
+                List.of(
+                        new CashGateway(),
+                        new SimulatedCardTerminal(config.paymentTimeout().multipliedBy(2), config.cardLedger()));
+            case NONE -> List.of(new CashGateway());
+        };
     }
 
     public int port() {

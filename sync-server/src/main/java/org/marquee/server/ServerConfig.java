@@ -1,5 +1,6 @@
 package org.marquee.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
@@ -18,7 +19,48 @@ public record ServerConfig(
         Duration sweepInterval,
         Duration paymentTimeout,
         MailSettings mail,
-        Duration sseHeartbeat) {
+        Duration sseHeartbeat,
+        CardTerminal cardTerminal,
+        Path cardLedger) {
+
+    /** Which card terminal takes card payments: {@code --card-terminal simulated|none}. */
+    public enum CardTerminal {
+        /** Approves test tokens ({@code tok_visa}…): for demos and tests only. */
+        SIMULATED,
+        /** No cards: card payments answer 503 PAYMENT_PROVIDER_NOT_CONFIGURED. */
+        NONE;
+
+        /** DESIGN §10: simulated with demo data, else none, so that nothing is ever approved by default. */
+        public static CardTerminal defaultFor(boolean demoData) {
+            return demoData ? SIMULATED : NONE;
+        }
+    }
+
+    public ServerConfig(
+            String host,
+            int port,
+            DatabaseSettings database,
+            boolean demoData,
+            int demoKiosks,
+            HoldPolicy holdPolicy,
+            Duration sweepInterval,
+            Duration paymentTimeout,
+            MailSettings mail,
+            Duration sseHeartbeat) {
+        this(
+                host,
+                port,
+                database,
+                demoData,
+                demoKiosks,
+                holdPolicy,
+                sweepInterval,
+                paymentTimeout,
+                mail,
+                sseHeartbeat,
+                CardTerminal.defaultFor(demoData),
+                null);
+    }
 
     /** How often an idle live-events stream gets a comment, so that proxies keep it open. */
     public static final Duration SSE_HEARTBEAT = Duration.ofSeconds(15);

@@ -102,6 +102,12 @@ public final class ServerMain implements Callable<Integer> {
     Duration paymentTimeout;
 
     @Option(
+            names = "--card-terminal",
+            description = "Card terminal: 'simulated' (test tokens such as tok_visa approve; for demos and tests) or"
+                    + " 'none' (card payments answer 503). Default: simulated with --demo-data, else none.")
+    String cardTerminal;
+
+    @Option(
             names = "--smtp-host",
             description = "SMTP server for booking confirmations with the tickets attached; no e-mail when not set."
                     + " The password comes from MARQUEE_SMTP_PASSWORD.")
@@ -210,8 +216,35 @@ public final class ServerMain implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--smtp-…: " + e.getMessage());
             }
         }
+        ServerConfig.CardTerminal terminal;
+        if (cardTerminal == null) {
+            terminal = ServerConfig.CardTerminal.defaultFor(demoData);
+        } else {
+            try {
+                terminal =
+                        ServerConfig.CardTerminal.valueOf(cardTerminal.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--card-terminal must be 'simulated' or 'none', not '" + cardTerminal + "'");
+            }
+        }
         return new ServerConfig(
-                host, port, database, demoData, demoKiosks, policy, sweepInterval, paymentTimeout, mail);
+                host,
+                port,
+                database,
+                demoData,
+                demoKiosks,
+                policy,
+                sweepInterval,
+                paymentTimeout,
+                mail,
+                ServerConfig.SSE_HEARTBEAT,
+                terminal,
+                // the simulated terminal's ledger lives beside the server's data, as a provider's would elsewhere
+                terminal == ServerConfig.CardTerminal.SIMULATED
+                        ? dataDir.toAbsolutePath().resolve("simulated-card-terminal.log")
+                        : null);
     }
 
     /** Version from the jar's manifest. */

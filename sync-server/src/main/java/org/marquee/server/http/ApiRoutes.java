@@ -30,7 +30,8 @@ public record ApiRoutes(
         OrderHandlers orders,
         WebhookHandler webhook,
         MetricsHandler metrics,
-        OpenApiHandler openApi)
+        OpenApiHandler openApi,
+        IdempotentRequests idempotent)
         implements EndpointGroup {
 
     public static final String BASE = "/api/v1";
@@ -57,19 +58,21 @@ public record ApiRoutes(
             beforeMatched("/showtimes/{id}/events", seatEvents::check);
             sse("/showtimes/{id}/events", seatEvents::open, Access.ANY_CALLER);
 
-            post("/holds", holds::create, Access.ANY_CALLER);
+            // every mutation by a terminal: one unit of work with its idempotent answer (DESIGN §10)
+            post("/holds", idempotent.wrap(holds::create), Access.ANY_CALLER);
             get("/holds/{id}", holds::get, Access.ANY_CALLER);
-            delete("/holds/{id}", holds::release, Access.ANY_CALLER);
-            put("/holds/{id}/seats", holds::changeSeats, Access.ANY_CALLER);
-            post("/holds/{id}/extend", holds::extend, Access.ANY_CALLER);
+            delete("/holds/{id}", idempotent.wrap(holds::release), Access.ANY_CALLER);
+            put("/holds/{id}/seats", idempotent.wrap(holds::changeSeats), Access.ANY_CALLER);
+            post("/holds/{id}/extend", idempotent.wrap(holds::extend), Access.ANY_CALLER);
 
-            post("/orders", orders::create, Access.SELLERS);
+            post("/orders", idempotent.wrap(orders::create), Access.SELLERS);
             get("/orders/{id}", orders::get, Access.SELLERS);
             get("/orders/{id}/tickets.pdf", orders::ticketsPdf, Access.SELLERS);
+            // its answer is kept with its effects in two steps around the charge (see OrderHandlers.pay)
             post("/orders/{id}/payments", orders::pay, Access.SELLERS);
-            post("/orders/{id}/email", orders::email, Access.SELLERS);
-            post("/orders/{id}/cancel", orders::cancel, Access.SELLERS);
-            post("/orders/{id}/refund", orders::refund, Access.MANAGER);
+            post("/orders/{id}/email", idempotent.wrap(orders::email), Access.SELLERS);
+            post("/orders/{id}/cancel", idempotent.wrap(orders::cancel), Access.SELLERS);
+            post("/orders/{id}/refund", idempotent.wrap(orders::refund), Access.MANAGER);
 
             // providers call back without a terminal token; the body's HMAC signature is checked instead
             post("/payments/webhook", webhook::receive, Access.PUBLIC);

@@ -16,7 +16,6 @@ import org.marquee.model.Role;
 import org.marquee.server.auth.Principal;
 import org.marquee.server.auth.TerminalAuthenticator;
 import org.marquee.server.common.MarqueeException;
-import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +41,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(
-            String host,
-            int port,
-            ApiRoutes routes,
-            TerminalAuthenticator authenticator,
-            IdempotencyKeys keys,
-            Metrics metrics) {
-        IdempotencyFilter idempotency = new IdempotencyFilter(keys);
+            String host, int port, ApiRoutes routes, TerminalAuthenticator authenticator, Metrics metrics) {
         List<Route> registered = new CopyOnWriteArrayList<>();
         RequestMetrics requestMetrics = new RequestMetrics(metrics, registered);
         Javalin app = Javalin.create(config -> {
@@ -75,8 +68,6 @@ public final class ApiServer implements AutoCloseable {
             // card data is refused before anything else looks at the request, authentication included
             config.routes.before(CardDataGuard::check);
             config.routes.beforeMatched(ctx -> authorize(ctx, authenticator));
-            config.routes.beforeMatched(idempotency::before);
-            config.routes.after(idempotency::after);
             config.routes.apiBuilder(routes);
             ErrorMapper.register(config.routes);
         });

@@ -36,7 +36,7 @@ public final class ErrorMapper {
             case PAYLOAD_TOO_LARGE -> 413;
             case INVALID_REQUEST -> 422;
             case RATE_LIMITED -> 429;
-            case SERVICE_UNAVAILABLE -> 503;
+            case SERVICE_UNAVAILABLE, PAYMENT_PROVIDER_NOT_CONFIGURED -> 503;
             case PAYMENT_TIMEOUT -> 504;
             case INTERNAL_ERROR -> 500;
         };

@@ -1,9 +1,4 @@
 package org.marquee.server.idempotency;
 
-/** What is stored under an Idempotency-Key: the request's hash and, once it finished, its answer. */
-public record StoredAnswer(String requestHash, Integer status, byte[] body) {
-
-    public boolean finished() {
-        return status != null;
-    }
-}
+/** The first answer kept under an Idempotency-Key, with the hash of the request that got it. */
+public record StoredAnswer(String requestHash, int status, byte[] body) {}

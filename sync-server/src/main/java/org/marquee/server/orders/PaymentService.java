@@ -1,6 +1,7 @@
 package org.marquee.server.orders;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -9,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.PaymentMethod;
@@ -17,15 +17,20 @@ import org.marquee.model.PaymentRequest;
 import org.marquee.model.Role;
 import org.marquee.server.auth.Principal;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.db.Transactions;
 import org.marquee.server.orders.persistence.OrderStore;
+import org.marquee.server.orders.persistence.PaymentStore;
 import org.marquee.server.payments.PaymentGateway;
 import org.marquee.server.payments.PaymentGateway.ChargeResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Paying an order. The charge happens outside any transaction; then one transaction sells the seats only if the hold
- * is still active (invariant 5). Money taken for seats that could not be sold is refunded, and the answer says so.
+ * Paying an order, in three steps (DESIGN §10, docs/decisions/0007): {@link #prepare} writes the payment as STARTED
+ * and commits it; {@link #charge} asks the provider outside any transaction, with the payment's id as its idempotency
+ * key; {@link #finish} sells the seats only if the hold is still active (invariant 5), or books the refund. A crash or
+ * an outage between the steps leaves a STARTED payment that the request's retry with the same Idempotency-Key, or else
+ * the reconciler, finishes: never money without seats, never seats without money.
  */
 public final class PaymentService implements AutoCloseable {
 
@@ -38,39 +43,78 @@ public final class PaymentService implements AutoCloseable {
         record Pending(OrderRecord order) implements Outcome {}
     }
 
+    /** A payment whose row is written and committed: the provider is asked next. */
+    public sealed interface Attempt {
+        record Charge(UUID paymentId, PaymentGateway gateway, PaymentGateway.ChargeRequest request)
+                implements Attempt {}
+
+        /** The request's payment was finished before (by the reconciler, or by the request before a crash). */
+        record Finished(Outcome outcome) implements Attempt {}
+    }
+
     private final OrderService orders;
     private final OrderStore store;
+    private final PaymentStore payments;
     private final PaymentGateways gateways;
+    private final PaymentSettlement settlement;
     private final Duration timeout;
-    private final Consumer<OrderRecord> onPaid;
     private final ExecutorService charging = Executors.newVirtualThreadPerTaskExecutor();
 
     public PaymentService(
             OrderService orders,
             OrderStore store,
+            PaymentStore payments,
             PaymentGateways gateways,
-            Duration timeout,
-            Consumer<OrderRecord> onPaid) {
+            PaymentSettlement settlement,
+            Duration timeout) {
         this.orders = orders;
         this.store = store;
+        this.payments = payments;
         this.gateways = gateways;
+        this.settlement = settlement;
         this.timeout = timeout;
-        this.onPaid = onPaid;
     }
 
-    public Outcome pay(Principal caller, UUID orderId, PaymentRequest request) {
+    /**
+     * Step 1, in the request's unit of work: checks the order and writes the payment as STARTED, or finds the payment
+     * that this request's first try ({@code requestKey}, its Idempotency-Key) started. Throws for anything that stops
+     * a payment before money is asked for.
+     */
+    public Attempt prepare(Principal caller, UUID orderId, PaymentRequest request, String requestKey) {
         OrderService.requireSeller(caller);
         PaymentMethod method = checked(caller, request);
+        PaymentGateway gateway = gateways.find(method)
+                .orElseThrow(() -> new MarqueeException(
+                        ErrorCode.PAYMENT_PROVIDER_NOT_CONFIGURED,
+                        "No card terminal is configured on this server, so cards cannot be taken. Pay in cash at the"
+                                + " counter, or ask the operator to configure one."));
         OrderRecord order = orders.owned(caller, orderId);
+        if (requestKey != null) {
+            var earlier = payments.ofRequest(caller.terminalId(), requestKey);
+            if (earlier.isPresent() && earlier.get().orderId().equals(orderId)) {
+                PaymentIntent payment = earlier.get();
+                if (payment.started()) {
+                    log.info("event=payment_resumed payment={} order={}", payment.id(), orderId);
+                    return new Attempt.Charge(payment.id(), gateway, chargeRequest(order, request, payment.id()));
+                }
+                var result = PaymentSettlement.of(payment);
+                if (result != PaymentSettlement.Result.NOT_TAKEN) {
+                    return new Attempt.Finished(outcome(result, payment));
+                }
+                // nothing was taken by the first try: this one is a new attempt
+            }
+        }
         if (order.status() == OrderStatus.PAID) {
             throw new MarqueeException(
                     ErrorCode.CONFLICT, "This order is already paid (booking " + order.code() + ").");
         }
         if (!order.unpaid()) {
-            throw new MarqueeException(
-                    ErrorCode.HOLD_NOT_ACTIVE,
-                    "This order was " + order.status().name().toLowerCase(java.util.Locale.ROOT)
-                            + "; start again with new seats.");
+            throw order.holdStatus() != null && !order.holdLive() && order.status() == OrderStatus.CANCELLED
+                    ? holdExpired(false, 0, order.currency())
+                    : new MarqueeException(
+                            ErrorCode.HOLD_NOT_ACTIVE,
+                            "This order was " + order.status().name().toLowerCase(Locale.ROOT)
+                                    + "; start again with new seats.");
         }
         if (request.amountMinor() != order.totalMinor()) {
             throw new MarqueeException(
@@ -82,120 +126,104 @@ public final class PaymentService implements AutoCloseable {
             // checked before charging, so that a customer whose hold is gone is never charged at all
             throw holdExpired(false, 0, order.currency());
         }
-        PaymentGateway gateway = gateways.of(method);
-        ChargeResult result = charge(
-                gateway,
-                new PaymentGateway.ChargeRequest(
-                        order.code(),
-                        order.totalMinor(),
-                        order.currency(),
-                        request.cardToken(),
-                        request.tenderedMinor()));
+        PaymentIntent payment;
+        try {
+            payment = payments.start(
+                    orderId,
+                    method,
+                    order.totalMinor(),
+                    order.currency(),
+                    request.tenderedMinor(),
+                    caller.terminalId(),
+                    requestKey,
+                    // the reconciler keeps away until this request has surely stopped waiting for the provider
+                    timeout.multipliedBy(2).plusSeconds(5));
+        } catch (RuntimeException e) {
+            if (Transactions.isUniqueViolation(e, PaymentStore.ONE_STARTED_PER_ORDER)) {
+                throw new MarqueeException(
+                        ErrorCode.CONFLICT,
+                        "Another payment for this order is under way at the card terminal. Wait for it to finish.");
+            }
+            throw e;
+        }
+        log.info("event=payment_started payment={} order={} method={}", payment.id(), orderId, method);
+        return new Attempt.Charge(payment.id(), gateway, chargeRequest(order, request, payment.id()));
+    }
+
+    /** Step 2, outside any transaction: asks the provider, and after a timeout asks what became of the charge. */
+    public ChargeResult charge(Attempt.Charge attempt) {
+        ChargeResult result = within(() -> attempt.gateway().charge(attempt.request()));
+        if (result instanceof ChargeResult.TimedOut) {
+            ChargeResult known =
+                    within(() -> attempt.gateway().lookup(attempt.request().idempotencyKey()));
+            log.warn("event=charge_timed_out payment={} lookup={}", attempt.paymentId(), name(known));
+            return known;
+        }
+        return result;
+    }
+
+    /** Step 3, in the request's unit of work: what the provider said, applied to the order. */
+    public Outcome finish(Attempt.Charge attempt, ChargeResult result) {
+        String note = result instanceof ChargeResult.Declined ? "declined" : null;
+        PaymentSettlement.Result settled = settlement.apply(attempt.paymentId(), result, note);
+        PaymentIntent payment = payments.find(attempt.paymentId()).orElseThrow();
+        if (settled == PaymentSettlement.Result.NOT_TAKEN) {
+            throw result instanceof ChargeResult.Declined declined
+                    ? new MarqueeException(ErrorCode.PAYMENT_DECLINED, declined.reason() + " The seats are still held.")
+                    : timedOut();
+        }
+        if (settled == PaymentSettlement.Result.UNKNOWN) {
+            throw timedOut();
+        }
+        return outcome(settled, payment);
+    }
+
+    private Outcome outcome(PaymentSettlement.Result result, PaymentIntent payment) {
+        OrderRecord order = store.find(payment.orderId()).orElseThrow();
         return switch (result) {
-            case ChargeResult.Approved approved -> confirm(order, method, gateway, approved, request.tenderedMinor());
-            case ChargeResult.Pending pending -> {
-                store.recordPendingPayment(
-                        order.id(), payment(order, method, "PENDING", pending.providerRef(), null, null, null));
-                yield new Outcome.Pending(store.find(order.id()).orElseThrow());
+            case SOLD -> new Outcome.Paid(order, payment.changeMinor());
+            case PENDING -> new Outcome.Pending(order);
+            case REFUND_DUE_HOLD_LOST -> throw holdExpired(true, payment.amountMinor(), payment.currency());
+            case REFUND_DUE_NOT_PAYABLE -> {
+                if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.REFUNDED) {
+                    throw new MarqueeException(
+                            ErrorCode.CONFLICT,
+                            "This order was already paid while the card was charged; this charge has been refunded.",
+                            Map.of("refunded", true, "refundedMinor", payment.amountMinor()));
+                }
+                throw holdExpired(true, payment.amountMinor(), payment.currency());
             }
-            case ChargeResult.Declined declined -> {
-                store.recordFailedPayment(
-                        order.id(), payment(order, method, "DECLINED", null, null, null, null), "declined");
-                throw new MarqueeException(
-                        ErrorCode.PAYMENT_DECLINED, declined.reason() + " The seats are still held.");
-            }
-            case ChargeResult.TimedOut timedOut -> {
-                store.recordFailedPayment(
-                        order.id(), payment(order, method, "DECLINED", null, null, null, null), "timeout");
-                throw new MarqueeException(
-                        ErrorCode.PAYMENT_TIMEOUT,
-                        "The card terminal did not answer in time, so no payment was recorded. The seats are still"
-                                + " held; please try again.");
-            }
+            case NOT_TAKEN, UNKNOWN -> throw timedOut();
         };
     }
 
-    /** A provider's late answer about a pending charge: sells the seats if the hold is still active, else refunds. */
-    public String settle(String providerRef, boolean succeeded) {
-        var pending = store.pendingPayment(providerRef);
-        if (pending.isEmpty()) {
-            return "IGNORED";
-        }
-        UUID orderId = pending.get().getKey();
-        OrderRecord.Payment payment = pending.get().getValue();
-        if (!succeeded) {
-            store.settlePayment(providerRef, "DECLINED", "declined by provider");
-            store.recordFailedPayment(orderId, null, null);
-            return "DECLINED";
-        }
-        OrderStore.Confirmation confirmation = store.confirmPaid(orderId, null);
-        if (confirmation == OrderStore.Confirmation.PAID) {
-            store.settlePayment(providerRef, "APPROVED", null);
-            store.find(orderId).ifPresent(onPaid);
-            return "PAID";
-        }
-        boolean refunded = gateways.of(payment.method()).refund(providerRef, payment.amountMinor(), payment.currency());
-        store.settlePayment(providerRef, refunded ? "REFUNDED" : "APPROVED", refunded ? "hold lost" : "REFUND FAILED");
-        store.recordFailedPayment(orderId, null, null);
-        log.warn("event=late_payment_for_lost_hold order={} refunded={}", orderId, refunded);
-        return refunded ? "REFUNDED" : "REFUND_FAILED";
-    }
-
-    private Outcome confirm(
-            OrderRecord order,
-            PaymentMethod method,
-            PaymentGateway gateway,
-            ChargeResult.Approved approved,
-            Long tendered) {
-        OrderRecord.Payment payment = payment(
-                order,
-                method,
-                "APPROVED",
-                approved.providerRef(),
-                approved.cardLast4(),
-                tendered,
-                approved.changeMinor());
-        OrderStore.Confirmation confirmation = store.confirmPaid(order.id(), payment);
-        if (confirmation == OrderStore.Confirmation.PAID) {
-            OrderRecord paid = store.find(order.id()).orElseThrow();
-            onPaid.accept(paid);
-            log.info("event=order_paid order={} method={} totalMinor={}", order.id(), method, order.totalMinor());
-            return new Outcome.Paid(paid, approved.changeMinor());
-        }
-        boolean refunded = gateway.refund(approved.providerRef(), order.totalMinor(), order.currency());
-        OrderRecord.Payment given = payment(
-                order,
-                method,
-                refunded ? "REFUNDED" : "APPROVED",
-                approved.providerRef(),
-                approved.cardLast4(),
-                tendered,
-                approved.changeMinor());
-        store.recordFailedPayment(order.id(), given, refunded ? "hold lost, refunded" : "hold lost, REFUND FAILED");
-        log.warn("event=payment_for_lost_hold order={} refunded={}", order.id(), refunded);
-        if (confirmation == OrderStore.Confirmation.NOT_PAYABLE) {
-            throw new MarqueeException(
-                    ErrorCode.CONFLICT,
-                    "This order was already settled while the card was charged; "
-                            + (refunded ? "this charge has been refunded." : "staff will refund this charge."),
-                    Map.of("refunded", refunded, "refundedMinor", refunded ? order.totalMinor() : 0));
-        }
-        throw holdExpired(refunded, refunded ? order.totalMinor() : 0, order.currency());
-    }
-
-    private ChargeResult charge(PaymentGateway gateway, PaymentGateway.ChargeRequest request) {
-        Future<ChargeResult> future = charging.submit(() -> gateway.charge(request));
+    private ChargeResult within(java.util.concurrent.Callable<ChargeResult> call) {
+        Future<ChargeResult> future = charging.submit(call);
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             return new ChargeResult.TimedOut();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The payment gateway failed", e.getCause());
+            log.warn(
+                    "event=payment_provider_failed reason={}",
+                    e.getCause().getClass().getSimpleName());
+            return new ChargeResult.TimedOut();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ChargeResult.TimedOut();
         }
+    }
+
+    private static PaymentGateway.ChargeRequest chargeRequest(
+            OrderRecord order, PaymentRequest request, UUID paymentId) {
+        return new PaymentGateway.ChargeRequest(
+                order.code(),
+                order.totalMinor(),
+                order.currency(),
+                request.cardToken(),
+                request.tenderedMinor(),
+                paymentId.toString());
     }
 
     private static PaymentMethod checked(Principal caller, PaymentRequest request) {
@@ -209,7 +237,11 @@ public final class PaymentService implements AutoCloseable {
             if (caller.role() == Role.KIOSK) {
                 throw new MarqueeException(ErrorCode.FORBIDDEN, "Kiosks take cards only.");
             }
-            if (request.tenderedMinor() != null && request.tenderedMinor() < request.amountMinor()) {
+            if (request.tenderedMinor() == null) {
+                throw MarqueeException.invalid(
+                        "A cash payment needs 'tenderedMinor': the cash handed over, in minor units.");
+            }
+            if (request.tenderedMinor() < request.amountMinor()) {
                 throw MarqueeException.invalid("The cash handed over is less than the total.");
             }
         } else if (request.cardToken() == null || request.cardToken().isBlank()) {
@@ -218,19 +250,14 @@ public final class PaymentService implements AutoCloseable {
         return request.method();
     }
 
-    private static OrderRecord.Payment payment(
-            OrderRecord order,
-            PaymentMethod method,
-            String status,
-            String ref,
-            String last4,
-            Long tendered,
-            Long change) {
-        return new OrderRecord.Payment(
-                method, status, order.totalMinor(), order.currency(), ref, last4, tendered, change, null);
+    private static MarqueeException timedOut() {
+        return new MarqueeException(
+                ErrorCode.PAYMENT_TIMEOUT,
+                "The card terminal did not answer in time, so no payment was recorded. The seats are still held;"
+                        + " please try again.");
     }
 
-    private static MarqueeException holdExpired(boolean refunded, long refundedMinor, String currency) {
+    static MarqueeException holdExpired(boolean refunded, long refundedMinor, String currency) {
         String message = refunded
                 ? "The seats' hold expired before the payment completed, so nothing was sold and the charge has been"
                         + " refunded. Please choose seats again."
@@ -239,6 +266,10 @@ public final class PaymentService implements AutoCloseable {
                 ErrorCode.HOLD_EXPIRED,
                 message,
                 Map.of("refunded", refunded, "refundedMinor", refundedMinor, "currency", currency));
+    }
+
+    private static String name(ChargeResult result) {
+        return result.getClass().getSimpleName();
     }
 
     @Override

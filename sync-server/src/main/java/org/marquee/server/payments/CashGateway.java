@@ -1,6 +1,5 @@
 package org.marquee.server.payments;
 
-import java.util.UUID;
 import org.marquee.model.PaymentMethod;
 
 /** Cash at the counter: always approved when enough was handed over, with the change to give back. */
@@ -13,11 +12,18 @@ public final class CashGateway implements PaymentGateway {
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
-        long tendered = request.tenderedMinor() == null ? request.amountMinor() : request.tenderedMinor();
-        if (tendered < request.amountMinor()) {
+        if (request.tenderedMinor() == null || request.tenderedMinor() < request.amountMinor()) {
             return new ChargeResult.Declined("The cash handed over is less than the total.");
         }
-        return new ChargeResult.Approved("cash-" + UUID.randomUUID(), null, tendered - request.amountMinor());
+        return new ChargeResult.Approved(
+                "cash-" + request.idempotencyKey(), null, request.tenderedMinor() - request.amountMinor());
+    }
+
+    @Override
+    public ChargeResult lookup(String idempotencyKey) {
+        // cash changes hands at the counter, not here: a sale that never finished took nothing the server knows of,
+        // and the clerk's retry with the same Idempotency-Key finishes it
+        return new ChargeResult.NotFound();
     }
 
     @Override

@@ -1,28 +1,30 @@
 package org.marquee.server.payments;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.marquee.model.PaymentMethod;
 
 /**
- * A card terminal for development and tests, answering by token as DESIGN §4 says: {@code tok_visa} approves,
- * {@code tok_declined} declines, {@code tok_timeout} never answers (the caller's timeout ends the wait), and
- * {@code tok_pending} leaves the answer to a later webhook, and {@code tok_slow_<millis>} approves after that long
- * (a customer slow at the PIN pad). Other {@code tok_*} names approve like {@code tok_visa}.
+ * A card terminal for development, demos and tests (never approves anything unless {@code --card-terminal simulated}),
+ * answering by token as DESIGN §4 says: {@code tok_visa} approves, {@code tok_declined} declines, {@code tok_timeout}
+ * never answers (the caller's timeout ends the wait), {@code tok_pending} leaves the answer to a later webhook, and
+ * {@code tok_slow_<millis>} approves after that long (a customer slow at the PIN pad). Other {@code tok_*} names
+ * approve like {@code tok_visa}. Like a real provider it takes one charge per idempotency key and keeps a ledger (a
+ * file, when given) that survives the server.
  */
 public final class SimulatedCardTerminal implements PaymentGateway {
 
     private static final Map<String, String> LAST4 = Map.of("tok_visa", "4242", "tok_mastercard", "4444");
 
     private final Duration timeout;
-    private final Set<String> charged = ConcurrentHashMap.newKeySet();
-    private final Set<String> refunded = ConcurrentHashMap.newKeySet();
+    private final SimulatedCardLedger ledger;
 
-    public SimulatedCardTerminal(Duration timeout) {
+    /** {@code ledgerFile} keeps the ledger across restarts; null keeps it in memory only. */
+    public SimulatedCardTerminal(Duration timeout, Path ledgerFile) {
         this.timeout = timeout;
+        this.ledger = new SimulatedCardLedger(ledgerFile);
     }
 
     @Override
@@ -32,6 +34,13 @@ public final class SimulatedCardTerminal implements PaymentGateway {
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
+        var earlier = ledger.charge(request.idempotencyKey());
+        if (earlier.isPresent()) {
+            return approved(earlier.get());
+        }
+        if (ledger.wasVoided(request.idempotencyKey())) {
+            return new ChargeResult.Declined("This card payment was cancelled. Please try again.");
+        }
         String token = request.cardToken();
         if (token == null || !token.startsWith("tok_")) {
             return new ChargeResult.Declined("The card terminal did not recognise this card.");
@@ -42,34 +51,41 @@ public final class SimulatedCardTerminal implements PaymentGateway {
                 sleep(timeout);
                 yield new ChargeResult.TimedOut();
             }
-            case "tok_pending" -> new ChargeResult.Pending(remember("sim_pending_"));
+            case "tok_pending" -> new ChargeResult.Pending("sim_pending_" + UUID.randomUUID());
             case String slow
             when slow.matches("tok_slow_\\d{1,5}") -> {
                 sleep(Duration.ofMillis(Long.parseLong(slow.substring("tok_slow_".length()))));
-                yield new ChargeResult.Approved(remember("sim_"), "1111", null);
+                yield take(request, "1111");
             }
-            default -> new ChargeResult.Approved(remember("sim_"), LAST4.getOrDefault(token, "1111"), null);
+            default -> take(request, LAST4.getOrDefault(token, "1111"));
         };
     }
 
     @Override
+    public ChargeResult lookup(String idempotencyKey) {
+        return ledger.lookupOrVoid(idempotencyKey)
+                .<ChargeResult>map(SimulatedCardTerminal::approved)
+                .orElseGet(ChargeResult.NotFound::new);
+    }
+
+    @Override
     public boolean refund(String providerRef, long amountMinor, String currency) {
-        return refunded.add(providerRef);
+        return ledger.refund(providerRef);
     }
 
-    /** Whether a charge was refunded here; for tests that check no money was kept. */
-    public boolean wasRefunded(String providerRef) {
-        return refunded.contains(providerRef);
+    private ChargeResult take(ChargeRequest request, String last4) {
+        if (Thread.currentThread().isInterrupted()) {
+            // the caller stopped waiting: a terminal whose customer walked away takes nothing
+            return new ChargeResult.TimedOut();
+        }
+        return ledger.take(new SimulatedCardLedger.Charge(
+                        request.idempotencyKey(), "sim_" + UUID.randomUUID(), last4, request.amountMinor()))
+                .map(SimulatedCardTerminal::approved)
+                .orElseGet(() -> new ChargeResult.Declined("This card payment was cancelled. Please try again."));
     }
 
-    public int charges() {
-        return charged.size();
-    }
-
-    private String remember(String prefix) {
-        String ref = prefix + UUID.randomUUID();
-        charged.add(ref);
-        return ref;
+    private static ChargeResult approved(SimulatedCardLedger.Charge charge) {
+        return new ChargeResult.Approved(charge.providerRef(), charge.cardLast4(), null);
     }
 
     private static void sleep(Duration duration) {

@@ -161,7 +161,7 @@ final class AccessFixture {
     static String payment(Caller caller, JsonNode order) {
         long total = order.path("totalMinor").asLong();
         return caller == Caller.CLERK || caller == Caller.MANAGER || caller == Caller.COUNTER
-                ? "{\"method\":\"CASH\",\"amountMinor\":" + total + "}"
+                ? "{\"method\":\"CASH\",\"amountMinor\":" + total + ",\"tenderedMinor\":" + total + "}"
                 : "{\"method\":\"CARD\",\"amountMinor\":" + total + ",\"cardToken\":\"tok_visa\"}";
     }
 

@@ -140,7 +140,10 @@ class ConcurrentPurchaseTest {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Answer first = client.send(method, path, bytes, "Idempotency-Key", key);
         Answer retry = client.send(method, path, bytes, "Idempotency-Key", key);
-        if (retry.status() != first.status() || !retry.body().equals(first.body())) {
+        // a busy or failing server changed nothing: the contract is that the retry then runs again
+        boolean firstChangedNothing = first.status() == 429 || first.status() >= 500;
+        if (!firstChangedNothing
+                && (retry.status() != first.status() || !retry.body().equals(first.body()))) {
             throw new AssertionError("A retry answered differently: " + first.body() + " then " + retry.body());
         }
         return retry;

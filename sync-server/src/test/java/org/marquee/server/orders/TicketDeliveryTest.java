@@ -103,7 +103,9 @@ class TicketDeliveryTest {
                 .json()
                 .path("orderId")
                 .asText();
-        clerk.post("/orders/" + orderId + "/payments", "{\"method\":\"CASH\",\"amountMinor\":1000}");
+        clerk.post(
+                "/orders/" + orderId + "/payments",
+                "{\"method\":\"CASH\",\"amountMinor\":1000,\"tenderedMinor\":1000}");
         assertThat(smtp.getReceivedMessages()).as("no address, no mail").isEmpty();
 
         assertThat(clerk.post("/orders/" + orderId + "/email", "{\"email\":\"nope\"}")

@@ -1,10 +1,17 @@
 package org.marquee.server.idempotency.persistence;
 
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.marquee.server.db.Transactions;
 import org.marquee.server.idempotency.StoredAnswer;
 
-/** First answers to mutating requests, by terminal and Idempotency-Key. */
+/**
+ * First answers to mutating requests, by terminal and Idempotency-Key, written in the transaction of their effect. A
+ * request that is running holds a transaction-level advisory lock on its key instead of a row: a crash or a lost
+ * connection ends the transaction, and with it the lock, so a key whose request died without an effect is free at
+ * once.
+ */
 public final class IdempotencyStore {
 
     private final Jdbi jdbi;
@@ -14,55 +21,70 @@ public final class IdempotencyStore {
     }
 
     /**
-     * Claims the key for a request, or returns what is stored under it. An unfinished claim older than
-     * {@code staleSeconds} (its server died mid-request) is taken over.
+     * Waits up to {@code waitMillis} for a request with the same key to end, then holds the key until the surrounding
+     * transaction ends; false when the other request is still running.
      */
-    public Optional<StoredAnswer> claim(long terminalId, String key, String requestHash, long staleSeconds) {
-        return jdbi.inTransaction(handle -> {
-            int claimed = handle.createUpdate("""
-                            insert into idempotency_keys (terminal_id, key, request_hash) values (:t, :k, :h)
-                            on conflict (terminal_id, key) do update
-                               set request_hash = excluded.request_hash, created_at = now()
-                             where idempotency_keys.status_code is null
-                               and idempotency_keys.created_at < now() - make_interval(secs => :stale)""")
-                    .bind("t", terminalId)
-                    .bind("k", key)
-                    .bind("h", requestHash)
-                    .bind("stale", (double) staleSeconds)
-                    .execute();
-            if (claimed == 1) {
-                return Optional.empty();
+    public boolean lock(long terminalId, String key, long waitMillis) {
+        try {
+            return Transactions.retrying(jdbi, handle -> {
+                // a lock_timeout for this one wait only (is_local: it ends with the transaction anyway)
+                String before = setting(handle, "lock_timeout", waitMillis + "ms");
+                handle.createQuery("select pg_advisory_xact_lock(hashtextextended(:t || ':' || :k, 0))::text")
+                        .bind("t", terminalId)
+                        .bind("k", key)
+                        .mapTo(String.class)
+                        .one();
+                setting(handle, "lock_timeout", before);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if ("55P03".equals(Transactions.sqlState(e))) {
+                return false;
             }
-            return handle.createQuery("""
-                            select request_hash, status_code, response_body from idempotency_keys
-                             where terminal_id = :t and key = :k""")
-                    .bind("t", terminalId)
-                    .bind("k", key)
-                    .map((rs, ctx) -> new StoredAnswer(
-                            rs.getString("request_hash"),
-                            (Integer) rs.getObject("status_code"),
-                            rs.getBytes("response_body")))
-                    .findOne();
-        });
+            throw e;
+        }
     }
 
-    public void complete(long terminalId, String key, int status, byte[] body) {
+    /** Sets a run-time setting until the end of the transaction; returns the value it had. */
+    private static String setting(Handle handle, String name, String value) {
+        String before = handle.createQuery("select current_setting(:n)")
+                .bind("n", name)
+                .mapTo(String.class)
+                .one();
+        handle.createQuery("select set_config(:n, :v, true)")
+                .bind("n", name)
+                .bind("v", value)
+                .mapTo(String.class)
+                .one();
+        return before;
+    }
+
+    /** The answer stored under the key, if a request with it finished. */
+    public Optional<StoredAnswer> find(long terminalId, String key) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select request_hash, status_code, response_body from idempotency_keys
+                         where terminal_id = :t and key = :k and status_code is not null""")
+                .bind("t", terminalId)
+                .bind("k", key)
+                .map((rs, ctx) -> new StoredAnswer(
+                        rs.getString("request_hash"), rs.getInt("status_code"), rs.getBytes("response_body")))
+                .findOne());
+    }
+
+    /** Keeps the answer; in the transaction of the request's effect, so that both or neither are kept. */
+    public void save(long terminalId, String key, String requestHash, int status, byte[] body) {
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        update idempotency_keys set status_code = :s, response_body = :b
-                         where terminal_id = :t and key = :k""")
+                        insert into idempotency_keys (terminal_id, key, request_hash, status_code, response_body)
+                        values (:t, :k, :h, :s, :b)
+                        on conflict (terminal_id, key) do update
+                           set request_hash = excluded.request_hash, status_code = excluded.status_code,
+                               response_body = excluded.response_body, created_at = now()
+                         where idempotency_keys.status_code is null""")
+                .bind("t", terminalId)
+                .bind("k", key)
+                .bind("h", requestHash)
                 .bind("s", status)
                 .bind("b", body)
-                .bind("t", terminalId)
-                .bind("k", key)
-                .execute());
-    }
-
-    /** Forgets a claim whose request ended without an answer worth replaying, so a retry runs it again. */
-    public void forget(long terminalId, String key) {
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "delete from idempotency_keys where terminal_id = :t and key = :k and status_code is null")
-                .bind("t", terminalId)
-                .bind("k", key)
                 .execute());
     }
 

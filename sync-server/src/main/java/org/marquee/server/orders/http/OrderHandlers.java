@@ -7,6 +7,10 @@ import org.marquee.model.CreateOrderRequest;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
 import org.marquee.model.SendTicketsRequest;
+import org.marquee.server.auth.Principal;
+import org.marquee.server.common.CrashPoints;
+import org.marquee.server.db.UnitOfWork;
+import org.marquee.server.http.IdempotentRequests;
 import org.marquee.server.http.Requests;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
@@ -22,13 +26,20 @@ public final class OrderHandlers {
     private final OrderViews views;
 
     private final Consumer<OrderRecord> mail;
+    private final IdempotentRequests idempotent;
 
     /** {@code mail} sends a paid order's tickets to its e-mail address (or does nothing when mail is off). */
-    public OrderHandlers(OrderService orders, PaymentService payments, OrderViews views, Consumer<OrderRecord> mail) {
+    public OrderHandlers(
+            OrderService orders,
+            PaymentService payments,
+            OrderViews views,
+            Consumer<OrderRecord> mail,
+            IdempotentRequests idempotent) {
         this.orders = orders;
         this.payments = payments;
         this.views = views;
         this.mail = mail;
+        this.idempotent = idempotent;
     }
 
     /** {@code POST /orders}: 201 with the priced order, its booking code and when its hold lapses. */
@@ -42,11 +53,44 @@ public final class OrderHandlers {
         ctx.json(views.view(orders.find(Requests.principal(ctx), ctx.pathParam("id"), ctx.queryParam("email"))));
     }
 
-    /** {@code POST /orders/{id}/payments}: 200 PAID with tickets, 202 PENDING, or 402 / 409 / 504. */
-    public void pay(Context ctx) {
+    /**
+     * {@code POST /orders/{id}/payments}: 200 PAID with tickets, 202 PENDING, or 402 / 409 / 504. The payment is written
+     * before the charge (one unit of work), the provider asked outside any transaction, and the sale finished with the
+     * answer kept in a second unit of work, so a crash at any step leaves a payment its retry or the reconciler ends.
+     */
+    public void pay(Context ctx) throws Exception {
         UUID orderId = orderId(ctx);
         PaymentRequest request = Requests.body(ctx, PaymentRequest.class);
-        switch (payments.pay(Requests.principal(ctx), orderId, request)) {
+        Principal caller = Requests.principal(ctx);
+        String key = ctx.header("Idempotency-Key");
+        CrashPoints.reach("before_intent");
+        var attempt = new PaymentService.Attempt[1];
+        boolean answered = idempotent.answer(ctx, () -> {
+            attempt[0] = payments.prepare(caller, orderId, request, key);
+            if (attempt[0] instanceof PaymentService.Attempt.Finished finished) {
+                answer(ctx, finished.outcome());
+                return true;
+            }
+            return false;
+        });
+        if (answered) {
+            return;
+        }
+        CrashPoints.reach("after_intent");
+        var charge = (PaymentService.Attempt.Charge) attempt[0];
+        var result = payments.charge(charge);
+        CrashPoints.reach("after_charge");
+        idempotent.answer(ctx, () -> {
+            // first of what runs once the sale is committed: before seat maps, mail and refunds hear of it
+            UnitOfWork.afterCommit(() -> CrashPoints.reach("after_commit"));
+            answer(ctx, payments.finish(charge, result));
+            return true;
+        });
+        CrashPoints.reach("before_answer");
+    }
+
+    private void answer(Context ctx, PaymentService.Outcome outcome) {
+        switch (outcome) {
             case PaymentService.Outcome.Paid paid -> ctx.json(result("PAID", paid.order(), paid.changeMinor()));
             case PaymentService.Outcome.Pending pending ->
                 ctx.status(202).json(result("PENDING", pending.order(), null));

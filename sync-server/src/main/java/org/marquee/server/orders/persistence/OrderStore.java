@@ -218,21 +218,6 @@ public final class OrderStore {
         });
     }
 
-    /** Records a charge that a provider will confirm later; the order keeps waiting. */
-    public void recordPendingPayment(UUID orderId, OrderRecord.Payment payment) {
-        jdbi.useHandle(handle -> payments.insert(handle, orderId, payment, null));
-    }
-
-    /** The order a provider's pending charge belongs to, and that charge. */
-    public Optional<Map.Entry<UUID, OrderRecord.Payment>> pendingPayment(String providerRef) {
-        return jdbi.withHandle(handle -> payments.pending(handle, providerRef));
-    }
-
-    /** Settles a pending charge's payment row as APPROVED, REFUNDED or DECLINED. */
-    public void settlePayment(String providerRef, String status, String note) {
-        jdbi.useHandle(handle -> payments.settle(handle, providerRef, status, note));
-    }
-
     public void setEmail(UUID orderId, String email) {
         jdbi.useHandle(handle -> handle.createUpdate("update orders set email = :e where id = :o")
                 .bind("e", email)

@@ -1,8 +1,6 @@
 package org.marquee.server.orders.persistence;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.marquee.model.PaymentMethod;
@@ -40,27 +38,6 @@ final class PaymentRows {
                 .bind("o", orderId)
                 .map((rs, ctx) -> payment(rs))
                 .list();
-    }
-
-    Optional<Map.Entry<UUID, OrderRecord.Payment>> pending(Handle handle, String providerRef) {
-        return handle.createQuery("""
-                        select order_id, method, status, amount_minor, currency, provider_ref, card_last4,
-                               tendered_minor, change_minor, created_at
-                          from payments where provider_ref = :ref and status = 'PENDING'""")
-                .bind("ref", providerRef)
-                .map((rs, ctx) -> Map.entry(rs.getObject("order_id", UUID.class), payment(rs)))
-                .findOne();
-    }
-
-    void settle(Handle handle, String providerRef, String status, String note) {
-        handle.createUpdate("""
-                        update payments set status = :status, note = :note,
-                               refunded_at = case when :status = 'REFUNDED' then now() end
-                         where provider_ref = :ref and status = 'PENDING'""")
-                .bind("status", status)
-                .bind("note", note)
-                .bind("ref", providerRef)
-                .execute();
     }
 
     private static OrderRecord.Payment payment(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -6,7 +6,7 @@ import org.marquee.model.PaymentEvent;
 import org.marquee.model.WebhookResult;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.http.Json;
-import org.marquee.server.orders.PaymentService;
+import org.marquee.server.orders.PaymentSettlement;
 import org.marquee.server.payments.WebhookSignature;
 
 /**
@@ -15,10 +15,10 @@ import org.marquee.server.payments.WebhookSignature;
  */
 public final class WebhookHandler {
 
-    private final PaymentService payments;
+    private final PaymentSettlement payments;
     private final WebhookSignature signature;
 
-    public WebhookHandler(PaymentService payments, WebhookSignature signature) {
+    public WebhookHandler(PaymentSettlement payments, WebhookSignature signature) {
         this.payments = payments;
         this.signature = signature;
     }
@@ -37,6 +37,6 @@ public final class WebhookHandler {
             case "FAILED" -> false;
             default -> throw MarqueeException.invalid("'status' is SUCCEEDED or FAILED.");
         };
-        ctx.json(new WebhookResult(payments.settle(event.providerRef(), succeeded)));
+        ctx.json(new WebhookResult(payments.settleLate(event.providerRef(), succeeded)));
     }
 }
