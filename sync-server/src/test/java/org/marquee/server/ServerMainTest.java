@@ -54,6 +54,21 @@ class ServerMainTest {
     }
 
     @Test
+    void approvesNothingByDefault() {
+        assertThat(parse().config().cardTerminal())
+                .as("a production start has no card terminal")
+                .isEqualTo(ServerConfig.CardTerminal.NONE);
+        assertThat(parse().config().cardLedger()).isNull();
+        assertThat(parse("--demo-data").config().cardTerminal()).isEqualTo(ServerConfig.CardTerminal.SIMULATED);
+        assertThat(parse("--demo-data", "--card-terminal", "none").config().cardTerminal())
+                .isEqualTo(ServerConfig.CardTerminal.NONE);
+        ServerConfig simulated =
+                parse("--card-terminal", "simulated", "--data-dir", "/tmp/mq").config();
+        assertThat(simulated.cardTerminal()).isEqualTo(ServerConfig.CardTerminal.SIMULATED);
+        assertThat(simulated.cardLedger().toString()).isEqualTo("/tmp/mq/simulated-card-terminal.log");
+    }
+
+    @Test
     void readsDurationsAsPeopleWriteThem() {
         DurationConverter converter = new DurationConverter();
         assertThat(converter.convert("8m")).isEqualTo(Duration.ofMinutes(8));
@@ -72,6 +87,7 @@ class ServerMainTest {
         assertRefused("--port must be", "--port", "70000");
         assertRefused("--demo-kiosks must be", "--demo-kiosks", "-1");
         assertRefused("Unknown option", "--colour", "red");
+        assertRefused("--card-terminal must be 'simulated' or 'none'", "--card-terminal", "stripe");
     }
 
     private static void assertRefused(String message, String... args) {
