@@ -161,7 +161,7 @@ public final class MarqueeServer implements AutoCloseable {
                     seatEvents,
                     new HoldHandlers(holds),
                     new SessionHandlers(sessions),
-                    new TerminalHandlers(),
+                    new TerminalHandlers(config.cardTerminal().name()),
                     new OrderHandlers(orders, payments, views, mail, idempotent),
                     new WebhookHandler(settlement, new WebhookSignature(secrets.key("payment-webhook"))),
                     new MetricsHandler(metrics),

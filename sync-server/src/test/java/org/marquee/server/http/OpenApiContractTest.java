@@ -79,11 +79,11 @@ class OpenApiContractTest {
     @Test
     void browsing() {
         String tomorrow = LocalDate.now(DemoFixture.ZONE).plusDays(1).toString();
-        assertThat(contract.call(kiosk, "GET", "/terminals/me", null)
-                        .json()
-                        .path("theaterId")
-                        .asLong())
-                .isEqualTo(1);
+        JsonNode me = contract.call(kiosk, "GET", "/terminals/me", null).json();
+        assertThat(me.path("theaterId").asLong()).isEqualTo(1);
+        assertThat(me.path("cardTerminal").asText())
+                .as("demo data comes with the simulated card terminal")
+                .isEqualTo("SIMULATED");
         contract.call(kiosk, "GET", "/theaters", null);
         contract.call(kiosk, "GET", "/theaters?near=40.4168,-3.7038&radiusKm=10", null);
         contract.call(kiosk, "GET", "/theaters/1/showtimes?date=" + tomorrow, null);

@@ -8,6 +8,13 @@ import org.marquee.server.http.Requests;
 /** {@code GET /terminals/me}: who this terminal is, so it can show its own theater first. */
 public final class TerminalHandlers {
 
+    private final String cardTerminal;
+
+    /** {@code cardTerminal}: SIMULATED or NONE, told to terminals so that they never invent a card token. */
+    public TerminalHandlers(String cardTerminal) {
+        this.cardTerminal = cardTerminal;
+    }
+
     public void me(Context ctx) {
         Principal caller = Requests.principal(ctx);
         ctx.json(new TerminalView(
@@ -16,6 +23,7 @@ public final class TerminalHandlers {
                 caller.kind(),
                 caller.theaterId(),
                 caller.role(),
-                caller.username()));
+                caller.username(),
+                cardTerminal));
     }
 }
