@@ -1,4 +1,12 @@
 package org.marquee.model;
 
-/** Answer of {@code GET /health}: {@code status} UP when the server and its database answer. */
-public record HealthView(String status, String database, String version) {}
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Answer of {@code GET /health}: {@code status} UP when the server and its database answer; {@code version} only for
+ * a caller with a valid token (absent otherwise).
+ */
+public record HealthView(
+        String status,
+        String database,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String version) {}

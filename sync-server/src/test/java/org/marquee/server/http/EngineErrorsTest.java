@@ -1,0 +1,90 @@
+package org.marquee.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.marquee.server.testing.RawHttp;
+import org.marquee.server.testing.RawHttp.Reply;
+
+/**
+ * DESIGN §10: requests the HTTP engine refuses before any handler runs still get the §4 error body, with the status
+ * the engine chose, in JSON, and at once rather than after a long timeout.
+ */
+class EngineErrorsTest extends BadInputBase {
+
+    private RawHttp raw() {
+        return new RawHttp(server.server().port());
+    }
+
+    static Stream<Arguments> badTargets() {
+        return Stream.of(
+                Arguments.of("a NUL escape in the path", "/api/v1/showtimes/%00/seats", 400),
+                Arguments.of("a lone percent sign", "/api/v1/showtimes/%/seats", 400),
+                Arguments.of("a percent sign without hex digits", "/api/v1/showtimes/%zz/seats", 400),
+                Arguments.of("bytes that are not UTF-8", "/api/v1/orders/%ff%fe", 400),
+                Arguments.of("a 10 KB path", "/api/v1/" + "a".repeat(10 * 1024), 414),
+                Arguments.of("a 10 KB query", "/api/v1/theaters?near=" + "1".repeat(10 * 1024), 414));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("badTargets")
+    void aTargetTheEngineRefusesGetsTheErrorBody(String kind, String target, int status) {
+        State before = state();
+        assertEngineError(raw().get(target), status);
+        assertUnchanged(before);
+    }
+
+    @Test
+    void aHundredKilobyteHeaderGetsTheErrorBody() {
+        assertEngineError(raw().get("/api/v1/theaters", "X-Filler: " + "x".repeat(100 * 1024)), 431);
+    }
+
+    @Test
+    void anUnknownMethodGetsTheErrorBody() {
+        Reply reply = raw().send(
+                        "BREW /api/v1/theaters HTTP/1.1\nHost: localhost\nAuthorization: Bearer demo-kiosk-1\n"
+                                + "Connection: close",
+                        "");
+        assertThat(reply.status()).as(reply.body()).isBetween(400, 501);
+        assertEngineError(reply, reply.status());
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsRefusedPromptly() {
+        State before = state();
+        Reply reply = raw().send(
+                        "POST /api/v1/holds HTTP/1.1\nHost: localhost\nAuthorization: Bearer demo-kiosk-1\n"
+                                + "Content-Type: application/json\nContent-Length: 200",
+                        "{\"showtimeId\": " + showtime + ", \"seatIds\": [\"A5\"");
+        assertThat(reply.took()).as("time to answer").isLessThan(Duration.ofSeconds(15));
+        assertThat(reply.status()).as(reply.body()).isIn(400, 408);
+        assertEngineError(reply, reply.status());
+        assertUnchanged(before);
+    }
+
+    /** The §4 body, in JSON, with a message for a person and nothing of the engine's insides. */
+    static void assertEngineError(Reply reply, int status) {
+        assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
+        assertThat(reply.header("Content-Type"))
+                .as("content type of %s %s", reply.status(), reply.body())
+                .startsWith("application/json");
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        var error = reply.json().path("error");
+        assertThat(error.path("code").asText()).as(reply.body()).isNotBlank();
+        assertThat(error.path("details").isObject())
+                .as("details of %s", reply.body())
+                .isTrue();
+        assertThat(error.path("message").asText())
+                .as("message")
+                .isNotBlank()
+                .hasSizeLessThan(300)
+                .matches("(?s)^['A-Z].*[.!?]$")
+                .doesNotContainPattern("(?i)exception|jetty|javalin|servlet|html");
+        assertThat(reply.body()).doesNotContainPattern("(?i)<html|exception|org\\.eclipse");
+    }
+}
