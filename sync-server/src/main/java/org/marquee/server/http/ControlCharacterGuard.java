@@ -58,7 +58,7 @@ final class ControlCharacterGuard {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if ((token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME)
                         && firstBad(parser.getText(), true) >= 0) {
-                    String field = parser.currentName() == null ? "" : safeName(parser.currentName());
+                    String field = safeName(fieldOf(parser));
                     throw refused(
                             field.isEmpty()
                                     ? "Text in the request body holds a control character such as NUL; send plain text."
@@ -69,6 +69,19 @@ final class ControlCharacterGuard {
         } catch (IOException e) {
             // not JSON after all: the handler that reads the body says what is wrong with it
         }
+    }
+
+    /** The field a string belongs to: its own name, or for an item of a list the list's name ("seatIds"). */
+    private static String fieldOf(JsonParser parser) throws IOException {
+        if (parser.currentName() != null) {
+            return parser.currentName();
+        }
+        var context = parser.getParsingContext();
+        return context.inArray()
+                        && context.getParent() != null
+                        && context.getParent().getCurrentName() != null
+                ? context.getParent().getCurrentName()
+                : "";
     }
 
     /** Index of the first character the rule refuses, or -1. */
