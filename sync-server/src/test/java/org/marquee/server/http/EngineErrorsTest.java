@@ -3,11 +3,13 @@ package org.marquee.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.marquee.server.testing.EventStream;
 import org.marquee.server.testing.RawHttp;
 import org.marquee.server.testing.RawHttp.Reply;
 
@@ -65,6 +67,24 @@ class EngineErrorsTest extends BadInputBase {
         assertThat(reply.status()).as(reply.body()).isIn(400, 408);
         assertEngineError(reply, reply.status());
         assertUnchanged(before);
+    }
+
+    @Test
+    void aQuietLiveStreamOutlivesTheRequestTimeout() {
+        // the 5 s limit is for a stalled read or write; a seat-map stream with nothing to say (heartbeat every 15 s)
+        // is neither, and must stay open
+        try (EventStream stream = EventStream.open(server.kiosk(3), showtime, null)) {
+            assertThat(stream.next(Duration.ofSeconds(10)).name()).isEqualTo("hello");
+            assertThat(stream.next(Duration.ofSeconds(8)))
+                    .as("an event while nothing changed")
+                    .isNull();
+            assertThat(stream.ended()).as("stream ended after a quiet spell").isFalse();
+            String holdId = hold(server.kiosk(4), List.of("M3"));
+            EventStream.Event change =
+                    stream.next(Duration.ofSeconds(10), e -> e.data().contains("M3"));
+            assertThat(change).as("the change after the quiet spell").isNotNull();
+            server.kiosk(4).delete("/holds/" + holdId);
+        }
     }
 
     /** The §4 body, in JSON, with a message for a person and nothing of the engine's insides. */
