@@ -29,6 +29,9 @@ class EngineErrorsTest extends BadInputBase {
                 Arguments.of("a lone percent sign", "/api/v1/showtimes/%/seats", 400),
                 Arguments.of("a percent sign without hex digits", "/api/v1/showtimes/%zz/seats", 400),
                 Arguments.of("bytes that are not UTF-8", "/api/v1/orders/%ff%fe", 400),
+                Arguments.of("bytes that are not UTF-8 in a path parameter", "/api/v1/holds/%ff%fe/seats", 400),
+                Arguments.of("an overlong UTF-8 slash", "/api/v1/showtimes/%C0%AF/seats", 400),
+                Arguments.of("a bad escape in the query", "/api/v1/theaters?near=%zz", 400),
                 Arguments.of("a 10 KB path", "/api/v1/" + "a".repeat(10 * 1024), 414),
                 Arguments.of("a 10 KB query", "/api/v1/theaters?near=" + "1".repeat(10 * 1024), 414));
     }
