@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.marquee.server.testing.ApiClient.Answer;
+import org.marquee.server.testing.RawHttp;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -85,6 +86,17 @@ class ResponseHeadersTest extends BadInputBase {
                 .allSatisfy(a -> assertThat(a.header("X-Content-Type-Options"))
                         .as("nosniff on %s", a.body().length() > 80 ? a.body().substring(0, 80) : a.body())
                         .isEqualTo("nosniff"));
+    }
+
+    @Test
+    void noAnswerNamesTheServersSoftware() {
+        for (Answer answer : List.of(server.client(null).get("/health"), kiosk.get("/no-such-thing"))) {
+            assertThat(answer.header("Server")).as("Server header").isNull();
+            assertThat(answer.header("X-Powered-By")).as("X-Powered-By header").isNull();
+        }
+        assertThat(new RawHttp(server.server().port()).get("/api/v1/%zz").header("Server"))
+                .as("Server header of an engine error")
+                .isNull();
     }
 
     @Test
