@@ -9,6 +9,9 @@ import org.marquee.model.ErrorCode;
  */
 public class MarqueeException extends RuntimeException {
 
+    /** A detail (whole seconds) that the HTTP layer also sends as {@code Retry-After}, for 429 and 503 answers. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private final ErrorCode code;
     private final Map<String, Object> details;
 

@@ -3,13 +3,12 @@ package org.marquee.server.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.Role;
@@ -25,9 +24,14 @@ import org.slf4j.MDC;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger("org.marquee.server.request");
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** Bodies of this API are small; anything larger is refused with 413 before it is read. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /**
+     * How long a blocking read or write inside a request may stall. A body shorter than its Content-Length is
+     * answered after this instead of Jetty's 30 s connection timeout; idle keep-alive and SSE connections are not
+     * affected (they are not inside a blocking read).
+     */
+    static final long REQUEST_IO_TIMEOUT_MS = 5_000;
 
     /** A registered endpoint: method, path template, and who may call it ({@link Access} names). */
     public record Route(String method, String path, Set<String> access) {}
@@ -52,6 +56,9 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(REQUEST_IO_TIMEOUT_MS));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new EngineErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new EngineErrorHandler()));
             config.requestLogger.http((ctx, millis) -> {
                 requestMetrics.record(ctx, millis);
                 logRequest(ctx, millis);
@@ -64,9 +71,11 @@ public final class ApiServer implements AutoCloseable {
                             handler.getRoles().stream().map(Object::toString).collect(Collectors.toSet())));
                 }
             });
-            config.routes.before(ApiServer::tagRequest);
+            config.routes.before(ResponseHeaders::apply);
+            config.routes.before(ApiServer::readBody);
             // card data is refused before anything else looks at the request, authentication included
             config.routes.before(CardDataGuard::check);
+            config.routes.before(ControlCharacterGuard::check);
             config.routes.beforeMatched(ctx -> authorize(ctx, authenticator));
             config.routes.apiBuilder(routes);
             ErrorMapper.register(config.routes);
@@ -84,20 +93,35 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
-    private static void tagRequest(Context ctx) {
-        String given = ctx.header("X-Request-Id");
-        String id = given != null && REQUEST_ID.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString();
-        ctx.attribute("requestId", id);
-        ctx.header("X-Request-Id", id);
-        MDC.put("requestId", id);
+    /**
+     * Reads the body once, up front, so that a body that stops short of its Content-Length is a prompt 408 in JSON
+     * rather than Javalin's empty one (later reads get the cached bytes).
+     */
+    private static void readBody(Context ctx) {
+        try {
+            ctx.bodyAsBytes();
+        } catch (Exception e) {
+            if (causedBy(e, java.util.concurrent.TimeoutException.class)) {
+                throw new HttpResponseException(408, "Request body timed out");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void authorize(Context ctx, TerminalAuthenticator authenticator) {
         var roles = ctx.routeRoles();
         boolean head = ctx.method() == HandlerType.HEAD;
         if (roles.contains(Access.PUBLIC) || (head && ctx.path().equals(ApiRoutes.BASE + "/health"))) {
+            identifyIfPossible(ctx, authenticator);
             return;
         }
         Principal principal = authenticator.authenticate(bearer(ctx.header("Authorization")));
@@ -113,6 +137,21 @@ public final class ApiServer implements AutoCloseable {
                     ErrorCode.FORBIDDEN,
                     "A " + principal.role().name().toLowerCase(java.util.Locale.ROOT) + " may not do this.",
                     Map.of("role", principal.role().name()));
+        }
+    }
+
+    /** On a public route a valid token is optional: it only lets the caller see more (the version at /health). */
+    private static void identifyIfPossible(Context ctx, TerminalAuthenticator authenticator) {
+        String token = bearer(ctx.header("Authorization"));
+        if (token == null || token.isEmpty()) {
+            return;
+        }
+        try {
+            Principal principal = authenticator.authenticate(token);
+            ctx.attribute(Requests.PRINCIPAL, principal);
+            MDC.put("terminal", principal.logName());
+        } catch (MarqueeException e) {
+            // a wrong token on a public route is answered as if none were given
         }
     }
 

@@ -19,7 +19,7 @@ public final class ErrorMapper {
     private ErrorMapper() {}
 
     static void register(RoutesConfig routes) {
-        routes.exception(MarqueeException.class, (e, ctx) -> write(ctx, e.code(), e.getMessage(), e.details()));
+        routes.exception(MarqueeException.class, ErrorMapper::domain);
         routes.exception(HttpResponseException.class, ErrorMapper::javalinResponse);
         routes.exception(Exception.class, ErrorMapper::unexpected);
     }
@@ -48,6 +48,13 @@ public final class ErrorMapper {
                 .result(Json.bytes(ApiError.of(code, message, details)));
     }
 
+    private static void domain(MarqueeException e, Context ctx) {
+        if (e.details().get(MarqueeException.RETRY_AFTER_SECONDS) instanceof Number seconds) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, seconds.longValue())));
+        }
+        write(ctx, e.code(), e.getMessage(), e.details());
+    }
+
     private static void javalinResponse(HttpResponseException e, Context ctx) {
         switch (e.getStatus()) {
             case 404 ->
@@ -64,10 +71,59 @@ public final class ErrorMapper {
                 if (e.getStatus() >= 500) {
                     unexpected(e, ctx);
                 } else {
-                    write(ctx, ErrorCode.MALFORMED_REQUEST, "The request could not be understood.", Map.of());
+                    EngineError error = engineError(e.getStatus());
+                    ctx.status(error.status()).contentType("application/json").result(error.body());
                 }
             }
         }
+    }
+
+    /** An error the HTTP engine (Jetty, or Javalin outside a route) found: its status kept, a §4 body for it. */
+    record EngineError(int status, ErrorCode code, String message) {
+        byte[] body() {
+            return Json.bytes(ApiError.of(code, message, Map.of()));
+        }
+    }
+
+    /**
+     * The code and message for a status the engine chose. 408, 414 and 431 keep their status with the code
+     * MALFORMED_REQUEST, so that clients that branch on codes need nothing new.
+     */
+    static EngineError engineError(int status) {
+        return switch (status) {
+            case 401 -> new EngineError(status, ErrorCode.UNAUTHORIZED, "This needs a valid terminal or staff token.");
+            case 403 -> new EngineError(status, ErrorCode.FORBIDDEN, "This request is not allowed.");
+            case 404 -> new EngineError(status, ErrorCode.NOT_FOUND, "There is no such endpoint.");
+            case 405, 501 ->
+                new EngineError(status, ErrorCode.METHOD_NOT_ALLOWED, "This HTTP method is not allowed here.");
+            case 408 ->
+                new EngineError(
+                        status,
+                        ErrorCode.MALFORMED_REQUEST,
+                        "The request did not arrive in time: its body was shorter than its Content-Length or too slow.");
+            case 413 -> new EngineError(status, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
+            case 414 ->
+                new EngineError(status, ErrorCode.MALFORMED_REQUEST, "The address of this request is too long.");
+            case 429 ->
+                new EngineError(status, ErrorCode.RATE_LIMITED, "Too many requests. Please try again in a moment.");
+            case 431 -> new EngineError(status, ErrorCode.MALFORMED_REQUEST, "The request headers are too large.");
+            case 503 ->
+                new EngineError(
+                        status,
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        "The server is not ready. Please try again in a moment.");
+            default ->
+                status >= 500
+                        ? new EngineError(
+                                status,
+                                ErrorCode.INTERNAL_ERROR,
+                                "Something went wrong on the server. Please try again.")
+                        : new EngineError(
+                                status,
+                                ErrorCode.MALFORMED_REQUEST,
+                                "The request could not be understood: its address, headers or body are not valid"
+                                        + " HTTP.");
+        };
     }
 
     private static void unexpected(Exception e, Context ctx) {

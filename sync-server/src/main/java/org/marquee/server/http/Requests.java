@@ -34,7 +34,8 @@ public final class Requests {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw MarqueeException.malformed("A " + what + " id is a whole number; '" + shorten(raw) + "' is not.");
+            throw MarqueeException.malformed(
+                    article(what) + " " + what + " id is a whole number; '" + shorten(raw) + "' is not.");
         }
     }
 
@@ -47,8 +48,13 @@ public final class Requests {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
             throw MarqueeException.malformed(
-                    "A " + what + " id looks like 3f2b…-…; '" + shorten(raw) + "' is not one.");
+                    article(what) + " " + what + " id looks like 3f2b…-…; '" + shorten(raw) + "' is not one.");
         }
+    }
+
+    /** "A hold", "An order": the article that the word after it needs (our ids are all named by plain nouns). */
+    static String article(String word) {
+        return !word.isEmpty() && "aeiouAEIOU".indexOf(word.charAt(0)) >= 0 ? "An" : "A";
     }
 
     static String shorten(String raw) {

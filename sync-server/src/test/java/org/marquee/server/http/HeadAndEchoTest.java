@@ -47,7 +47,8 @@ class HeadAndEchoTest {
     @Test
     void unknownSeatIdsComeBackQuotedInTheMessageAndCleanInTheDetails() {
         long showtime = server.bigHallShowtime();
-        String body = "{\"showtimeId\":" + showtime + ",\"seatIds\":[\"\",\"Z\\u00079\"]}";
+        // a tab: the one kind of control character that gets this far (ControlCharactersTest has the others)
+        String body = "{\"showtimeId\":" + showtime + ",\"seatIds\":[\"\",\"Z\\t9\"]}";
         Answer answer = server.kiosk(2).send("POST", "/holds", body.getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(422);
