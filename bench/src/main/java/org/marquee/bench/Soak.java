@@ -89,6 +89,13 @@ final class Soak implements Callable<Integer> {
     long theater;
 
     @Option(
+            names = "--keep-sold",
+            defaultValue = "1500",
+            description = "A manager refunds the oldest orders of the run beyond this many, so seats come back and a"
+                    + " long run does not sell out; 0: no refunds (default: ${DEFAULT-VALUE}).")
+    int keepSold;
+
+    @Option(
             names = "--think-ms",
             defaultValue = "300",
             description = "Up to this pause between a terminal's steps, like a person (default: ${DEFAULT-VALUE}).")
@@ -124,7 +131,13 @@ final class Soak implements Callable<Integer> {
     private final LongAdder movedOn = new LongAdder();
 
     private List<Long> showtimes;
-    private final Set<Long> soldOut = ConcurrentHashMap.newKeySet();
+    // showtime → when a terminal found it (nearly) sold out; it is left alone for a minute (refunds free seats)
+    private final Map<Long, Long> soldOut = new ConcurrentHashMap<>();
+    private volatile boolean bestAvailable = true;
+    // paid orders, oldest first, that the manager may refund once more than --keep-sold are waiting
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> paidOrders =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final LongAdder refunds = new LongAdder();
     private volatile long deadline;
 
     private static LongAdder[] adders() {
@@ -183,6 +196,9 @@ final class Soak implements Callable<Integer> {
             int clerk = c;
             String token = clerkTokens.get(c);
             threads.add(Thread.ofVirtual().name("clerk-" + c).start(() -> loop(() -> clerk(clerk, token))));
+        }
+        if (keepSold > 0) {
+            threads.add(Thread.ofVirtual().name("manager").start(() -> loop(this::manager)));
         }
         for (int s = 0; s < subscribers; s++) {
             int subscriber = s;
@@ -261,6 +277,9 @@ final class Soak implements Callable<Integer> {
         SplittableRandom random = random(client);
         MapCache cache = caches.computeIfAbsent("kiosk-" + client, k -> new MapCache());
         long showtime = pickShowtime(random);
+        if (showtime < 0) {
+            return;
+        }
         List<String> free = seatMap(http, cache, showtime, random);
         if (free.size() < 12) {
             markSoldOut(showtime);
@@ -268,10 +287,18 @@ final class Soak implements Callable<Integer> {
         }
         think(random);
         int count = 1 + random.nextInt(4);
-        String hold = random.nextInt(4) == 0
+        boolean best = bestAvailable && random.nextInt(4) == 0;
+        String hold = best
                 ? "{\"showtimeId\":" + showtime + ",\"count\":" + count + "}"
                 : "{\"showtimeId\":" + showtime + ",\"seatIds\":" + json(adjacent(free, count, random)) + "}";
-        MiniHttp.Answer held = call("POST /holds", http, "POST", "/holds", key(), hold, 201, 409);
+        MiniHttp.Answer held = best
+                ? call("POST /holds best available", http, "POST", "/holds", key(), hold, 201, 409, 422)
+                : call("POST /holds", http, "POST", "/holds", key(), hold, 201, 409);
+        if (best && held.status() == 422) {
+            // a server without DESIGN §8's best available: from now on, seats chosen on the map only
+            bestAvailable = false;
+            return;
+        }
         if (held.status() != 201) {
             think(random);
             return;
@@ -320,6 +347,7 @@ final class Soak implements Callable<Integer> {
         if (status == 200 || status == 202) {
             sales.increment();
             cardSales.increment();
+            paidOrders.add(order.id());
         }
         think(random);
     }
@@ -342,6 +370,9 @@ final class Soak implements Callable<Integer> {
         SplittableRandom random = random(10_000 + clerk);
         MapCache cache = caches.computeIfAbsent("clerk-" + clerk, k -> new MapCache());
         long showtime = pickShowtime(random);
+        if (showtime < 0) {
+            return;
+        }
         List<String> free = seatMap(http, cache, showtime, random);
         if (free.size() < 12) {
             markSoldOut(showtime);
@@ -378,8 +409,58 @@ final class Soak implements Callable<Integer> {
         if (status == 200) {
             sales.increment();
             cashSales.increment();
+            paidOrders.add(order.id());
         }
         think(random);
+    }
+
+    private MiniHttp managerHttp;
+    private boolean managerSignedIn;
+
+    /** The manager (morgan, on demo-counter-1) refunds the oldest paid orders beyond --keep-sold. */
+    private void manager() throws Exception {
+        if (managerHttp == null) {
+            managerHttp = new MiniHttp(target.server, "Bearer demo-counter-1");
+        }
+        if (!managerSignedIn) {
+            managerHttp.authorization("Bearer demo-counter-1");
+            MiniHttp.Answer session = call(
+                    "POST /sessions",
+                    managerHttp,
+                    "POST",
+                    "/sessions",
+                    "",
+                    "{\"username\":\"morgan\",\"pin\":\"9999\"}",
+                    201);
+            if (session.status() != 201) {
+                pause(2_000);
+                return;
+            }
+            managerHttp.authorization("Bearer "
+                    + Target.JSON.readTree(session.body()).path("token").asText());
+            managerSignedIn = true;
+        }
+        if (paidOrders.size() <= keepSold) {
+            pause(500);
+            return;
+        }
+        String orderId = paidOrders.poll();
+        MiniHttp.Answer refunded = call(
+                "POST /orders/{id}/refund",
+                managerHttp,
+                "POST",
+                "/orders/" + orderId + "/refund",
+                key(),
+                "{}",
+                200,
+                202,
+                401);
+        if (refunded.status() == 401) {
+            managerSignedIn = false;
+            paidOrders.add(orderId);
+        } else if (refunded.status() < 300) {
+            refunds.increment();
+        }
     }
 
     /** An order just made: its id and total. */
@@ -492,16 +573,24 @@ final class Soak implements Callable<Integer> {
         return List.copyOf(any.subList(0, Math.min(count, any.size())));
     }
 
+    /** A showtime not found sold out in the last minute, or -1 after a pause when there is none. */
     private long pickShowtime(SplittableRandom random) {
-        List<Long> open = showtimes.stream().filter(s -> !soldOut.contains(s)).toList();
+        long now = System.nanoTime();
+        soldOut.values().removeIf(at -> now - at > 60_000_000_000L);
+        List<Long> open =
+                showtimes.stream().filter(s -> !soldOut.containsKey(s)).toList();
         if (open.isEmpty()) {
-            throw new IllegalStateException("every showtime of the run is sold out");
+            allSoldOut.increment();
+            pause(1_000);
+            return -1;
         }
         return open.get(random.nextInt(open.size()));
     }
 
+    private final LongAdder allSoldOut = new LongAdder();
+
     private void markSoldOut(long showtime) {
-        if (soldOut.add(showtime)) {
+        if (soldOut.putIfAbsent(showtime, System.nanoTime()) == null) {
             movedOn.increment();
         }
     }
@@ -633,7 +722,8 @@ final class Soak implements Callable<Integer> {
 
     /**
      * Counter terminals for the clerks: {@code demo-counter-1}, and for more clerks new COUNTER terminals that the demo
-     * manager (morgan) creates through {@code POST /admin/terminals} (a terminal holds one hold at a time).
+     * manager (morgan) creates through {@code POST /admin/terminals} (a terminal holds one hold at a time). No long run
+     * of digits in the name: the server refuses anything that looks like a card number.
      */
     private List<String> clerkTerminals() throws IOException {
         List<String> tokens = new ArrayList<>();
@@ -657,8 +747,17 @@ final class Soak implements Callable<Integer> {
                         "POST",
                         "/admin/terminals",
                         key(),
-                        "{\"name\":\"soak-counter-" + c + "-" + System.currentTimeMillis() + "\",\"kind\":\"COUNTER\","
+                        "{\"name\":\"Soak counter " + c + " "
+                                + UUID.randomUUID().toString().substring(0, 8)
+                                + "\",\"kind\":\"COUNTER\","
                                 + "\"theaterId\":" + theater + "}");
+                if (created.status() == 404) {
+                    System.out.printf(
+                            "no admin API on this server (POST /admin/terminals answered 404): one clerk, on"
+                                    + " demo-counter-1, instead of %d%n",
+                            clerks);
+                    break;
+                }
                 if (created.status() != 201) {
                     throw new IllegalStateException(
                             "POST /admin/terminals answered " + created.status() + ": " + created.body());
@@ -893,7 +992,8 @@ final class Soak implements Callable<Integer> {
                         Locale.ROOT, "  %-48s n=%-7d %s%n", label, h.getTotalCount(), Target.latencies(h)));
         System.out.printf(
                 "sales %d (card %d, cash %d), declines %d, seat changes %d, releases %d, payment retries with the"
-                        + " same key %d (different answer: %d), sold-out showtimes moved off %d of %d%n",
+                        + " same key %d (different answer: %d), refunds by the manager %d, showtimes found sold out %d times"
+                        + " (of %d; all sold out %d times), best available %s%n",
                 sales.sum(),
                 cardSales.sum(),
                 cashSales.sum(),
@@ -902,8 +1002,11 @@ final class Soak implements Callable<Integer> {
                 releases.sum(),
                 retries.sum(),
                 retryMismatches.sum(),
+                refunds.sum(),
                 movedOn.sum(),
-                showtimes.size());
+                showtimes.size(),
+                allSoldOut.sum(),
+                bestAvailable ? "used" : "not offered by the server (422), seats chosen on the map only");
         System.out.printf(
                 "SSE: %d connections, %d events, %d dropped by the server before the client left%n",
                 sseConnects.sum(), sseEvents.sum(), sseDrops.sum());
