@@ -166,7 +166,9 @@ final class Soak implements Callable<Integer> {
             double p50Ms,
             double p99Ms,
             long sales,
-            long sseEvents) {}
+            long sseEvents,
+            double serverCpuSeconds,
+            double loadAverage) {}
 
     @Override
     public Integer call() throws Exception {
@@ -210,11 +212,11 @@ final class Soak implements Callable<Integer> {
             if (out != null) {
                 out.println("time,elapsed_s,rss_kb,threads,fds,db_connections,db_active,db_idle,db_idle_in_tx,"
                         + "db_other,requests_per_s,ok_per_s,refused_per_s,busy_per_s,unexpected,io_errors,"
-                        + "p50_ms,p99_ms,sales_total,sse_events_total");
+                        + "p50_ms,p99_ms,sales_total,sse_events_total,server_cpu_s_total,load_avg_1m");
             }
             System.out.println(
                     "   time  elapsed  rss_MB threads  fds  db(act/idle/idle_tx/other)    req/s   ok/s  refused/s"
-                            + " busy/s unexp io_err  p50_ms  p99_ms  sales");
+                            + " busy/s unexp io_err  p50_ms  p99_ms  sales  cpu_s  load");
             long last = start;
             intervalLatency.reset();
             resetInterval();
@@ -835,6 +837,12 @@ final class Soak implements Callable<Integer> {
         try (Stream<Path> list = Files.list(proc.resolve("fd"))) {
             fds = list.count();
         }
+        // utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second on Linux)
+        String stat = Files.readString(proc.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        double load =
+                Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         Map<String, Long> byState = new TreeMap<>();
         long connections = 0;
         try (Statement st = db.createStatement();
@@ -871,7 +879,9 @@ final class Soak implements Callable<Integer> {
                 latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(50) / 1e3,
                 latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(99) / 1e3,
                 sales.sum(),
-                sseEvents.sum());
+                sseEvents.sum(),
+                cpu,
+                load);
     }
 
     private static void print(Sample s, PrintWriter csv) {
@@ -881,7 +891,7 @@ final class Soak implements Callable<Integer> {
         long other = s.dbConnections() - active - idle - idleTx;
         System.out.printf(
                 Locale.ROOT,
-                "%s %7.0fs %7.1f %7d %4d  %3d (%d/%d/%d/%d) %18s %8.1f %6.1f %10.1f %6.1f %5d %6d %7.2f %7.2f %6d%n",
+                "%s %7.0fs %7.1f %7d %4d  %3d (%d/%d/%d/%d) %18s %8.1f %6.1f %10.1f %6.1f %5d %6d %7.2f %7.2f %6d %6.1f %5.2f%n",
                 s.at().toString().substring(11, 19),
                 s.elapsed(),
                 s.rssKb() / 1024.0,
@@ -901,11 +911,13 @@ final class Soak implements Callable<Integer> {
                 s.ioErrors(),
                 s.p50Ms(),
                 s.p99Ms(),
-                s.sales());
+                s.sales(),
+                s.serverCpuSeconds(),
+                s.loadAverage());
         if (csv != null) {
             csv.printf(
                     Locale.ROOT,
-                    "%s,%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%d,%d,%.2f,%.2f,%d,%d%n",
+                    "%s,%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%d,%d,%.2f,%.2f,%d,%d,%.2f,%.2f%n",
                     s.at(),
                     s.elapsed(),
                     s.rssKb(),
@@ -925,7 +937,9 @@ final class Soak implements Callable<Integer> {
                     s.p50Ms(),
                     s.p99Ms(),
                     s.sales(),
-                    s.sseEvents());
+                    s.sseEvents(),
+                    s.serverCpuSeconds(),
+                    s.loadAverage());
             csv.flush();
         }
     }
@@ -987,6 +1001,19 @@ final class Soak implements Callable<Integer> {
                 totals[Kind.UNEXPECTED.ordinal()].sum(),
                 totals[Kind.IO_ERROR.ordinal()].sum());
         System.out.printf(Locale.ROOT, "latency, all requests: %s%n", Target.latencies(latency));
+        if (samples.size() > 1) {
+            double cpu =
+                    samples.getLast().serverCpuSeconds() - samples.getFirst().serverCpuSeconds();
+            double wall = samples.getLast().elapsed() - samples.getFirst().elapsed();
+            System.out.printf(
+                    Locale.ROOT,
+                    "server JVM CPU %.0f s in %.0f s (%.2f core); 1-minute load average first %.2f, last %.2f%n",
+                    cpu,
+                    wall,
+                    cpu / wall,
+                    samples.getFirst().loadAverage(),
+                    samples.getLast().loadAverage());
+        }
         new TreeMap<>(latencyByRequest)
                 .forEach((label, h) -> System.out.printf(
                         Locale.ROOT, "  %-48s n=%-7d %s%n", label, h.getTotalCount(), Target.latencies(h)));
