@@ -3,11 +3,11 @@ package org.marquee.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar bench/target/marquee-bench.jar holds|reads ...}: load against a running sync server (issue 6). */
+/** {@code java -jar bench/target/marquee-bench.jar holds|reads|events|soak ...}: load against a running sync server (issue 6). */
 @Command(
         name = "marquee-bench",
         mixinStandardHelpOptions = true,
-        subcommands = {HoldLoad.class, SeatMapReads.class, EventLatency.class},
+        subcommands = {HoldLoad.class, SeatMapReads.class, EventLatency.class, Soak.class},
         description = "Load generator for a running Marquee sync server. See docs/BENCHMARKS.md.")
 public final class BenchMain {
 

@@ -18,12 +18,12 @@ import java.util.Locale;
  */
 final class MiniHttp implements AutoCloseable {
 
-    /** Status, the ETag header if any, and the body's length. */
-    record Answer(int status, String etag, int bodyLength) {}
+    /** Status, the ETag header if any, the body's length, and the body itself when asked for ({@link #exchange}). */
+    record Answer(int status, String etag, int bodyLength, String body) {}
 
     private final String host;
     private final int port;
-    private final String authorization;
+    private String authorization;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -43,7 +43,25 @@ final class MiniHttp implements AutoCloseable {
         return send("POST", path, "Content-Type: application/json\r\n", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Any request, keeping the answer's body: {@code headers} are extra header lines, each ending in CRLF; {@code json}
+     * may be null.
+     */
+    Answer exchange(String method, String path, String headers, String json) throws IOException {
+        byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+        return send(method, path, (json == null ? "" : "Content-Type: application/json\r\n") + headers, body, true);
+    }
+
+    /** From now on, send this {@code Authorization} header (a staff session's token after signing in). */
+    void authorization(String value) {
+        this.authorization = value;
+    }
+
     private Answer send(String method, String path, String headers, byte[] body) throws IOException {
+        return send(method, path, headers, body, false);
+    }
+
+    private Answer send(String method, String path, String headers, byte[] body, boolean keepBody) throws IOException {
         for (int attempt = 1; ; attempt++) {
             boolean fresh = socket == null;
             try {
@@ -52,13 +70,16 @@ final class MiniHttp implements AutoCloseable {
                 }
                 String head = method + " /api/v1" + path + " HTTP/1.1\r\nHost: " + host + ":" + port
                         + "\r\nAuthorization: " + authorization + "\r\n" + headers
-                        + (body != null ? "Content-Length: " + body.length + "\r\n" : "") + "\r\n";
+                        + (body != null
+                                ? "Content-Length: " + body.length + "\r\n"
+                                : method.equals("POST") || method.equals("PUT") ? "Content-Length: 0\r\n" : "")
+                        + "\r\n";
                 out.write(head.getBytes(StandardCharsets.ISO_8859_1));
                 if (body != null) {
                     out.write(body);
                 }
                 out.flush();
-                return read();
+                return read(keepBody);
             } catch (IOException e) {
                 close();
                 if (fresh || attempt > 1) {
@@ -76,7 +97,7 @@ final class MiniHttp implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    private Answer read() throws IOException {
+    private Answer read(boolean keepBody) throws IOException {
         String status = line();
         int code = Integer.parseInt(status.substring(9, 12));
         String etag = null;
@@ -97,11 +118,12 @@ final class MiniHttp implements AutoCloseable {
             }
         }
         int total = 0;
+        ByteArrayOutputStream kept = keepBody ? new ByteArrayOutputStream(Math.max(length, 256)) : null;
         if (chunked) {
             for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
                     size > 0;
                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                skip(size);
+                skip(size, kept);
                 total += size;
                 line();
             }
@@ -109,16 +131,24 @@ final class MiniHttp implements AutoCloseable {
                 // trailers
             }
         } else if (length > 0) {
-            skip(length);
+            skip(length, kept);
             total = length;
         }
         if (closes) {
             close();
         }
-        return new Answer(code, etag, total);
+        return new Answer(code, etag, total, kept == null ? null : kept.toString(StandardCharsets.UTF_8));
     }
 
-    private void skip(int n) throws IOException {
+    private void skip(int n, ByteArrayOutputStream kept) throws IOException {
+        if (kept != null) {
+            byte[] bytes = in.readNBytes(n);
+            if (bytes.length < n) {
+                throw new EOFException();
+            }
+            kept.write(bytes);
+            return;
+        }
         long left = n;
         while (left > 0) {
             long skipped = in.skip(left);
