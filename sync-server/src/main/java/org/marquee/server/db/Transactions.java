@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a transaction again when PostgreSQL aborts it for a deadlock or a serialization failure: two holds that lock
- * overlapping seats in different statements can deadlock, and the loser should simply try once more.
+ * overlapping seats in different statements can deadlock, and the loser should simply try once more. A transaction
+ * whose connection broke before it reached its commit (a pooled connection that died in a database restart or a
+ * failover) never happened, so it is tried once more too, on a fresh connection.
  */
 public final class Transactions {
 
@@ -17,17 +19,38 @@ public final class Transactions {
 
     private static final int ATTEMPTS = 4;
 
+    /**
+     * A broken connection is tried again only when it failed this fast: a connection that went silent has already
+     * used up the request's time (DESIGN §10: no request waits more than about 5 s).
+     */
+    private static final long QUICK_FAILURE_NANOS = 1_000_000_000L;
+
     private Transactions() {}
 
     public static <R, X extends Exception> R retrying(Jdbi jdbi, HandleCallback<R, X> work) throws X {
+        boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
+            boolean[] reachedCommit = {false};
+            long started = System.nanoTime();
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                    R result = work.withHandle(handle);
+                    reachedCommit[0] = true;
+                    return result;
+                });
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isRetryable(e)) {
+                if (attempt < ATTEMPTS && isRetryable(e)) {
+                    log.warn("event=transaction_retry attempt={} reason={}", attempt, sqlState(e));
+                } else if (!reconnected
+                        && !reachedCommit[0]
+                        && System.nanoTime() - started < QUICK_FAILURE_NANOS
+                        && DatabaseFailures.isConnectionFailure(e)) {
+                    // a commit that broke may have happened: only a transaction that never got there is repeated
+                    reconnected = true;
+                    log.warn("event=transaction_retry attempt={} reason=connection_lost", attempt);
+                } else {
                     throw e;
                 }
-                log.warn("event=transaction_retry attempt={} reason={}", attempt, sqlState(e));
             }
         }
     }
