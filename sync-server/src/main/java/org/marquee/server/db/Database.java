@@ -106,7 +106,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName("marquee-migrate");
         config.setJdbcUrl(url);
         config.setDataSourceProperties(connections.migration());
-        config.setMaximumPoolSize(1);
+        // Flyway holds a second connection for its schema-history lock while it migrates on the first
+        config.setMaximumPoolSize(3);
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(30_000);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
