@@ -112,9 +112,10 @@ class ExternalDatabaseOutageTest {
             Answer answer = server.kiosk(5).get("/showtimes/" + showtime + "/seats");
             assertThat(answer.status()).as(answer.body()).isIn(200, 503);
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                        kiosk.post("/holds", holdBody(showtime, List.of("B1"))).status())
-                .isEqualTo(201));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(kiosk.post("/holds", holdBody(showtime, List.of("B1")))
+                                .status())
+                        .isEqualTo(201));
     }
 
     private static Answer call(ApiClient client, String call) {

@@ -24,7 +24,7 @@ public final class BlackholeProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final List<Link> links = new CopyOnWriteArrayList<>();
-    private volatile long silentUntilNanos = Long.MIN_VALUE;
+    private volatile long silentUntilNanos = System.nanoTime();
     private volatile boolean closed;
 
     private BlackholeProxy(ServerSocket listener, InetSocketAddress target) {
