@@ -164,6 +164,8 @@ public final class ExternalPostgres implements AutoCloseable {
                 "-D",
                 data.toString(),
                 "-R",
+                // an immediate checkpoint: the default spreads it over minutes
+                "--checkpoint=fast",
                 "-X",
                 "stream",
                 "--no-sync");
