@@ -56,7 +56,7 @@ final class OrphanedPostgres {
         }
         String port = lines.size() > 3 ? lines.get(3).strip() : "?";
         log.warn("event=embedded_postgres_orphan_found dataDir={} pid={} port={} action=stopping", pgData, pid, port);
-        stop(process.get(), pgData);
+        stop(process.get());
         return true;
     }
 
@@ -75,26 +75,16 @@ final class OrphanedPostgres {
         }
     }
 
-    private static void stop(ProcessHandle postmaster, Path pgData) {
+    private static void stop(ProcessHandle postmaster) {
         List<ProcessHandle> children = postmaster.children().toList();
-        // a fast shutdown (pg_ctl -m fast, beside the very binary that runs) ends sessions and checkpoints; SIGTERM
-        // (a smart shutdown) is enough too, since the server that had sessions open is dead
-        Path pgCtl = Path.of(postmaster.info().command().orElseThrow()).resolveSibling("pg_ctl");
-        if (Files.isExecutable(pgCtl)) {
-            run(
-                    pgCtl.toString(),
-                    "-D",
-                    pgData.toString(),
-                    "-m",
-                    "fast",
-                    "-t",
-                    Long.toString(GRACEFUL.toSeconds()),
-                    "stop");
-        } else {
+        // SIGINT is PostgreSQL's fast shutdown: sessions end, a checkpoint is written (pg_ctl -m fast sends the same,
+        // but refuses to run as root); SIGTERM, a smart shutdown, is the fallback: the server whose sessions it would
+        // wait for is dead
+        if (!signal("INT", postmaster.pid())) {
             postmaster.destroy();
         }
         if (waitFor(postmaster, GRACEFUL)) {
-            log.info("event=embedded_postgres_orphan_stopped pid={} how=fast_shutdown", postmaster.pid());
+            log.info("event=embedded_postgres_orphan_stopped pid={} how=shutdown", postmaster.pid());
             return;
         }
         postmaster.destroyForcibly();
@@ -118,17 +108,18 @@ final class OrphanedPostgres {
         }
     }
 
-    private static void run(String... command) {
+    private static boolean signal(String signal, long pid) {
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder("kill", "-s", signal, Long.toString(pid))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            process.waitFor(GRACEFUL.toSeconds() + 5, TimeUnit.SECONDS);
+            return process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
-            log.warn("event=embedded_postgres_pg_ctl_failed reason={}", e.toString());
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
