@@ -31,14 +31,17 @@ public record DatabaseTimeouts(
         Duration keepalive,
         Duration maxLifetime) {
 
-    /** For production: requests bounded at about 2 s + 5 s in the worst case, most failures answered at once. */
+    /**
+     * For production: a refused or reset connection is answered at once, a pool wait after 2 s, a silent connection
+     * after 4 s; only a request that first waited for the pool and then met a silent connection can reach 6 s.
+     */
     public static final DatabaseTimeouts DEFAULTS = new DatabaseTimeouts(
             Duration.ofSeconds(2),
             Duration.ofSeconds(1),
             Duration.ofSeconds(3),
-            Duration.ofSeconds(5),
             Duration.ofSeconds(4),
             Duration.ofSeconds(3),
+            Duration.ofSeconds(2),
             Duration.ofSeconds(10),
             Duration.ofSeconds(30),
             Duration.ofMinutes(10));
