@@ -68,7 +68,8 @@ class EmbeddedOrphanTest {
             }
             OrphanedPostgres.stopIfRunning(pgData);
             try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

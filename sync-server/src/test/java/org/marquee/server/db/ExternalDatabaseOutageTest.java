@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.marquee.server.testing.ApiClient;
 import org.marquee.server.testing.ApiClient.Answer;
+import org.marquee.server.testing.EventStream;
 import org.marquee.server.testing.ExternalPostgres;
 import org.marquee.server.testing.FaultTests;
 import org.marquee.server.testing.TestServer;
@@ -54,6 +55,8 @@ class ExternalDatabaseOutageTest {
         ApiClient kiosk = server.kiosk(1);
         assertThat(kiosk.post("/holds", holdBody(showtime, List.of("A1"))).status())
                 .isEqualTo(201);
+        EventStream seats = EventStream.open(server.kiosk(6), showtime, null);
+        assertThat(seats.next(Duration.ofSeconds(5)).name()).isEqualTo("hello");
 
         postgres.kill();
         Map<String, Answer> answers = new java.util.LinkedHashMap<>();
@@ -94,6 +97,11 @@ class ExternalDatabaseOutageTest {
                                 .status())
                         .isEqualTo(201));
         assertThat(server.kiosk(3).get("/health").status()).isEqualTo(200);
+        // changes announced while the LISTEN connection was down were missed: the terminal must reload its seat map
+        assertThat(seats.next(Duration.ofSeconds(10), e -> e.name().equals("reload")))
+                .as("a reload after the live-events connection came back")
+                .isNotNull();
+        seats.close();
     }
 
     @Test
