@@ -79,13 +79,14 @@ public final class ErrorMapper {
      * with other requests (a pool timeout without a failure to connect behind it). Anything else is a bug: 500.
      */
     private static void unexpected(Exception e, Context ctx) {
-        switch (DatabaseFailures.classify(e)) {
+        DatabaseFailures.Kind kind = DatabaseFailures.classify(e);
+        switch (kind) {
             case UNAVAILABLE, TOO_SLOW -> {
                 // one line per request, without a stack trace: an outage would otherwise flood the log
                 log.warn(
                         "event=database_unavailable path={} reason={}",
                         ctx.path(),
-                        DatabaseFailures.classify(e) == DatabaseFailures.Kind.TOO_SLOW ? "timeout" : reason(e));
+                        kind == DatabaseFailures.Kind.TOO_SLOW ? "timeout" : reason(e));
                 ctx.header("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
                 write(
                         ctx,

@@ -1,7 +1,6 @@
 package org.marquee.server.live;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
@@ -108,10 +107,5 @@ public final class SeatFeeds {
             }
         }
         log.info("event=seat_feeds_reloaded showtimes={}", feeds.size());
-    }
-
-    /** Every showtime with subscribers here. */
-    public List<Long> watched() {
-        return List.copyOf(feeds.keySet());
     }
 }
