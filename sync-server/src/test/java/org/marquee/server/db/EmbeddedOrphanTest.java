@@ -50,7 +50,8 @@ class EmbeddedOrphanTest {
 
             int secondPort = ExternalPostgres.freePort();
             second = start(dataDir, secondPort, "second");
-            awaitHealthy(secondPort, Duration.ofSeconds(20));
+            // about 5 s on an idle machine; before the fix, a start here failed after 61 s. The margin is for a busy CI
+            awaitHealthy(secondPort, Duration.ofSeconds(30));
             assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))
                     .as("the orphan was stopped")
                     .isNotEqualTo(java.util.Optional.of(true));
