@@ -38,6 +38,15 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         // an exception message must never carry bound values into a log: one day one of them is a card number
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        // one broken connection means the others most likely broke with it: a retry must get a new one, not the next
+        // dead one (idle ones are replaced now, busy ones when they come back)
+        jdbi.getConfig(ConnectionLoss.class).onLost(() -> {
+            var pool = dataSource.getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+                log.warn("event=pool_renewed reason=connection_lost");
+            }
+        });
     }
 
     public static Database open(DatabaseSettings settings) {

@@ -48,10 +48,30 @@ public final class Transactions {
                     // a commit that broke may have happened: only a transaction that never got there is repeated
                     reconnected = true;
                     log.warn("event=transaction_retry attempt={} reason=connection_lost", attempt);
+                    jdbi.getConfig(ConnectionLoss.class).lost();
                 } else {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Runs a read (a statement that changes nothing, so it is always safe to repeat) and runs it once more on a fresh
+     * connection when its connection turned out broken at once: one that died in a restart or a failover since the
+     * pool last checked it.
+     */
+    public static <R, X extends Exception> R reading(Jdbi jdbi, HandleCallback<R, X> read) throws X {
+        long started = System.nanoTime();
+        try {
+            return jdbi.withHandle(read);
+        } catch (RuntimeException e) {
+            if (System.nanoTime() - started >= QUICK_FAILURE_NANOS || !DatabaseFailures.isConnectionFailure(e)) {
+                throw e;
+            }
+            log.warn("event=read_retry reason=connection_lost");
+            jdbi.getConfig(ConnectionLoss.class).lost();
+            return jdbi.withHandle(read);
         }
     }
 

@@ -112,18 +112,15 @@ class ExternalDatabaseOutageTest {
         postgres.superuser(statement ->
                 statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = 'marquee'"));
 
-        // a request on a connection that broke is answered 503 (or succeeds when its transaction was tried again on
-        // a fresh connection), never 500; the broken connections leave the pool and the next try works
+        // reads and hold transactions on a connection that broke are tried once more on a fresh one
         Answer hold = kiosk.post("/holds", holdBody(showtime, List.of("B1")));
-        assertThat(hold.status()).as(hold.body()).isIn(201, 503);
-        for (int i = 0; i < 5; i++) {
-            Answer answer = server.kiosk(5).get("/showtimes/" + showtime + "/seats");
-            assertThat(answer.status()).as(answer.body()).isIn(200, 503);
-        }
-        await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(kiosk.post("/holds", holdBody(showtime, List.of("B1")))
-                                .status())
-                        .isEqualTo(201));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+
+        postgres.superuser(statement ->
+                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = 'marquee'"));
+        // (a terminal whose token is already known: the token lookup itself is not one of the retried reads)
+        Answer seats = kiosk.get("/showtimes/" + showtime + "/seats");
+        assertThat(seats.status()).as(seats.body()).isEqualTo(200);
     }
 
     private static Answer call(ApiClient client, String call) {
