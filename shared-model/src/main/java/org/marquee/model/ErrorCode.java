@@ -20,5 +20,7 @@ public enum ErrorCode {
     INVALID_REQUEST,
     RATE_LIMITED,
     SERVICE_UNAVAILABLE,
+    /** PostgreSQL is down, restarting or unreachable: answered 503 with {@code Retry-After}. */
+    DATABASE_UNAVAILABLE,
     INTERNAL_ERROR
 }

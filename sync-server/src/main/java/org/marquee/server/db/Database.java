@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -28,15 +26,27 @@ public final class Database implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final DatabaseSettings settings;
+    private final String url;
+    private final ConnectionProperties connections;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, DatabaseSettings settings) {
+    private Database(
+            EmbeddedDatabase embedded, HikariDataSource dataSource, String url, ConnectionProperties connections) {
         this.embedded = embedded;
-        this.settings = settings;
+        this.url = url;
+        this.connections = connections;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         // an exception message must never carry bound values into a log: one day one of them is a card number
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        // one broken connection means the others most likely broke with it: a retry must get a new one, not the next
+        // dead one (idle ones are replaced now, busy ones when they come back)
+        jdbi.getConfig(ConnectionLoss.class).onLost(() -> {
+            var pool = dataSource.getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+                log.warn("event=pool_renewed reason=connection_lost");
+            }
+        });
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -48,33 +58,18 @@ public final class Database implements AutoCloseable {
         EmbeddedDatabase embedded =
                 settings.embedded() ? EmbeddedDatabase.start(settings.dataDir(), settings.poolSize() * 4 + 20) : null;
         try {
-            HikariConfig hikari = new HikariConfig();
-            hikari.setPoolName("marquee");
-            if (embedded != null) {
-                hikari.setJdbcUrl(embedded.jdbcUrl());
-            } else {
-                hikari.setJdbcUrl(settings.jdbcUrl());
-                hikari.setUsername(settings.user());
-                hikari.setPassword(settings.password());
-            }
-            // nor the key values that PostgreSQL puts in the detail of a constraint violation
-            hikari.addDataSourceProperty("logServerErrorDetail", "false");
-            hikari.setMaximumPoolSize(settings.poolSize());
-            hikari.setMinimumIdle(settings.poolSize());
-            // a request that cannot get a connection soon is answered 429, not queued for ever
-            hikari.setConnectionTimeout(2_000);
-            hikari.setInitializationFailTimeout(30_000);
-            if (meters != null) {
-                // only before the pool starts: Hikari reads its tracker once
-                hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
-            }
-            HikariDataSource dataSource = new HikariDataSource(hikari);
-            migrate(dataSource);
-            Database database = new Database(embedded, dataSource, settings);
+            String url = embedded != null ? embedded.jdbcUrl() : settings.jdbcUrl();
+            // the embedded URL names its own user; an external one may, or the settings (environment) do
+            ConnectionProperties connections = embedded != null
+                    ? new ConnectionProperties(null, null, settings.timeouts())
+                    : new ConnectionProperties(settings.user(), settings.password(), settings.timeouts());
+            migrate(url, connections);
+            HikariDataSource dataSource = pool(url, connections, settings, meters);
+            Database database = new Database(embedded, dataSource, url, connections);
             log.info(
                     "event=database_ready embedded={} jdbcUrl={} fsync={} synchronousCommit={}",
                     embedded != null,
-                    withoutPassword(embedded != null ? embedded.jdbcUrl() : settings.jdbcUrl()),
+                    withoutPassword(url),
                     database.setting("fsync"),
                     database.setting("synchronous_commit"));
             return database;
@@ -86,18 +81,55 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static HikariDataSource pool(
+            String url, ConnectionProperties connections, DatabaseSettings settings, MeterRegistry meters) {
+        DatabaseTimeouts timeouts = settings.timeouts();
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("marquee");
+        hikari.setJdbcUrl(url);
+        hikari.setDataSourceProperties(connections.pool());
+        hikari.setMaximumPoolSize(settings.poolSize());
+        hikari.setMinimumIdle(settings.poolSize());
+        // a request that cannot get a connection soon is answered (429 busy, 503 database away), not queued for ever
+        hikari.setConnectionTimeout(timeouts.poolWait().toMillis());
+        // a connection idle for a while is checked before it is handed out; a dead one is replaced, not used
+        hikari.setValidationTimeout(timeouts.validation().toMillis());
+        hikari.setKeepaliveTime(timeouts.keepalive().toMillis());
+        hikari.setMaxLifetime(timeouts.maxLifetime().toMillis());
+        hikari.setInitializationFailTimeout(30_000);
+        if (meters != null) {
+            // only before the pool starts: Hikari reads its tracker once
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
+        return new HikariDataSource(hikari);
+    }
+
     /** {@code url} with any {@code password=} parameter taken out, fit for a log line (benchmarks read it there). */
     static String withoutPassword(String url) {
         return url.replaceAll("(?i)([?&;])password=[^&;]*&?", "$1").replaceAll("[?&;]$", "");
     }
 
-    private static void migrate(DataSource dataSource) {
-        var result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        log.info("event=migrated applied={} schemaVersion={}", result.migrationsExecuted, result.targetSchemaVersion);
+    /** Flyway on a connection of its own, without the request timeouts: a migration may take long. */
+    private static void migrate(String url, ConnectionProperties connections) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("marquee-migrate");
+        config.setJdbcUrl(url);
+        config.setDataSourceProperties(connections.migration());
+        // Flyway holds a second connection for its schema-history lock while it migrates on the first
+        config.setMaximumPoolSize(3);
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(30_000);
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            log.info(
+                    "event=migrated applied={} schemaVersion={}",
+                    result.migrationsExecuted,
+                    result.targetSchemaVersion);
+        }
     }
 
     public Jdbi jdbi() {
@@ -109,16 +141,8 @@ public final class Database implements AutoCloseable {
      * (the {@code LISTEN} of live seat events); {@code applicationName} names it in {@code pg_stat_activity}.
      */
     public Connection openDedicated(String applicationName) {
-        Properties properties = new Properties();
-        if (embedded == null) {
-            properties.setProperty("user", settings.user());
-            properties.setProperty("password", settings.password());
-        }
-        properties.setProperty("ApplicationName", applicationName);
-        properties.setProperty("logServerErrorDetail", "false");
-        properties.setProperty("tcpKeepAlive", "true");
         try {
-            return DriverManager.getConnection(embedded != null ? embedded.jdbcUrl() : settings.jdbcUrl(), properties);
+            return DriverManager.getConnection(url, connections.listener(applicationName));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not open a connection to the database: " + e.getMessage(), e);
         }

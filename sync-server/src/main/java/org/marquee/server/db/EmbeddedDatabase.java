@@ -24,6 +24,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             Path pgData = dataDir.resolve("pgdata");
             Files.createDirectories(pgData);
+            // a postgres left by a server that was killed (kill -9, OOM) still holds this data directory
+            OrphanedPostgres.stopIfRunning(pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a transaction again when PostgreSQL aborts it for a deadlock or a serialization failure: two holds that lock
- * overlapping seats in different statements can deadlock, and the loser should simply try once more.
+ * overlapping seats in different statements can deadlock, and the loser should simply try once more. A transaction
+ * whose connection broke before it reached its commit (a pooled connection that died in a database restart or a
+ * failover) never happened, so it is tried once more too, on a fresh connection.
  */
 public final class Transactions {
 
@@ -20,22 +22,44 @@ public final class Transactions {
     private static final int ATTEMPTS = 4;
     private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
+    /**
+     * A broken connection is tried again only when it failed this fast: a connection that went silent has already
+     * used up the request's time (DESIGN §10: no request waits more than about 5 s).
+     */
+    private static final long QUICK_FAILURE_NANOS = 1_000_000_000L;
+
     private Transactions() {}
 
     public static <R, X extends Exception> R retrying(Jdbi jdbi, HandleCallback<R, X> work) throws X {
         if (UnitOfWork.active()) {
             // inside a unit of work this is a savepoint of its transaction: undone alone if it throws, committed with
-            // the unit; an abort for a deadlock fails the whole unit, which runs again from the start
+            // the unit; an abort for a deadlock or a lost connection fails the whole unit
             return jdbi.withHandle(handle -> savepoint(handle, work));
         }
+        boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
+            boolean[] reachedCommit = {false};
+            long started = System.nanoTime();
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                    R result = work.withHandle(handle);
+                    reachedCommit[0] = true;
+                    return result;
+                });
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isRetryable(e)) {
+                if (attempt < ATTEMPTS && isRetryable(e)) {
+                    log.warn("event=transaction_retry attempt={} reason={}", attempt, sqlState(e));
+                } else if (!reconnected
+                        && !reachedCommit[0]
+                        && System.nanoTime() - started < QUICK_FAILURE_NANOS
+                        && DatabaseFailures.isConnectionFailure(e)) {
+                    // a commit that broke may have happened: only a transaction that never got there is repeated
+                    reconnected = true;
+                    log.warn("event=transaction_retry attempt={} reason=connection_lost", attempt);
+                    jdbi.getConfig(ConnectionLoss.class).lost();
+                } else {
                     throw e;
                 }
-                log.warn("event=transaction_retry attempt={} reason={}", attempt, sqlState(e));
             }
         }
     }
@@ -53,6 +77,29 @@ public final class Transactions {
         }
         handle.releaseSavepoint(name);
         return result;
+    }
+
+    /**
+     * Runs a read (a statement that changes nothing, so it is always safe to repeat) and runs it once more on a fresh
+     * connection when its connection turned out broken at once: one that died in a restart or a failover since the
+     * pool last checked it.
+     */
+    public static <R, X extends Exception> R reading(Jdbi jdbi, HandleCallback<R, X> read) throws X {
+        if (UnitOfWork.active()) {
+            // the unit's own connection: if it broke, the whole unit failed and nothing of it was committed
+            return jdbi.withHandle(read);
+        }
+        long started = System.nanoTime();
+        try {
+            return jdbi.withHandle(read);
+        } catch (RuntimeException e) {
+            if (System.nanoTime() - started >= QUICK_FAILURE_NANOS || !DatabaseFailures.isConnectionFailure(e)) {
+                throw e;
+            }
+            log.warn("event=read_retry reason=connection_lost");
+            jdbi.getConfig(ConnectionLoss.class).lost();
+            return jdbi.withHandle(read);
+        }
     }
 
     /** True for a unique-key violation, so that a store can turn a lost race into a clear answer. */

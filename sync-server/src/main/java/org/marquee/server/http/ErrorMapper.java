@@ -3,11 +3,11 @@ package org.marquee.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.marquee.model.ApiError;
 import org.marquee.model.ErrorCode;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.db.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    /** How long a client should wait before trying again when the database is away: a restart takes a few seconds. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
     private ErrorMapper() {}
 
@@ -36,7 +39,7 @@ public final class ErrorMapper {
             case PAYLOAD_TOO_LARGE -> 413;
             case INVALID_REQUEST -> 422;
             case RATE_LIMITED -> 429;
-            case SERVICE_UNAVAILABLE, PAYMENT_PROVIDER_NOT_CONFIGURED -> 503;
+            case SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, PAYMENT_PROVIDER_NOT_CONFIGURED -> 503;
             case PAYMENT_TIMEOUT -> 504;
             case INTERNAL_ERROR -> 500;
         };
@@ -126,23 +129,49 @@ public final class ErrorMapper {
         };
     }
 
+    /**
+     * What no handler expected. When the database is the reason, the client is told to come back: 503 {@code
+     * DATABASE_UNAVAILABLE} when it is away or too slow, 429 {@code RATE_LIMITED} when every connection is merely busy
+     * with other requests (a pool timeout without a failure to connect behind it). Anything else is a bug: 500.
+     */
     private static void unexpected(Exception e, Context ctx) {
-        if (causedBy(e, SQLTransientConnectionException.class)) {
-            log.warn("event=pool_exhausted path={}", ctx.path());
-            ctx.header("Retry-After", "1");
-            write(ctx, ErrorCode.RATE_LIMITED, "The server is busy right now. Please try again in a moment.", Map.of());
-            return;
-        }
-        log.error("event=unhandled_error path={}", ctx.path(), e);
-        write(ctx, ErrorCode.INTERNAL_ERROR, "Something went wrong on the server. Please try again.", Map.of());
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
+        DatabaseFailures.Kind kind = DatabaseFailures.classify(e);
+        switch (kind) {
+            case UNAVAILABLE, TOO_SLOW -> {
+                // one line per request, without a stack trace: an outage would otherwise flood the log
+                log.warn(
+                        "event=database_unavailable path={} reason={}",
+                        ctx.path(),
+                        kind == DatabaseFailures.Kind.TOO_SLOW ? "timeout" : reason(e));
+                ctx.header("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
+                write(
+                        ctx,
+                        ErrorCode.DATABASE_UNAVAILABLE,
+                        "The server cannot reach its database right now. Please try again in a few seconds.",
+                        Map.of());
+            }
+            case POOL_EXHAUSTED -> {
+                log.warn("event=pool_exhausted path={}", ctx.path());
+                ctx.header("Retry-After", "1");
+                write(
+                        ctx,
+                        ErrorCode.RATE_LIMITED,
+                        "The server is busy right now. Please try again in a moment.",
+                        Map.of());
+            }
+            case OTHER -> {
+                log.error("event=unhandled_error path={}", ctx.path(), e);
+                write(ctx, ErrorCode.INTERNAL_ERROR, "Something went wrong on the server. Please try again.", Map.of());
             }
         }
-        return false;
+    }
+
+    /** The innermost cause's type, such as {@code ConnectException} or {@code PSQLException}: never its message. */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 }

@@ -20,7 +20,7 @@ public final class IdempotencyKeys {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     /** How long a retry waits for the first request with its key to end before it is told to try again. */
-    private static final long WAIT_MILLIS = 3_000;
+    private static final long WAIT_MILLIS = 2_500;
 
     /** A request that carries a key: whose, which key, and the hash of what it asks. */
     public record Claim(long terminalId, String key, String requestHash) {}

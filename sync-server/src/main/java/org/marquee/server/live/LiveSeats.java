@@ -30,8 +30,9 @@ public final class LiveSeats implements SeatMapChanges, AutoCloseable {
     public SeatFeeds start(LongFunction<SeatMapSnapshot> current) {
         SeatFeeds started = new SeatFeeds(current);
         feeds = started;
-        // notifications sent while the listener was away are lost: every watched showtime may have changed
-        channel.listen(this::publishHere, () -> publishHere(started.watched()));
+        // notifications sent while the listener was away are lost: every watched showtime may have changed, and its
+        // subscribers are told to reload (DESIGN §10)
+        channel.listen(this::publishHere, started::reloadAll);
         return started;
     }
 

@@ -78,6 +78,19 @@ final class SeatFeed {
     }
 
     /**
+     * Brings the feed to {@code snapshot} and tells every subscriber to {@code reload}: after the cross-instance
+     * channel was down, notifications were lost and the diff against what this feed last saw may not be all that
+     * happened (DESIGN §10). The step is still recorded, so that a client resuming from before it can catch up.
+     */
+    synchronized void reload(SeatMapSnapshot snapshot) {
+        publish(snapshot);
+        SeatMapVersion current = new SeatMapVersion(showtimeId, version);
+        for (SeatEventSink subscriber : subscribers) {
+            deliver(subscriber, "reload", current, version);
+        }
+    }
+
+    /**
      * Adds a subscriber and brings it up to date: {@code hello} for a new one, nothing for one that is current, the
      * missed events for one whose {@code lastEventId} is still in the history, else {@code reload}.
      */

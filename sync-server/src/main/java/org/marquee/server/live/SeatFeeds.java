@@ -1,7 +1,6 @@
 package org.marquee.server.live;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
@@ -91,8 +90,22 @@ public final class SeatFeeds {
         }
     }
 
-    /** Every showtime with subscribers here: re-published after the cross-instance channel was down. */
-    public List<Long> watched() {
-        return List.copyOf(feeds.keySet());
+    /**
+     * Tells every subscriber here to reload its seat map, each feed first brought to the current snapshot: after the
+     * cross-instance channel was lost, the notifications sent meanwhile are gone.
+     */
+    public void reloadAll() {
+        for (Map.Entry<Long, SeatFeed> entry : feeds.entrySet()) {
+            SeatFeed feed = entry.getValue();
+            try {
+                SeatMapSnapshot snapshot = current.apply(entry.getKey());
+                synchronized (feed) {
+                    feed.reload(snapshot);
+                }
+            } catch (RuntimeException e) {
+                log.warn("event=seat_reload_failed showtime={} reason={}", entry.getKey(), e.toString());
+            }
+        }
+        log.info("event=seat_feeds_reloaded showtimes={}", feeds.size());
     }
 }

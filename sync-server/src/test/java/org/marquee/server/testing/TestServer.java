@@ -103,10 +103,17 @@ public final class TestServer implements AutoCloseable {
 
     /** Another server instance on an existing database, as a second instance behind a load balancer would be. */
     public static TestServer startOn(String jdbcUrl, Options options) {
+        return startWith(
+                new DatabaseSettings(jdbcUrl, "postgres", "postgres", Path.of("unused"), options.poolSize()), options);
+    }
+
+    /** A server on the database {@code settings} name, as an operator configures it (credentials, timeouts). */
+    public static TestServer startWith(DatabaseSettings settings, Options options) {
+        String jdbcUrl = settings.jdbcUrl();
         var config = new ServerConfig(
                 "127.0.0.1",
                 0,
-                new DatabaseSettings(jdbcUrl, "postgres", "postgres", Path.of("unused"), options.poolSize()),
+                settings,
                 true,
                 options.kiosks(),
                 HoldPolicy.of(options.holdTtl(), options.holdMaxTotal()),

@@ -22,6 +22,7 @@ import org.marquee.model.TheaterInfo;
 import org.marquee.server.catalog.ShowtimeDetails;
 import org.marquee.server.catalog.ShowtimeFacts;
 import org.marquee.server.catalog.ShowtimeRow;
+import org.marquee.server.db.Transactions;
 
 /** Reads of theaters, auditoriums, movies and showtimes. */
 public final class CatalogStore {
@@ -35,13 +36,16 @@ public final class CatalogStore {
     }
 
     public List<TheaterInfo> theaters() {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + THEATER_COLUMNS + " from theaters order by id")
-                .map((rs, ctx) -> theater(rs))
-                .list());
+        return Transactions.reading(
+                jdbi,
+                handle -> handle.createQuery("select " + THEATER_COLUMNS + " from theaters order by id")
+                        .map((rs, ctx) -> theater(rs))
+                        .list());
     }
 
     public Optional<TheaterInfo> theater(long id) {
-        return jdbi.withHandle(
+        return Transactions.reading(
+                jdbi,
                 handle -> handle.createQuery("select " + THEATER_COLUMNS + " from theaters where id = :id")
                         .bind("id", id)
                         .map((rs, ctx) -> theater(rs))
@@ -50,7 +54,9 @@ public final class CatalogStore {
 
     /** Showtimes of a theater starting in [from, to), with the seats now held (unexpired) or sold. */
     public List<ShowtimeRow> showtimes(long theaterId, Instant from, Instant to) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return Transactions.reading(
+                jdbi,
+                handle -> handle.createQuery("""
                         select s.id, s.movie_id, m.title, m.runtime_minutes, m.rating, a.id as auditorium_id,
                                a.name as auditorium_name, s.starts_at, s.format, s.status, a.seat_count,
                                (select count(*) from seat_claims c
@@ -61,28 +67,30 @@ public final class CatalogStore {
                           join movies m on m.id = s.movie_id
                          where a.theater_id = :theater and s.starts_at >= :from and s.starts_at < :to
                          order by m.title, s.starts_at, a.name""")
-                .bind("theater", theaterId)
-                .bind("from", from)
-                .bind("to", to)
-                .map((rs, ctx) -> new ShowtimeRow(
-                        rs.getLong("id"),
-                        rs.getLong("movie_id"),
-                        rs.getString("title"),
-                        rs.getInt("runtime_minutes"),
-                        rs.getString("rating"),
-                        rs.getLong("auditorium_id"),
-                        rs.getString("auditorium_name"),
-                        rs.getObject("starts_at", java.time.OffsetDateTime.class)
-                                .toInstant(),
-                        rs.getString("format"),
-                        ShowtimeStatus.valueOf(rs.getString("status")),
-                        rs.getInt("seat_count"),
-                        rs.getInt("taken")))
-                .list());
+                        .bind("theater", theaterId)
+                        .bind("from", from)
+                        .bind("to", to)
+                        .map((rs, ctx) -> new ShowtimeRow(
+                                rs.getLong("id"),
+                                rs.getLong("movie_id"),
+                                rs.getString("title"),
+                                rs.getInt("runtime_minutes"),
+                                rs.getString("rating"),
+                                rs.getLong("auditorium_id"),
+                                rs.getString("auditorium_name"),
+                                rs.getObject("starts_at", java.time.OffsetDateTime.class)
+                                        .toInstant(),
+                                rs.getString("format"),
+                                ShowtimeStatus.valueOf(rs.getString("status")),
+                                rs.getInt("seat_count"),
+                                rs.getInt("taken")))
+                        .list());
     }
 
     public Optional<ShowtimeDetails> showtimeDetails(long showtimeId) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return Transactions.reading(
+                jdbi,
+                handle -> handle.createQuery("""
                         select s.id, t.name as theater, t.address, t.time_zone, a.name as auditorium, m.title,
                                m.rating, m.runtime_minutes, s.starts_at
                           from showtimes s
@@ -90,39 +98,41 @@ public final class CatalogStore {
                           join theaters t on t.id = a.theater_id
                           join movies m on m.id = s.movie_id
                          where s.id = :id""")
-                .bind("id", showtimeId)
-                .map((rs, ctx) -> new ShowtimeDetails(
-                        rs.getLong("id"),
-                        rs.getString("theater"),
-                        rs.getString("address"),
-                        ZoneId.of(rs.getString("time_zone")),
-                        rs.getString("auditorium"),
-                        rs.getString("title"),
-                        rs.getString("rating"),
-                        rs.getInt("runtime_minutes"),
-                        rs.getObject("starts_at", java.time.OffsetDateTime.class)
-                                .toInstant()))
-                .findOne());
+                        .bind("id", showtimeId)
+                        .map((rs, ctx) -> new ShowtimeDetails(
+                                rs.getLong("id"),
+                                rs.getString("theater"),
+                                rs.getString("address"),
+                                ZoneId.of(rs.getString("time_zone")),
+                                rs.getString("auditorium"),
+                                rs.getString("title"),
+                                rs.getString("rating"),
+                                rs.getInt("runtime_minutes"),
+                                rs.getObject("starts_at", java.time.OffsetDateTime.class)
+                                        .toInstant()))
+                        .findOne());
     }
 
     public Optional<ShowtimeFacts> showtimeFacts(long showtimeId) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return Transactions.reading(
+                jdbi,
+                handle -> handle.createQuery("""
                         select s.id, s.auditorium_id, a.theater_id, t.time_zone, s.starts_at, s.status, a.layout
                           from showtimes s
                           join auditoriums a on a.id = s.auditorium_id
                           join theaters t on t.id = a.theater_id
                          where s.id = :id""")
-                .bind("id", showtimeId)
-                .map((rs, ctx) -> new ShowtimeFacts(
-                        rs.getLong("id"),
-                        rs.getLong("auditorium_id"),
-                        rs.getLong("theater_id"),
-                        ZoneId.of(rs.getString("time_zone")),
-                        rs.getObject("starts_at", java.time.OffsetDateTime.class)
-                                .toInstant(),
-                        ShowtimeStatus.valueOf(rs.getString("status")),
-                        SeatLayout.parse(strings(rs.getArray("layout")))))
-                .findOne());
+                        .bind("id", showtimeId)
+                        .map((rs, ctx) -> new ShowtimeFacts(
+                                rs.getLong("id"),
+                                rs.getLong("auditorium_id"),
+                                rs.getLong("theater_id"),
+                                ZoneId.of(rs.getString("time_zone")),
+                                rs.getObject("starts_at", java.time.OffsetDateTime.class)
+                                        .toInstant(),
+                                ShowtimeStatus.valueOf(rs.getString("status")),
+                                SeatLayout.parse(strings(rs.getArray("layout")))))
+                        .findOne());
     }
 
     /**

@@ -135,24 +135,28 @@ public final class HoldStore {
 
     /** The seats among {@code seats} that are sold, or held unexpired by another terminal's hold, right now. */
     private List<String> takenByOthers(long showtimeId, List<String> seats, long terminalId) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return Transactions.reading(
+                jdbi,
+                handle -> handle.createQuery("""
                         select c.seat_id from seat_claims c left join holds h on h.id = c.hold_id
                          where c.showtime_id = :showtime and c.seat_id = any(cast(:seats as text[]))
                            and (c.state = 'SOLD'
                                 or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :terminal))
                          order by c.seat_id""")
-                .bind("showtime", showtimeId)
-                .bind("seats", seats.toArray(String[]::new))
-                .bind("terminal", terminalId)
-                .mapTo(String.class)
-                .list());
+                        .bind("showtime", showtimeId)
+                        .bind("seats", seats.toArray(String[]::new))
+                        .bind("terminal", terminalId)
+                        .mapTo(String.class)
+                        .list());
     }
 
     public Optional<HoldRecord> find(UUID holdId) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + HOLD_COLUMNS + " from holds where id = :id")
-                .bind("id", holdId)
-                .map((rs, ctx) -> hold(rs))
-                .findOne());
+        return Transactions.reading(
+                jdbi,
+                handle -> handle.createQuery("select " + HOLD_COLUMNS + " from holds where id = :id")
+                        .bind("id", holdId)
+                        .map((rs, ctx) -> hold(rs))
+                        .findOne());
     }
 
     /** Replaces the seats of an active hold, all or nothing; the expiry stays as it was. */

@@ -30,6 +30,11 @@ public final class NotificationChannel implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /**
+     * A connection that only waits for notifications never notices a network that went silent (TCP keepalive takes
+     * hours): a tiny query this often does, within the socket timeout, so the listener reconnects and reloads.
+     */
+    private static final Duration PING = Duration.ofSeconds(2);
 
     private final Jdbi jdbi;
     private final Supplier<Connection> connect;
@@ -101,10 +106,17 @@ public final class NotificationChannel implements AutoCloseable {
                     onReconnected.run();
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                long nextPing = System.nanoTime() + PING.toNanos();
                 while (!closed) {
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null && notifications.length > 0) {
                         deliver(notifications, onChanged);
+                    }
+                    if (System.nanoTime() - nextPing > 0) {
+                        try (Statement ping = connection.createStatement()) {
+                            ping.execute("select 1");
+                        }
+                        nextPing = System.nanoTime() + PING.toNanos();
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.marquee.model.SeatStatus;
+import org.marquee.server.db.Transactions;
 import org.marquee.server.seatmap.ClaimRow;
 
 /** Reads a showtime's seat claims for the seat map, and frees the lapsed ones so that the version moves. */
@@ -17,7 +18,8 @@ public final class SeatClaimReader {
 
     /** The seat map's version: the largest claim version of the showtime, 0 before any claim. One index probe. */
     public long currentVersion(long showtimeId) {
-        return jdbi.withHandle(
+        return Transactions.reading(
+                jdbi,
                 handle -> handle.createQuery("select coalesce(max(version), 0) from seat_claims where showtime_id = :s")
                         .bind("s", showtimeId)
                         .mapTo(Long.class)
@@ -30,8 +32,8 @@ public final class SeatClaimReader {
      * busy with are skipped rather than waited for.
      */
     public int freeLapsed(long showtimeId) {
-        return jdbi.withHandle(
-                handle -> handle.createUpdate("""
+        return Transactions.reading(
+                jdbi, handle -> handle.createUpdate("""
                         update seat_claims
                            set state = 'FREE', hold_id = null, expires_at = null, version = nextval('seat_claim_version')
                          where (showtime_id, seat_id) in (
@@ -42,22 +44,24 @@ public final class SeatClaimReader {
     }
 
     public List<ClaimRow> claims(long showtimeId) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return Transactions.reading(
+                jdbi,
+                handle -> handle.createQuery("""
                         select seat_id, version, expires_at,
                                case when state = 'SOLD' then 'SOLD'
                                     when state = 'HELD' and expires_at > now() then 'HELD'
                                     else 'AVAILABLE' end as status
                           from seat_claims where showtime_id = :s""")
-                .bind("s", showtimeId)
-                .map((rs, ctx) -> {
-                    SeatStatus status = SeatStatus.valueOf(rs.getString("status"));
-                    OffsetDateTime until = rs.getObject("expires_at", OffsetDateTime.class);
-                    return new ClaimRow(
-                            rs.getString("seat_id"),
-                            status,
-                            status == SeatStatus.HELD ? until.toInstant() : null,
-                            rs.getLong("version"));
-                })
-                .list());
+                        .bind("s", showtimeId)
+                        .map((rs, ctx) -> {
+                            SeatStatus status = SeatStatus.valueOf(rs.getString("status"));
+                            OffsetDateTime until = rs.getObject("expires_at", OffsetDateTime.class);
+                            return new ClaimRow(
+                                    rs.getString("seat_id"),
+                                    status,
+                                    status == SeatStatus.HELD ? until.toInstant() : null,
+                                    rs.getLong("version"));
+                        })
+                        .list());
     }
 }
