@@ -20,6 +20,11 @@ import picocli.CommandLine.Option;
  * card (sometimes declined, sometimes retried with the same Idempotency-Key); clerks sell for cash; SSE subscribers
  * follow showtimes and reconnect. Ends with a summary (first / last / max of each resource, growth first third vs last
  * third, answers outside the contract) and an invariant check through JDBC.
+ *
+ * <p>This class is the command and its run loop. The terminals are {@link KioskCustomer}, {@link CounterClerk},
+ * {@link RefundingManager} and {@link SseSubscriber}, sharing a {@link SoakContext}; {@link SoakTally} counts their
+ * answers, {@link ProcessSampler} reads the server's resources, {@link SoakReport} prints the samples and the summary
+ * and {@link SoakInvariants} checks the database at the end.
  */
 @Command(
         name = "soak",
