@@ -84,6 +84,11 @@ final class SeatFeed {
      */
     synchronized void reload(SeatMapSnapshot snapshot) {
         publish(snapshot);
+        reloadAsIs();
+    }
+
+    /** Tells every subscriber to {@code reload} without a new snapshot: the database cannot be read yet. */
+    synchronized void reloadAsIs() {
         SeatMapVersion current = new SeatMapVersion(showtimeId, version);
         for (SeatEventSink subscriber : subscribers) {
             deliver(subscriber, "reload", current, version);

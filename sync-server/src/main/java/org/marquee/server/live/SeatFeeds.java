@@ -1,6 +1,8 @@
 package org.marquee.server.live;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
@@ -18,6 +20,9 @@ public final class SeatFeeds {
 
     /** Events kept per showtime for clients that resume with {@code Last-Event-ID}. */
     public static final int HISTORY = 500;
+
+    private static final int RELOAD_ATTEMPTS = 10;
+    private static final long RELOAD_PAUSE_MILLIS = 500;
 
     /** An open subscription; closing it removes the subscriber. */
     public interface Subscription extends AutoCloseable {
@@ -92,20 +97,49 @@ public final class SeatFeeds {
 
     /**
      * Tells every subscriber here to reload its seat map, each feed first brought to the current snapshot: after the
-     * cross-instance channel was lost, the notifications sent meanwhile are gone.
+     * cross-instance channel was lost, the notifications sent meanwhile are gone. The channel is often back before the
+     * pool is (PostgreSQL still starting), so a snapshot that cannot be read yet is tried again for a few seconds;
+     * then the subscribers are told to reload anyway, from the server's seat map.
      */
     public void reloadAll() {
-        for (Map.Entry<Long, SeatFeed> entry : feeds.entrySet()) {
-            SeatFeed feed = entry.getValue();
-            try {
-                SeatMapSnapshot snapshot = current.apply(entry.getKey());
-                synchronized (feed) {
-                    feed.reload(snapshot);
+        List<Long> pending = new ArrayList<>(feeds.keySet());
+        for (int attempt = 1; !pending.isEmpty() && attempt <= RELOAD_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                try {
+                    Thread.sleep(RELOAD_PAUSE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
-            } catch (RuntimeException e) {
-                log.warn("event=seat_reload_failed showtime={} reason={}", entry.getKey(), e.toString());
+            }
+            pending.removeIf(this::reload);
+        }
+        for (long showtimeId : pending) {
+            SeatFeed feed = feeds.get(showtimeId);
+            if (feed != null) {
+                synchronized (feed) {
+                    feed.reloadAsIs();
+                }
             }
         }
-        log.info("event=seat_feeds_reloaded showtimes={}", feeds.size());
+        log.info("event=seat_feeds_reloaded showtimes={} withoutSnapshot={}", feeds.size(), pending.size());
+    }
+
+    /** Reloads one feed from its current snapshot; false when the snapshot could not be read. */
+    private boolean reload(long showtimeId) {
+        SeatFeed feed = feeds.get(showtimeId);
+        if (feed == null) {
+            return true;
+        }
+        try {
+            SeatMapSnapshot snapshot = current.apply(showtimeId);
+            synchronized (feed) {
+                feed.reload(snapshot);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("event=seat_reload_failed showtime={} reason={}", showtimeId, e.toString());
+            return false;
+        }
     }
 }
