@@ -7,7 +7,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -21,10 +20,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.TheaterClock;
+import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.PaymentMethod;
 
 /** The payment screen: the total, cash with live change (counter), and the card terminal. */
@@ -83,23 +81,6 @@ public final class PaymentView extends BorderPane implements AutoCloseable {
         ticking = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
         ticking.setCycleCount(Animation.INDEFINITE);
         ticking.play();
-    }
-
-    /** The screen for {@link org.marquee.kiosk.app.Screens}: a new view-model on the context's sale, started. */
-    public static Parent create(AppContext ctx) {
-        PaymentViewModel model = new PaymentViewModel(
-                ctx.client(),
-                ctx.tasks(),
-                ctx.connectivity(),
-                ctx.navigator(),
-                ctx.sale(),
-                ctx.messages(),
-                ctx.mode(),
-                SimulatedCardTerminal.choiceOffered(ctx.settings().terminalToken()),
-                TheaterClock.of(ctx));
-        PaymentView view = new PaymentView(model, ctx.messages());
-        model.start();
-        return view;
     }
 
     /** Cash or Card, at the counter. */

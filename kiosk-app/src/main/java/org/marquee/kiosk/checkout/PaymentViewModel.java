@@ -14,15 +14,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.marquee.kiosk.app.Connectivity;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.Orders;
+import org.marquee.kiosk.client.Payments;
+import org.marquee.kiosk.core.Connectivity;
+import org.marquee.kiosk.core.HoldTimer;
+import org.marquee.kiosk.core.Money;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.ShowtimeText;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
@@ -42,11 +46,12 @@ public final class PaymentViewModel {
     /** A quick-tender button: what it reads and what it puts in the tendered field. */
     public record QuickAmount(String label, long minor) {}
 
-    private final MarqueeClient client;
+    private final Payments payments;
+    private final Orders orders;
     private final Tasks tasks;
     private final Connectivity connectivity;
     private final Navigator navigator;
-    private final Sale sale;
+    private final SaleSession sale;
     private final Messages messages;
     private final Mode mode;
     private final boolean cardChoiceOffered;
@@ -76,16 +81,18 @@ public final class PaymentViewModel {
      * @param clock counts the hold down, in the theater's time zone (the showtime's time is shown in it)
      */
     public PaymentViewModel(
-            MarqueeClient client,
+            Payments payments,
+            Orders orders,
             Tasks tasks,
             Connectivity connectivity,
             Navigator navigator,
-            Sale sale,
+            SaleSession sale,
             Messages messages,
             Mode mode,
             boolean cardChoiceOffered,
             Clock clock) {
-        this.client = client;
+        this.payments = payments;
+        this.orders = orders;
         this.tasks = tasks;
         this.connectivity = connectivity;
         this.navigator = navigator;
@@ -104,7 +111,7 @@ public final class PaymentViewModel {
     public void start() {
         order = sale.orderProperty().get();
         heading.set(ShowtimeText.describe(sale.showtimeProperty().get(), messages, clock.getZone()));
-        timer.follow(sale.holdProperty().get());
+        timer.follow(sale.countdown(clock));
         if (order == null) {
             error.set(messages.get("payment.noOrder"));
         } else {
@@ -175,7 +182,7 @@ public final class PaymentViewModel {
 
     /** After the hold was lost: back to the showtimes for a new sale. */
     public void startOver() {
-        sale.clear();
+        sale.startOver();
         navigator.go(Screen.SHOWTIMES);
     }
 
@@ -195,7 +202,7 @@ public final class PaymentViewModel {
         tasks.run(
                 () -> {
                     connectivity.requireOnline();
-                    return client.pay(orderId, request);
+                    return payments.pay(orderId, request);
                 },
                 this::paid,
                 this::refused);
@@ -209,7 +216,7 @@ public final class PaymentViewModel {
             update();
             return;
         }
-        sale.paymentProperty().set(result);
+        sale.paid(result);
         update();
         navigator.go(Screen.DONE);
     }
@@ -220,7 +227,7 @@ public final class PaymentViewModel {
             // server has the order paid, the sale is done and paying again would be refused anyway
             UUID orderId = order.orderId();
             tasks.run(
-                    () -> client.findOrder(orderId.toString(), null),
+                    () -> orders.findOrder(orderId.toString(), null),
                     found -> {
                         if (found.status() == OrderStatus.PAID) {
                             paid(paidAlready(found));
@@ -258,7 +265,7 @@ public final class PaymentViewModel {
             // the seats are gone and the server refunded any charge: this sale is over
             lost.set(true);
             timer.follow(null);
-            sale.clear();
+            sale.forget();
         }
         update();
     }

@@ -9,7 +9,6 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -22,10 +21,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.TheaterClock;
+import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketType;
 
@@ -71,22 +69,6 @@ public final class TicketsView extends BorderPane implements AutoCloseable {
         ticking = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
         ticking.setCycleCount(Animation.INDEFINITE);
         ticking.play();
-    }
-
-    /** The screen for {@link org.marquee.kiosk.app.Screens}: a new view-model on the context's sale, started. */
-    public static Parent create(AppContext ctx) {
-        TicketsViewModel model = new TicketsViewModel(
-                ctx.client(),
-                ctx.tasks(),
-                ctx.connectivity(),
-                ctx.navigator(),
-                ctx.sale(),
-                ctx.messages(),
-                ctx.mode(),
-                TheaterClock.of(ctx));
-        TicketsView view = new TicketsView(model, ctx.messages());
-        model.start();
-        return view;
     }
 
     private void showRows() {

@@ -1,7 +1,6 @@
 package org.marquee.kiosk.checkout;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,23 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.marquee.kiosk.app.Connectivity;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.Orders;
+import org.marquee.kiosk.core.Connectivity;
+import org.marquee.kiosk.core.EmailAddress;
+import org.marquee.kiosk.core.HoldTimer;
+import org.marquee.kiosk.core.Money;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.ShowtimeText;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldView;
 import org.marquee.model.OrderView;
+import org.marquee.model.SeatIds;
 import org.marquee.model.TicketRequest;
 import org.marquee.model.TicketType;
 import org.marquee.model.TicketView;
@@ -38,19 +42,11 @@ import org.marquee.model.TicketView;
  */
 public final class TicketsViewModel {
 
-    /** Seats by row, then by number: "A5" before "A10" before "B1". */
-    static final Comparator<String> SEAT_ORDER = Comparator.comparing((String id) -> id.replaceAll("\\d+$", ""))
-            .thenComparingInt(id -> {
-                String digits = id.replaceAll("^.*?(\\d*)$", "$1");
-                return digits.isEmpty() || digits.length() > 9 ? 0 : Integer.parseInt(digits);
-            })
-            .thenComparing(Comparator.naturalOrder());
-
-    private final MarqueeClient client;
+    private final Orders orders;
     private final Tasks tasks;
     private final Connectivity connectivity;
     private final Navigator navigator;
-    private final Sale sale;
+    private final SaleSession sale;
     private final Messages messages;
     private final Mode mode;
     private final Clock clock;
@@ -76,15 +72,15 @@ public final class TicketsViewModel {
      * @param clock counts the hold down, in the theater's time zone (the showtime's time is shown in it)
      */
     public TicketsViewModel(
-            MarqueeClient client,
+            Orders orders,
             Tasks tasks,
             Connectivity connectivity,
             Navigator navigator,
-            Sale sale,
+            SaleSession sale,
             Messages messages,
             Mode mode,
             Clock clock) {
-        this.client = client;
+        this.orders = orders;
         this.tasks = tasks;
         this.connectivity = connectivity;
         this.navigator = navigator;
@@ -103,7 +99,7 @@ public final class TicketsViewModel {
     public void start() {
         hold = sale.holdProperty().get();
         heading.set(ShowtimeText.describe(sale.showtimeProperty().get(), messages, clock.getZone()));
-        timer.follow(hold);
+        timer.follow(sale.countdown(clock));
         lines.clear();
         if (hold == null) {
             message.set(messages.get("tickets.noSeats"));
@@ -118,7 +114,8 @@ public final class TicketsViewModel {
                 email.set(earlier.email());
             }
         }
-        for (String seatId : hold.seatIds().stream().sorted(SEAT_ORDER).toList()) {
+        for (String seatId :
+                hold.seatIds().stream().sorted(SeatIds.READING_ORDER).toList()) {
             TicketView known = before.get(seatId);
             TicketLine line = new TicketLine(seatId, known == null ? TicketType.ADULT : known.type());
             if (known != null) {
@@ -158,12 +155,12 @@ public final class TicketsViewModel {
         tasks.run(
                 () -> {
                     connectivity.requireOnline();
-                    return client.order(holdId, tickets, address);
+                    return orders.order(holdId, tickets, address);
                 },
                 order -> {
                     submitting.set(false);
                     apply(order);
-                    sale.orderProperty().set(order);
+                    sale.priced(order);
                     navigator.go(Screen.PAYMENT);
                 },
                 problem -> {
@@ -174,11 +171,7 @@ public final class TicketsViewModel {
 
     /** After the hold was lost: forgets the sale and goes back to the showtimes. */
     public void startOver() {
-        HoldView held = sale.holdProperty().get();
-        if (held != null && sale.paymentProperty().get() == null) {
-            tasks.fireAndForget(() -> client.release(held.holdId()));
-        }
-        sale.clear();
+        sale.startOver();
         navigator.go(Screen.SHOWTIMES);
     }
 
@@ -208,13 +201,13 @@ public final class TicketsViewModel {
         tasks.run(
                 () -> {
                     connectivity.requireOnline();
-                    return client.order(holdId, tickets, address);
+                    return orders.order(holdId, tickets, address);
                 },
                 order -> {
                     pricing.set(false);
                     message.set("");
                     apply(order);
-                    sale.orderProperty().set(order);
+                    sale.priced(order);
                     if (changedWhilePricing) {
                         price();
                     }

@@ -9,16 +9,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.checkout.EmailAddress;
-import org.marquee.kiosk.checkout.Money;
-import org.marquee.kiosk.checkout.ShowtimeText;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.TicketDelivery;
+import org.marquee.kiosk.core.EmailAddress;
+import org.marquee.kiosk.core.Money;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.ShowtimeText;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentResult;
 
@@ -28,10 +29,10 @@ import org.marquee.model.PaymentResult;
  */
 public final class DoneViewModel {
 
-    private final MarqueeClient client;
+    private final TicketDelivery client;
     private final Tasks tasks;
     private final Navigator navigator;
-    private final Sale sale;
+    private final SaleSession sale;
     private final Messages messages;
     private final Mode mode;
     private final TicketOutput output;
@@ -54,10 +55,10 @@ public final class DoneViewModel {
     private PaymentResult payment;
 
     public DoneViewModel(
-            MarqueeClient client,
+            TicketDelivery client,
             Tasks tasks,
             Navigator navigator,
-            Sale sale,
+            SaleSession sale,
             Messages messages,
             Mode mode,
             TicketOutput output,
@@ -164,7 +165,7 @@ public final class DoneViewModel {
 
     /** Forgets this sale and goes to the first screen of the next one. */
     public void newSale() {
-        sale.clear();
+        sale.startOver();
         navigator.go(Screen.SHOWTIMES);
     }
 

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.marquee.kiosk.app.Connectivity;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Connectivity;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.HoldView;
@@ -82,18 +83,17 @@ public final class CheckoutFixture {
     }
 
     /** Holds the first available seats of these kinds (one per entry) and puts the hold into a new sale. */
-    public static Sale saleWithHold(MarqueeClient client, ShowtimeListing showtime, SeatType... kinds) {
+    public static SaleSession saleWithHold(MarqueeClient client, ShowtimeListing showtime, SeatType... kinds) {
         HoldView hold = client.hold(showtime.id(), availableSeats(client, showtime.id(), kinds));
-        Sale sale = new Sale();
-        sale.theaterIdProperty().set(1L);
-        sale.showtimeProperty().set(showtime);
-        sale.holdProperty().set(hold);
+        SaleSession sale = new SaleSession(client, new Tasks(UiThread.DIRECT));
+        sale.choose(1L, showtime);
+        sale.adoptHold(hold);
         return sale;
     }
 
     /** Like {@link #saleWithHold}, with the order made as the tickets screen would: every ticket ADULT. */
-    public static Sale saleWithOrder(MarqueeClient client, ShowtimeListing showtime, SeatType... kinds) {
-        Sale sale = saleWithHold(client, showtime, kinds);
+    public static SaleSession saleWithOrder(MarqueeClient client, ShowtimeListing showtime, SeatType... kinds) {
+        SaleSession sale = saleWithHold(client, showtime, kinds);
         HoldView hold = sale.holdProperty().get();
         OrderView order = client.order(
                 hold.holdId(),
@@ -101,7 +101,7 @@ public final class CheckoutFixture {
                         .map(seat -> new TicketRequest(seat, TicketType.ADULT))
                         .toList(),
                 null);
-        sale.orderProperty().set(order);
+        sale.priced(order);
         return sale;
     }
 

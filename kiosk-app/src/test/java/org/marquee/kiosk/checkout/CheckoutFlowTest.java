@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
@@ -54,7 +54,7 @@ class CheckoutFlowTest {
         this.stage = stage;
     }
 
-    private CheckoutWindow openTickets(FxRobot robot, MarqueeClient kiosk, Sale sale) {
+    private CheckoutWindow openTickets(FxRobot robot, MarqueeClient kiosk, SaleSession sale) {
         CheckoutWindow[] window = new CheckoutWindow[1];
         robot.interact(
                 () -> window[0] = new CheckoutWindow(stage, kiosk, sale, Mode.KIOSK, tickets).open(Screen.TICKETS));
@@ -66,7 +66,7 @@ class CheckoutFlowTest {
     @Test
     void aKioskSalePaidByCard(FxRobot robot) {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 1);
-        Sale sale = CheckoutFixture.saleWithHold(
+        SaleSession sale = CheckoutFixture.saleWithHold(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 10), SeatType.STANDARD, SeatType.STANDARD);
         long showtime = sale.showtimeProperty().get().id();
         String seat = sale.holdProperty().get().seatIds().getFirst();
@@ -95,7 +95,8 @@ class CheckoutFlowTest {
     @Test
     void aDeclinedCard(FxRobot robot) {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 1);
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 10), SeatType.PREMIUM);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 10), SeatType.PREMIUM);
         long showtime = sale.showtimeProperty().get().id();
         String seat = sale.holdProperty().get().seatIds().getFirst();
         openTickets(robot, kiosk, sale);
@@ -124,7 +125,8 @@ class CheckoutFlowTest {
     @Test
     void theHoldExpiringDuringCheckout(FxRobot robot) {
         MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 1);
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
         CheckoutWindow window = openTickets(robot, kiosk, sale);
         robot.clickOn("#tickets-continue");
         Fx.waitUntil(() -> Fx.showing(robot, "#payment-screen"));

@@ -8,13 +8,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
@@ -48,9 +48,10 @@ class PaymentViewModelTest {
         slowTerminal.close();
     }
 
-    private PaymentViewModel screen(MarqueeClient client, Sale sale, Mode mode) {
+    private PaymentViewModel screen(MarqueeClient client, SaleSession sale, Mode mode) {
         navigator.go(Screen.PAYMENT);
         PaymentViewModel model = new PaymentViewModel(
+                client,
                 client,
                 tasks,
                 CheckoutFixture.connectivity(client),
@@ -71,7 +72,7 @@ class PaymentViewModelTest {
     @Test
     void cashAtTheCounterShowsTheChangeAsTypedAndTheServerConfirmsIt() {
         MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithOrder(
+        SaleSession sale = CheckoutFixture.saleWithOrder(
                 clerk, CheckoutFixture.imaxShowtime(clerk, 3), SeatType.STANDARD, SeatType.STANDARD);
         PaymentViewModel model = screen(clerk, sale, Mode.COUNTER);
 
@@ -102,7 +103,8 @@ class PaymentViewModelTest {
     @Test
     void aKioskTakesNoCash() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         assertThat(model.methods()).containsExactly(PaymentMethod.CARD);
@@ -120,7 +122,8 @@ class PaymentViewModelTest {
     @Test
     void aDeclinedCardKeepsTheHoldAndMayBeTriedAgain() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.PREMIUM);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.PREMIUM);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
         String seat = sale.holdProperty().get().seatIds().getFirst();
         long showtime = sale.showtimeProperty().get().id();
@@ -148,7 +151,8 @@ class PaymentViewModelTest {
     @Test
     void aCardTerminalThatDoesNotAnswerLeavesTheSeatsHeld() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(slowTerminal, 1);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         model.cardTokenProperty().set("tok_timeout");
@@ -169,7 +173,8 @@ class PaymentViewModelTest {
     @Test
     void aHoldThatExpiredBeforePayingEndsTheSale() throws InterruptedException {
         MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 1);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         Thread.sleep(3_500);
@@ -189,7 +194,8 @@ class PaymentViewModelTest {
     @Test
     void aHoldThatExpiredWhileTheCardWasChargedIsRefunded() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 2);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         // the terminal approves after 4 s, when the 3-second hold is over
@@ -206,7 +212,8 @@ class PaymentViewModelTest {
     @Test
     void anAnswerLostOnTheWayBackIsFoundPaidOnTheServer() {
         MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 4), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 4), SeatType.STANDARD);
         PaymentViewModel model = screen(clerk, sale, Mode.COUNTER);
         var order = sale.orderProperty().get();
         // the first try reached the server and was paid, but its answer never came back
@@ -224,7 +231,8 @@ class PaymentViewModelTest {
     @Test
     void anOrderCancelledMeanwhileEndsTheSale() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 3);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
         kiosk.cancel(sale.orderProperty().get().orderId());
 
@@ -239,9 +247,11 @@ class PaymentViewModelTest {
     @Test
     void withoutTheDemoChoiceTheTerminalApproves() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 3);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
         navigator.go(Screen.PAYMENT);
         PaymentViewModel model = new PaymentViewModel(
+                kiosk,
                 kiosk,
                 tasks,
                 CheckoutFixture.connectivity(kiosk),

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.SeatType;
 import org.testfx.api.FxRobot;
@@ -40,7 +40,7 @@ class PaymentViewTest {
         this.stage = stage;
     }
 
-    private CheckoutWindow open(FxRobot robot, MarqueeClient client, Sale sale, Mode mode) {
+    private CheckoutWindow open(FxRobot robot, MarqueeClient client, SaleSession sale, Mode mode) {
         CheckoutWindow[] window = new CheckoutWindow[1];
         robot.interact(() -> window[0] = new CheckoutWindow(stage, client, sale, mode, tickets).open(Screen.PAYMENT));
         return window[0];
@@ -49,7 +49,7 @@ class PaymentViewTest {
     @Test
     void aClerkTakesCashAndTheChangeShowsAsTyped(FxRobot robot) {
         MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithOrder(
+        SaleSession sale = CheckoutFixture.saleWithOrder(
                 clerk, CheckoutFixture.imaxShowtime(clerk, 8), SeatType.STANDARD, SeatType.PREMIUM);
         CheckoutWindow window = open(robot, clerk, sale, Mode.COUNTER);
 
@@ -78,7 +78,8 @@ class PaymentViewTest {
     @Test
     void aClerkMayTakeACardToo(FxRobot robot) {
         MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 8), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 8), SeatType.STANDARD);
         open(robot, clerk, sale, Mode.COUNTER);
 
         robot.clickOn("#method-card");
@@ -93,7 +94,7 @@ class PaymentViewTest {
     @Test
     void aKioskTakesCardsOnlyThroughTheSimulatedTerminal(FxRobot robot) {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
-        Sale sale = CheckoutFixture.saleWithOrder(
+        SaleSession sale = CheckoutFixture.saleWithOrder(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 8), SeatType.STANDARD, SeatType.STANDARD);
         CheckoutWindow window = open(robot, kiosk, sale, Mode.KIOSK);
 

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketView;
@@ -42,13 +42,13 @@ class TicketsViewTest {
         this.stage = stage;
     }
 
-    private CheckoutWindow open(FxRobot robot, MarqueeClient client, Sale sale, Mode mode) {
+    private CheckoutWindow open(FxRobot robot, MarqueeClient client, SaleSession sale, Mode mode) {
         CheckoutWindow[] window = new CheckoutWindow[1];
         robot.interact(() -> window[0] = new CheckoutWindow(stage, client, sale, mode, tickets).open(Screen.TICKETS));
         return window[0];
     }
 
-    private static String seatOf(Sale sale, SeatType kind) {
+    private static String seatOf(SaleSession sale, SeatType kind) {
         return sale.orderProperty().get().tickets().stream()
                 .filter(ticket -> ticket.seatType() == kind)
                 .map(TicketView::seatId)
@@ -59,7 +59,7 @@ class TicketsViewTest {
     @Test
     void aKioskCustomerChoosesTicketTypesWithBigButtonsAndSeesTheServersTotal(FxRobot robot) {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 1);
-        Sale sale = CheckoutFixture.saleWithHold(
+        SaleSession sale = CheckoutFixture.saleWithHold(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 7), SeatType.PREMIUM, SeatType.STANDARD);
         CheckoutWindow window = open(robot, kiosk, sale, Mode.KIOSK);
 
@@ -96,7 +96,7 @@ class TicketsViewTest {
     @Test
     void aClerkSetsTypesAndGoesBackToTheSeatMapKeepingTheHold(FxRobot robot) {
         MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithHold(
+        SaleSession sale = CheckoutFixture.saleWithHold(
                 clerk,
                 CheckoutFixture.imaxShowtime(clerk, 7),
                 SeatType.STANDARD,

@@ -12,14 +12,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.checkout.CheckoutFixture;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.TicketOutput;
+import org.marquee.kiosk.core.UiThread;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentMethod;
@@ -46,17 +47,17 @@ class DoneViewModelTest {
     }
 
     /** A sale paid as the payment screen pays it. */
-    private static Sale paidSale(MarqueeClient client, PaymentRequest payment, SeatType... seats) {
-        Sale sale = CheckoutFixture.saleWithOrder(client, CheckoutFixture.imaxShowtime(client, 5), seats);
+    private static SaleSession paidSale(MarqueeClient client, PaymentRequest payment, SeatType... seats) {
+        SaleSession sale = CheckoutFixture.saleWithOrder(client, CheckoutFixture.imaxShowtime(client, 5), seats);
         OrderView order = sale.orderProperty().get();
         PaymentRequest request =
                 new PaymentRequest(payment.method(), order.totalMinor(), payment.cardToken(), payment.tenderedMinor());
         PaymentResult result = client.pay(order.orderId(), request);
-        sale.paymentProperty().set(result);
+        sale.paid(result);
         return sale;
     }
 
-    private DoneViewModel screen(MarqueeClient client, Sale sale, Mode mode) {
+    private DoneViewModel screen(MarqueeClient client, SaleSession sale, Mode mode) {
         navigator.go(Screen.DONE);
         // no printer, as on this machine: the tickets are saved
         DoneViewModel model = new DoneViewModel(
@@ -75,7 +76,7 @@ class DoneViewModelTest {
     @Test
     void withoutAPrinterTheTicketsAreSavedAsTheServersPdf() throws IOException {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        Sale sale = paidSale(
+        SaleSession sale = paidSale(
                 kiosk,
                 new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null),
                 SeatType.STANDARD,
@@ -106,7 +107,7 @@ class DoneViewModelTest {
     @Test
     void theChangeOfACashSaleIsTheServers() {
         MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = paidSale(clerk, new PaymentRequest(PaymentMethod.CASH, 0L, null, 5000L), SeatType.STANDARD);
+        SaleSession sale = paidSale(clerk, new PaymentRequest(PaymentMethod.CASH, 0L, null, 5000L), SeatType.STANDARD);
         DoneViewModel model = screen(clerk, sale, Mode.COUNTER);
 
         assertThat(model.summaryProperty().get()).startsWith("1 ticket · ");
@@ -116,7 +117,8 @@ class DoneViewModelTest {
     @Test
     void theTicketsAreSentToATypedAddress() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        Sale sale = paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
+        SaleSession sale =
+                paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
         DoneViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         model.emailProperty().set("not an address");
@@ -136,7 +138,8 @@ class DoneViewModelTest {
     @Test
     void aNewSaleForgetsThisOneAndStartsAtTheShowtimes() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        Sale sale = paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
+        SaleSession sale =
+                paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
         DoneViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         model.newSale();
@@ -150,7 +153,7 @@ class DoneViewModelTest {
     @Test
     void withoutAPaidSaleThereIsNothingToPrint() {
         MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        DoneViewModel model = screen(kiosk, new Sale(), Mode.KIOSK);
+        DoneViewModel model = screen(kiosk, new SaleSession(kiosk, tasks), Mode.KIOSK);
 
         model.print();
 

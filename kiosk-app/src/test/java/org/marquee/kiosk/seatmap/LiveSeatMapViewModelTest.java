@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Mode;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatEvents;
 import org.marquee.kiosk.client.SeatFeed;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.SeatChange;
 import org.marquee.model.SeatChanges;
@@ -46,7 +47,7 @@ class LiveSeatMapViewModelTest {
     }
 
     /** Stands in for the server's stream: remembers the listener the view-model subscribed with. */
-    static final class FakeFeed implements LiveSeats.Source {
+    static final class FakeFeed implements SeatEvents {
         final AtomicInteger opened = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile SeatFeed.Listener listener;

@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatEvents;
+import org.marquee.kiosk.client.SeatFeed;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatView;
@@ -27,7 +29,7 @@ final class SeatMapFixture {
     static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
     /** No live seat events: the map changes only by this terminal's own reads and requests. */
-    static final LiveSeats.Source NO_LIVE = (showtimeId, listener) -> () -> {};
+    static final SeatEvents NO_LIVE = (showtimeId, listener) -> () -> {};
 
     private final String serverUrl;
     private final List<ShowtimeListing> bigHall = new ArrayList<>();
@@ -62,25 +64,22 @@ final class SeatMapFixture {
     }
 
     /** A terminal's seat map: its view-model and the parts around it. */
-    record Terminal(SeatMapViewModel model, Sale sale, Navigator navigator, Tasks tasks, MarqueeClient client) {}
+    record Terminal(SeatMapViewModel model, SaleSession sale, Navigator navigator, Tasks tasks, MarqueeClient client) {}
 
     Terminal terminal(String token, Mode mode, ShowtimeListing showtime, java.time.Clock clock) {
         return terminal(token, mode, showtime, clock, null);
     }
 
     /** A terminal whose live seat events come from {@code feeds} (null: from the server, as in the application). */
-    Terminal terminal(
-            String token, Mode mode, ShowtimeListing showtime, java.time.Clock clock, LiveSeats.Source feeds) {
+    Terminal terminal(String token, Mode mode, ShowtimeListing showtime, java.time.Clock clock, SeatEvents feeds) {
         MarqueeClient client = client(token);
         Tasks tasks = new Tasks(UiThread.DIRECT);
-        Sale sale = new Sale();
+        SaleSession sale = new SaleSession(client, tasks);
         Navigator navigator = new Navigator();
-        sale.showtimeProperty().set(showtime);
-        sale.theaterIdProperty().set(1L);
+        sale.choose(1L, showtime);
         Messages messages = new Messages(Locale.ENGLISH);
-        var model = feeds == null
-                ? new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock)
-                : new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock, feeds);
+        SeatEvents events = feeds == null ? (id, listener) -> SeatFeed.open(client, id, listener) : feeds;
+        var model = new SeatMapViewModel(client, events, tasks, navigator, sale, messages, mode, clock);
         return new Terminal(model, sale, navigator, tasks, client);
     }
 }

@@ -14,10 +14,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.HoldCountdown;
+import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.seatmap.SeatMapFixture.Terminal;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.HoldView;
 import org.marquee.model.SeatStatus;
@@ -245,6 +246,7 @@ class SeatMapViewModelTest {
         // the shell makes a new view-model on every visit; the sale carries the hold
         var again = new SeatMapViewModel(
                 kiosk.client(),
+                SeatMapFixture.NO_LIVE,
                 kiosk.tasks(),
                 kiosk.navigator(),
                 kiosk.sale(),

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatEvents;
+import org.marquee.kiosk.client.SeatFeed;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.HoldView;
@@ -77,19 +79,17 @@ class SeatMapViewTest {
     }
 
     /** As above, with the live seat events from {@code feeds} (null: from the server). */
-    static SeatMapView view(
-            String serverUrl, String token, Mode mode, ShowtimeListing showtime, LiveSeats.Source feeds) {
+    static SeatMapView view(String serverUrl, String token, Mode mode, ShowtimeListing showtime, SeatEvents feeds) {
         MarqueeClient client = new MarqueeClient(serverUrl, token);
-        Sale sale = new Sale();
-        sale.showtimeProperty().set(showtime);
         Navigator navigator = new Navigator();
         navigator.go(Screen.SEAT_MAP);
         Messages messages = new Messages(Locale.ENGLISH);
         Tasks tasks = new Tasks(Platform::runLater);
+        SaleSession sale = new SaleSession(client, tasks);
+        sale.choose(1L, showtime);
         Clock clock = Clock.system(SeatMapFixture.MADRID);
-        var model = feeds == null
-                ? new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock)
-                : new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock, feeds);
+        SeatEvents events = feeds == null ? (id, listener) -> SeatFeed.open(client, id, listener) : feeds;
+        var model = new SeatMapViewModel(client, events, tasks, navigator, sale, messages, mode, clock);
         return fx(() -> new SeatMapView(model, navigator, mode, messages));
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.SeatStatus;

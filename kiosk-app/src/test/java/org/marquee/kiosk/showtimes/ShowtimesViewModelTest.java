@@ -17,12 +17,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.NearbyTheater;
@@ -36,7 +36,7 @@ class ShowtimesViewModelTest {
     private static ServerProcess server;
     private static MarqueeClient client;
 
-    private final Sale sale = new Sale();
+    private final SaleSession sale = new SaleSession(() -> client, new Tasks(UiThread.DIRECT));
     private final Navigator navigator = new Navigator();
 
     @BeforeAll

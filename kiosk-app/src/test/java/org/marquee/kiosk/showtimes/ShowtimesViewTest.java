@@ -22,15 +22,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatFeed;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.seatmap.SeatMapView;
 import org.marquee.kiosk.seatmap.SeatMapViewModel;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.testfx.api.FxRobot;
@@ -47,7 +49,8 @@ class ShowtimesViewTest {
     private static ServerProcess server;
 
     private Stage stage;
-    private final Sale sale = new Sale();
+    private final SaleSession sale =
+            new SaleSession(() -> new MarqueeClient(server.url(), "demo-kiosk-1"), new Tasks(UiThread.DIRECT));
     private final Navigator navigator = new Navigator();
     private final Messages messages = new Messages(Locale.ENGLISH);
 
@@ -85,8 +88,15 @@ class ShowtimesViewTest {
             BorderPane shell = new BorderPane(view);
             navigator.currentProperty().addListener((obs, was, now) -> {
                 if (now == Screen.SEAT_MAP) {
-                    var seats =
-                            new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, Clock.system(MADRID));
+                    var seats = new SeatMapViewModel(
+                            client,
+                            (id, listener) -> SeatFeed.open(client, id, listener),
+                            tasks,
+                            navigator,
+                            sale,
+                            messages,
+                            mode,
+                            Clock.system(MADRID));
                     shell.setCenter(new SeatMapView(seats, navigator, mode, messages));
                 }
             });
