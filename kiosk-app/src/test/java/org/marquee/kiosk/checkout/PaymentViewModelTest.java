@@ -5,50 +5,37 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.settings.Mode;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
 
-/** The payment screen's logic against real servers: cash, cards that approve, decline or time out, and lost holds. */
+/** The payment screen's logic against the in-memory box office (the server's API contract): cash, cards that approve, decline or time out, and lost holds. */
 class PaymentViewModelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static ServerProcess server;
-    private static ServerProcess shortHolds;
-    private static ServerProcess slowTerminal;
+    /** Holds of 3 s, as on a server started with {@code --hold-ttl 3s}. */
+    private static final FakeBoxOffice shortHolds = new FakeBoxOffice(Clock.systemUTC(), Duration.ofSeconds(3));
+
+    static {
+        for (int i = 0; i < 2; i++) {
+            shortHolds.showtime("Orbit of Ashes", 10, 16);
+        }
+    }
 
     private final Navigator navigator = new Navigator();
     private final Tasks tasks = new Tasks(UiThread.DIRECT);
 
-    @BeforeAll
-    static void startServers() {
-        server = CheckoutFixture.server();
-        // holds of 3 s, a card terminal given long enough to answer after one has expired, and no sweeper to cancel
-        // the orders of expired holds before the test pays them
-        shortHolds = ServerProcess.start("--hold-ttl", "3s", "--payment-timeout", "10s", "--sweep-interval", "1h");
-        slowTerminal = ServerProcess.start("--payment-timeout", "1s");
-    }
-
-    @AfterAll
-    static void stopServers() {
-        shortHolds.close();
-        slowTerminal.close();
-    }
-
-    private PaymentViewModel screen(MarqueeClient client, SaleSession sale, Mode mode) {
+    private PaymentViewModel screen(FakeBoxOffice.Terminal client, SaleSession sale, Mode mode) {
         navigator.go(Screen.PAYMENT);
         PaymentViewModel model = new PaymentViewModel(
                 client,
@@ -71,7 +58,7 @@ class PaymentViewModelTest {
 
     @Test
     void cashAtTheCounterShowsTheChangeAsTypedAndTheServerConfirmsIt() {
-        MarqueeClient clerk = CheckoutFixture.clerk(server);
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
         SaleSession sale = CheckoutFixture.saleWithOrder(
                 clerk, CheckoutFixture.imaxShowtime(clerk, 3), SeatType.STANDARD, SeatType.STANDARD);
         PaymentViewModel model = screen(clerk, sale, Mode.COUNTER);
@@ -102,7 +89,7 @@ class PaymentViewModelTest {
 
     @Test
     void aKioskTakesNoCash() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
@@ -121,7 +108,7 @@ class PaymentViewModelTest {
 
     @Test
     void aDeclinedCardKeepsTheHoldAndMayBeTriedAgain() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.PREMIUM);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
@@ -150,7 +137,7 @@ class PaymentViewModelTest {
 
     @Test
     void aCardTerminalThatDoesNotAnswerLeavesTheSeatsHeld() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(slowTerminal, 1);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
@@ -172,7 +159,7 @@ class PaymentViewModelTest {
 
     @Test
     void aHoldThatExpiredBeforePayingEndsTheSale() throws InterruptedException {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 1);
+        FakeBoxOffice.Terminal kiosk = shortHolds.terminal();
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
@@ -193,7 +180,7 @@ class PaymentViewModelTest {
 
     @Test
     void aHoldThatExpiredWhileTheCardWasChargedIsRefunded() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 2);
+        FakeBoxOffice.Terminal kiosk = shortHolds.terminal();
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
@@ -211,7 +198,7 @@ class PaymentViewModelTest {
 
     @Test
     void anAnswerLostOnTheWayBackIsFoundPaidOnTheServer() {
-        MarqueeClient clerk = CheckoutFixture.clerk(server);
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 4), SeatType.STANDARD);
         PaymentViewModel model = screen(clerk, sale, Mode.COUNTER);
@@ -230,7 +217,7 @@ class PaymentViewModelTest {
 
     @Test
     void anOrderCancelledMeanwhileEndsTheSale() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 3);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
@@ -246,7 +233,7 @@ class PaymentViewModelTest {
 
     @Test
     void withoutTheDemoChoiceTheTerminalApproves() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 3);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
         navigator.go(Screen.PAYMENT);

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.core.Connectivity;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.SaleSession;
@@ -18,28 +16,21 @@ import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.seatmap.ManualClock;
 import org.marquee.kiosk.settings.Mode;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.OrderView;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketType;
 
-/** The tickets screen's logic against a real server: the server prices, the screen shows it. */
+/** The tickets screen's logic against the in-memory box office (the server's API contract): the server prices, the screen shows it. */
 class TicketsViewModelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static ServerProcess server;
-    private static MarqueeClient kiosk;
+    private final FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
 
     private final Navigator navigator = new Navigator();
     private final Tasks tasks = new Tasks(UiThread.DIRECT);
-
-    @BeforeAll
-    static void startServer() {
-        server = CheckoutFixture.server();
-        kiosk = CheckoutFixture.kiosk(server, 1);
-    }
 
     private TicketsViewModel screen(SaleSession sale, Connectivity connectivity, Clock clock) {
         navigator.go(Screen.TICKETS);

@@ -6,35 +6,26 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marquee.kiosk.checkout.CheckoutFixture;
-import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.seatmap.ManualClock;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
 
 /** A kiosk left alone for a minute releases its hold and goes back to the showtimes. No FX toolkit. */
 class IdleTimerTest {
 
-    private static ServerProcess server;
-    private static MarqueeClient kiosk;
+    private final FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"), CheckoutFixture.MADRID);
     private final Navigator navigator = new Navigator();
     private final Tasks tasks = new Tasks(UiThread.DIRECT);
-
-    @BeforeAll
-    static void startServer() {
-        server = CheckoutFixture.server();
-        kiosk = CheckoutFixture.kiosk(server, 3);
-    }
 
     private IdleTimer timer(SaleSession sale) {
         return new IdleTimer(tasks, sale, navigator, clock, IdleTimer.LIMIT);

@@ -49,7 +49,11 @@ public final class FakeBoxOffice {
     public static final Duration HOLD_TTL = Duration.ofMinutes(8);
     public static final Duration HOLD_CAP = Duration.ofMinutes(20);
 
+    /** How long a card terminal that never answers is waited for (the server's {@code --payment-timeout}). */
+    public static final Duration PAYMENT_TIMEOUT = Duration.ofMillis(500);
+
     private final Clock clock;
+    private final Duration holdTtl;
     private final AtomicLong ids = new AtomicLong(100);
     private final Map<Long, Showtime> showtimes = new LinkedHashMap<>();
     private final Map<UUID, Hold> holds = new HashMap<>();
@@ -68,13 +72,13 @@ public final class FakeBoxOffice {
         HoldStatus status = HoldStatus.ACTIVE;
         Instant expiresAt;
 
-        Hold(long showtimeId, Terminal owner, List<String> seatIds, Instant now) {
+        Hold(long showtimeId, Terminal owner, List<String> seatIds, Instant now, Duration ttl) {
             this.showtimeId = showtimeId;
             this.owner = owner;
             this.seatIds = List.copyOf(seatIds);
             this.createdAt = now;
-            this.expiresAt = now.plus(HOLD_TTL);
-            this.maxExpiresAt = now.plus(HOLD_CAP);
+            this.expiresAt = now.plus(ttl);
+            this.maxExpiresAt = now.plus(HOLD_CAP.compareTo(ttl) > 0 ? HOLD_CAP : ttl);
         }
     }
 
@@ -93,8 +97,14 @@ public final class FakeBoxOffice {
         }
     }
 
-    public FakeBoxOffice(Clock clock) {
+    /** @param holdTtl how long a hold lasts (the server's {@code --hold-ttl}) */
+    public FakeBoxOffice(Clock clock, Duration holdTtl) {
         this.clock = clock;
+        this.holdTtl = holdTtl;
+    }
+
+    public FakeBoxOffice(Clock clock) {
+        this(clock, HOLD_TTL);
     }
 
     public FakeBoxOffice() {
@@ -128,6 +138,11 @@ public final class FakeBoxOffice {
         return listing;
     }
 
+    /** Every showtime made so far, in the order made. */
+    public synchronized List<ShowtimeListing> listings() {
+        return showtimes.values().stream().map(Showtime::listing).toList();
+    }
+
     /** While true, every call fails as if the server could not be reached. */
     public void offline(boolean on) {
         offline = on;
@@ -148,6 +163,17 @@ public final class FakeBoxOffice {
     public final class Terminal implements SeatHolds, Orders, Payments, TicketDelivery {
 
         private Terminal() {}
+
+        /** The box office this terminal belongs to. */
+        public FakeBoxOffice office() {
+            return FakeBoxOffice.this;
+        }
+
+        /** The server's liveness, for a connectivity probe: fails while {@link #offline(boolean)}. */
+        public boolean health() {
+            reachable();
+            return true;
+        }
 
         @Override
         public SeatMap seatMap(long showtimeId) {
@@ -172,7 +198,7 @@ public final class FakeBoxOffice {
                         .toList()
                         .forEach(h -> end(h, HoldStatus.RELEASED));
                 claim(showtime(showtimeId), seatIds, List.of());
-                Hold hold = new Hold(showtimeId, this, seatIds, clock.instant());
+                Hold hold = new Hold(showtimeId, this, seatIds, clock.instant(), holdTtl);
                 holds.put(hold.id, hold);
                 return view(hold);
             }
@@ -198,7 +224,7 @@ public final class FakeBoxOffice {
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 Hold hold = active(holdId);
-                Instant later = clock.instant().plus(HOLD_TTL);
+                Instant later = clock.instant().plus(holdTtl);
                 hold.expiresAt = later.isAfter(hold.maxExpiresAt) ? hold.maxExpiresAt : later;
                 return view(hold);
             }
@@ -225,11 +251,7 @@ public final class FakeBoxOffice {
                         .filter(o -> o.hold == hold && o.status == OrderStatus.PENDING_PAYMENT)
                         .findFirst()
                         .orElseGet(() -> {
-                            Order made = new Order(
-                                    hold,
-                                    "K"
-                                            + Long.toString(ids.incrementAndGet(), 36)
-                                                    .toUpperCase());
+                            Order made = new Order(hold, bookingCode());
                             orders.put(made.id, made);
                             return made;
                         });
@@ -254,14 +276,58 @@ public final class FakeBoxOffice {
             }
         }
 
+        /** Cancels an unpaid order: its seats are free again. */
+        public OrderView cancel(UUID orderId) {
+            synchronized (FakeBoxOffice.this) {
+                reachable();
+                Order order = orders.get(orderId);
+                order.status = OrderStatus.CANCELLED;
+                if (order.hold.status == HoldStatus.ACTIVE) {
+                    end(order.hold, HoldStatus.RELEASED);
+                }
+                return view(order);
+            }
+        }
+
         @Override
         public PaymentResult pay(UUID orderId, PaymentRequest payment) {
+            String token = payment.cardToken() == null ? "" : payment.cardToken();
+            boolean slow = payment.method() == PaymentMethod.CARD && token.matches("tok_slow_\\d{1,5}");
+            if (slow) { // a customer slow at the PIN pad: the hold may run out meanwhile
+                reachable();
+                sleep(Duration.ofMillis(Long.parseLong(token.substring("tok_slow_".length()))));
+            } else if (payment.method() == PaymentMethod.CARD && token.equals("tok_timeout")) {
+                sleep(PAYMENT_TIMEOUT); // waits for a card terminal that never answers
+            }
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 expireHolds();
                 Order order = orders.get(orderId);
                 if (order == null) {
                     throw refused(404, ErrorCode.NOT_FOUND, "No order has this id.", Map.of());
+                }
+                if (order.status == OrderStatus.PAID) {
+                    throw refused(
+                            409,
+                            ErrorCode.CONFLICT,
+                            "This order is already paid (booking " + order.code + ").",
+                            Map.of());
+                }
+                if (order.status != OrderStatus.PENDING_PAYMENT) {
+                    throw refused(
+                            409,
+                            ErrorCode.HOLD_NOT_ACTIVE,
+                            "This order was " + order.status.name().toLowerCase(java.util.Locale.ROOT)
+                                    + "; start again with new seats.",
+                            Map.of());
+                }
+                if (slow && order.hold.status != HoldStatus.ACTIVE) {
+                    throw refused(
+                            409,
+                            ErrorCode.HOLD_EXPIRED,
+                            "The seats' hold expired before the payment completed, so nothing was sold and the charge"
+                                    + " has been refunded. Please choose seats again.",
+                            Map.of());
                 }
                 if (order.hold.status != HoldStatus.ACTIVE) {
                     throw refused(
@@ -305,10 +371,24 @@ public final class FakeBoxOffice {
             }
         }
 
+        /** A PDF with one page per ticket, as the server prints them. */
         @Override
         public byte[] ticketsPdf(UUID orderId) {
-            reachable();
-            return "%PDF-1.4 fake tickets".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int pages;
+            synchronized (FakeBoxOffice.this) {
+                reachable();
+                pages = orders.get(orderId).tickets.size();
+            }
+            try (var document = new org.apache.pdfbox.pdmodel.PDDocument();
+                    var out = new java.io.ByteArrayOutputStream()) {
+                for (int i = 0; i < pages; i++) {
+                    document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+                }
+                document.save(out);
+                return out.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -348,6 +428,26 @@ public final class FakeBoxOffice {
                             "This hold was released. Please choose seats again.",
                             Map.of());
             };
+        }
+    }
+
+    /** Six letters and digits that cannot be misread, as the server's booking codes. */
+    private String bookingCode() {
+        String alphabet = "ACDEFGHJKMNPQRTUVWXY3479";
+        long n = ids.incrementAndGet() * 7_919L + 104_729L;
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            code.append(alphabet.charAt((int) (n % alphabet.length())));
+            n /= alphabet.length();
+        }
+        return code.toString();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
