@@ -9,7 +9,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.core.Connectivity;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.SaleSession;
@@ -20,6 +19,7 @@ import org.marquee.kiosk.done.DoneView;
 import org.marquee.kiosk.done.DoneViewModel;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 
 /**
  * The checkout screens in a window styled as the application's (base and mode stylesheets), following the navigator
@@ -28,7 +28,7 @@ import org.marquee.kiosk.settings.Mode;
  */
 public final class CheckoutWindow {
 
-    private final MarqueeClient client;
+    private final FakeBoxOffice.Terminal client;
     private final SaleSession sale;
     private final Mode mode;
     private final Path ticketFolder;
@@ -40,7 +40,7 @@ public final class CheckoutWindow {
     private final Scene scene;
     private Parent shown;
 
-    public CheckoutWindow(Stage stage, MarqueeClient client, SaleSession sale, Mode mode, Path ticketFolder) {
+    public CheckoutWindow(Stage stage, FakeBoxOffice.Terminal client, SaleSession sale, Mode mode, Path ticketFolder) {
         this.client = client;
         this.sale = sale;
         this.mode = mode;
