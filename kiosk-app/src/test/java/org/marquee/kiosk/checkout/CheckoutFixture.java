@@ -88,14 +88,14 @@ public final class CheckoutFixture {
     }
 
     /**
-     * One in-memory box office for the whole test run, as the demo server's big IMAX hall would be: twelve showtimes
-     * of ten rows of sixteen seats, the last row PREMIUM, priced as the demo prices them.
+     * One in-memory box office for the whole test run: twelve IMAX showtimes in the demo's big hall (row J PREMIUM),
+     * priced as the demo prices them.
      */
     public static synchronized FakeBoxOffice office() {
         if (office == null) {
             office = new FakeBoxOffice();
             for (int i = 0; i < 12; i++) {
-                office.showtime("Orbit of Ashes", 10, 16);
+                office.showtime();
             }
         }
         return office;

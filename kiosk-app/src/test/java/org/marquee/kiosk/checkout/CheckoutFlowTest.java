@@ -32,7 +32,7 @@ class CheckoutFlowTest {
     private static final FakeBoxOffice shortHolds = new FakeBoxOffice(Clock.systemUTC(), Duration.ofSeconds(3));
 
     static {
-        shortHolds.showtime("Orbit of Ashes", 10, 16);
+        shortHolds.showtime();
     }
 
     @TempDir

@@ -28,7 +28,7 @@ class PaymentViewModelTest {
 
     static {
         for (int i = 0; i < 2; i++) {
-            shortHolds.showtime("Orbit of Ashes", 10, 16);
+            shortHolds.showtime();
         }
     }
 

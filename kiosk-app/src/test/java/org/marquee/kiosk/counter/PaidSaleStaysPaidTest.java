@@ -45,7 +45,7 @@ class PaidSaleStaysPaidTest {
 
     private final FakeBoxOffice office = new FakeBoxOffice();
     private final FakeBoxOffice.Terminal counter = office.terminal();
-    private final ShowtimeListing showtime = office.showtime("Orbit of Ashes", 6, 10);
+    private final ShowtimeListing showtime = office.showtime();
     private final Tasks tasks = new Tasks(UiThread.DIRECT);
     private final Navigator navigator = new Navigator();
     private final SaleSession sale = new SaleSession(counter, tasks);

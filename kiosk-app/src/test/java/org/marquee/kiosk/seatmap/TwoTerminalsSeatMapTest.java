@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
@@ -55,10 +56,10 @@ class TwoTerminalsSeatMapTest {
     @Test
     void twoTerminalsPickingTheSameSeat(FxRobot robot) {
         ShowtimeListing showtime = new SeatMapFixture(server.url()).freshShowtime();
-        SeatMapView first = SeatMapViewTest.view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
+        SeatMapView first = SeatMapViewTest.view(new MarqueeClient(server.url(), "demo-kiosk-1"), Mode.KIOSK, showtime);
         // the second without live events: its map still shows E5 free, as when the stream lags
-        SeatMapView second =
-                SeatMapViewTest.view(server.url(), "demo-kiosk-2", Mode.KIOSK, showtime, SeatMapFixture.NO_LIVE);
+        SeatMapView second = SeatMapViewTest.view(
+                new MarqueeClient(server.url(), "demo-kiosk-2"), Mode.KIOSK, showtime, SeatMapFixture.NO_LIVE);
         // two kiosks, each in its own window; the robot taps the one in front
         Stage secondStage = fx(Stage::new);
         fx(() -> ModeStage.show(stage, first, Mode.KIOSK, false, 1280, 800));
@@ -97,7 +98,7 @@ class TwoTerminalsSeatMapTest {
     @Test
     void aSeatTakenOnOneTerminalTurnsHeldOnAnothersOpenMapWithoutAnyClick(FxRobot robot) throws InterruptedException {
         ShowtimeListing showtime = new SeatMapFixture(server.url()).freshShowtime();
-        SeatMapView first = SeatMapViewTest.view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
+        SeatMapView first = SeatMapViewTest.view(new MarqueeClient(server.url(), "demo-kiosk-1"), Mode.KIOSK, showtime);
         fx(() -> ModeStage.show(stage, first, Mode.KIOSK, false, 1280, 800));
         awaitLoaded(first);
         assertThat(fx(() -> first.canvas().drawnState("H9"))).isEqualTo(SeatState.AVAILABLE);

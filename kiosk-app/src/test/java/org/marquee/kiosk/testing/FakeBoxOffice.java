@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.Orders;
 import org.marquee.kiosk.client.Payments;
+import org.marquee.kiosk.client.SeatEvents;
+import org.marquee.kiosk.client.SeatFeed;
 import org.marquee.kiosk.client.SeatHolds;
 import org.marquee.kiosk.client.TicketDelivery;
 import org.marquee.model.ErrorCode;
@@ -24,6 +26,10 @@ import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
 import org.marquee.model.PaymentView;
+import org.marquee.model.SeatChange;
+import org.marquee.model.SeatChanges;
+import org.marquee.model.SeatDefinition;
+import org.marquee.model.SeatLayout;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
@@ -54,11 +60,14 @@ public final class FakeBoxOffice {
 
     private final Clock clock;
     private final Duration holdTtl;
+    private final Duration holdCap;
     private final AtomicLong ids = new AtomicLong(100);
     private final Map<Long, Showtime> showtimes = new LinkedHashMap<>();
     private final Map<UUID, Hold> holds = new HashMap<>();
     private final Map<UUID, Order> orders = new HashMap<>();
+    private final Map<Long, List<SeatFeed.Listener>> listeners = new HashMap<>();
     private volatile boolean offline;
+    private volatile Duration latency = Duration.ZERO;
 
     private record Showtime(ShowtimeListing listing, Map<String, SeatView> seats, long[] version) {}
 
@@ -72,13 +81,13 @@ public final class FakeBoxOffice {
         HoldStatus status = HoldStatus.ACTIVE;
         Instant expiresAt;
 
-        Hold(long showtimeId, Terminal owner, List<String> seatIds, Instant now, Duration ttl) {
+        Hold(long showtimeId, Terminal owner, List<String> seatIds, Instant now, Duration ttl, Duration cap) {
             this.showtimeId = showtimeId;
             this.owner = owner;
             this.seatIds = List.copyOf(seatIds);
             this.createdAt = now;
             this.expiresAt = now.plus(ttl);
-            this.maxExpiresAt = now.plus(HOLD_CAP.compareTo(ttl) > 0 ? HOLD_CAP : ttl);
+            this.maxExpiresAt = now.plus(cap);
         }
     }
 
@@ -97,10 +106,18 @@ public final class FakeBoxOffice {
         }
     }
 
-    /** @param holdTtl how long a hold lasts (the server's {@code --hold-ttl}) */
-    public FakeBoxOffice(Clock clock, Duration holdTtl) {
+    /**
+     * @param holdTtl how long a hold lasts, and what an extension gives (the server's {@code --hold-ttl})
+     * @param holdCap how long a hold may last at most, extensions included ({@code --hold-max-total})
+     */
+    public FakeBoxOffice(Clock clock, Duration holdTtl, Duration holdCap) {
         this.clock = clock;
         this.holdTtl = holdTtl;
+        this.holdCap = holdCap;
+    }
+
+    public FakeBoxOffice(Clock clock, Duration holdTtl) {
+        this(clock, holdTtl, HOLD_CAP.compareTo(holdTtl) > 0 ? HOLD_CAP : holdTtl);
     }
 
     public FakeBoxOffice(Clock clock) {
@@ -112,18 +129,45 @@ public final class FakeBoxOffice {
     }
 
     /**
-     * A showtime on sale tomorrow in an IMAX hall of {@code rows} rows (A, B…) of {@code perRow} seats; the last row
-     * is PREMIUM.
+     * The demo's big hall ("Sala 1", DESIGN.md §2): 14 rows of 22 seats in three blocks; row A has wheelchair places
+     * with their companion seats, row J is premium, seat C7 is out of service.
      */
-    public synchronized ShowtimeListing showtime(String title, int rows, int perRow) {
+    public static final List<String> GRAND_HALL = grandHall();
+
+    private static List<String> grandHall() {
+        List<String> rows = new ArrayList<>();
+        for (String label : List.of("A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P")) {
+            rows.add(label + ":"
+                    + switch (label) {
+                        case "A" -> "WWCC.SSSSSSSSSSSSSS.CCWW";
+                        case "C" -> "SSSS.SSSSSSXSSSSSSS.SSSS";
+                        case "J" -> "PPPP.PPPPPPPPPPPPPP.PPPP";
+                        default -> "SSSS.SSSSSSSSSSSSSS.SSSS";
+                    });
+        }
+        return List.copyOf(rows);
+    }
+
+    /** A showtime of "Orbit of Ashes" on sale tomorrow in the big hall, in IMAX. */
+    public ShowtimeListing showtime() {
+        return showtime("Orbit of Ashes", GRAND_HALL);
+    }
+
+    /** A showtime on sale tomorrow in an IMAX hall of {@code layout} (shared-model's seat-layout notation). */
+    public synchronized ShowtimeListing showtime(String title, List<String> layout) {
         long id = ids.incrementAndGet();
         Map<String, SeatView> seats = new LinkedHashMap<>();
-        for (int r = 0; r < rows; r++) {
-            String row = String.valueOf((char) ('A' + r));
-            for (int n = 1; n <= perRow; n++) {
-                SeatType type = r == rows - 1 ? SeatType.PREMIUM : SeatType.STANDARD;
-                seats.put(row + n, new SeatView(row + n, row, n, n * 10, r * 10, type, SeatStatus.AVAILABLE));
-            }
+        for (SeatDefinition seat : SeatLayout.parse(layout).seats()) {
+            seats.put(
+                    seat.id(),
+                    new SeatView(
+                            seat.id(),
+                            seat.row(),
+                            seat.number(),
+                            seat.x(),
+                            seat.y(),
+                            seat.type(),
+                            seat.blocked() ? SeatStatus.BLOCKED : SeatStatus.AVAILABLE));
         }
         var listing = new ShowtimeListing(
                 id,
@@ -143,6 +187,11 @@ public final class FakeBoxOffice {
         return showtimes.values().stream().map(Showtime::listing).toList();
     }
 
+    /** Every call answers after {@code delay}, as over a network (zero by default). */
+    public void latency(Duration delay) {
+        latency = delay;
+    }
+
     /** While true, every call fails as if the server could not be reached. */
     public void offline(boolean on) {
         offline = on;
@@ -160,13 +209,28 @@ public final class FakeBoxOffice {
     }
 
     /** One terminal's side of the API. */
-    public final class Terminal implements SeatHolds, Orders, Payments, TicketDelivery {
+    public final class Terminal implements SeatHolds, SeatEvents, Orders, Payments, TicketDelivery {
 
         private Terminal() {}
 
         /** The box office this terminal belongs to. */
         public FakeBoxOffice office() {
             return FakeBoxOffice.this;
+        }
+
+        /** Follows a showtime's seat changes, one event per seat, until closed. */
+        @Override
+        public AutoCloseable open(long showtimeId, SeatFeed.Listener listener) {
+            synchronized (FakeBoxOffice.this) {
+                listeners
+                        .computeIfAbsent(showtimeId, id -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(listener);
+            }
+            return () -> {
+                synchronized (FakeBoxOffice.this) {
+                    listeners.get(showtimeId).remove(listener);
+                }
+            };
         }
 
         /** The server's liveness, for a connectivity probe: fails while {@link #offline(boolean)}. */
@@ -177,6 +241,7 @@ public final class FakeBoxOffice {
 
         @Override
         public SeatMap seatMap(long showtimeId) {
+            pause();
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 expireHolds();
@@ -190,6 +255,7 @@ public final class FakeBoxOffice {
 
         @Override
         public HoldView hold(long showtimeId, List<String> seatIds) {
+            pause();
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 expireHolds();
@@ -198,7 +264,7 @@ public final class FakeBoxOffice {
                         .toList()
                         .forEach(h -> end(h, HoldStatus.RELEASED));
                 claim(showtime(showtimeId), seatIds, List.of());
-                Hold hold = new Hold(showtimeId, this, seatIds, clock.instant(), holdTtl);
+                Hold hold = new Hold(showtimeId, this, seatIds, clock.instant(), holdTtl, holdCap);
                 holds.put(hold.id, hold);
                 return view(hold);
             }
@@ -206,6 +272,7 @@ public final class FakeBoxOffice {
 
         @Override
         public HoldView changeSeats(UUID holdId, List<String> seatIds) {
+            pause();
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 Hold hold = active(holdId);
@@ -221,6 +288,7 @@ public final class FakeBoxOffice {
 
         @Override
         public HoldView extend(UUID holdId) {
+            pause();
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 Hold hold = active(holdId);
@@ -232,6 +300,7 @@ public final class FakeBoxOffice {
 
         @Override
         public void release(UUID holdId) {
+            pause();
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 expireHolds();
@@ -244,6 +313,7 @@ public final class FakeBoxOffice {
 
         @Override
         public OrderView order(UUID holdId, List<TicketRequest> tickets, String email) {
+            pause();
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 Hold hold = active(holdId);
@@ -266,6 +336,7 @@ public final class FakeBoxOffice {
 
         @Override
         public OrderView findOrder(String idOrCode, String email) {
+            pause();
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 return orders.values().stream()
@@ -291,6 +362,7 @@ public final class FakeBoxOffice {
 
         @Override
         public PaymentResult pay(UUID orderId, PaymentRequest payment) {
+            pause();
             String token = payment.cardToken() == null ? "" : payment.cardToken();
             boolean slow = payment.method() == PaymentMethod.CARD && token.matches("tok_slow_\\d{1,5}");
             if (slow) { // a customer slow at the PIN pad: the hold may run out meanwhile
@@ -393,6 +465,7 @@ public final class FakeBoxOffice {
 
         @Override
         public OrderView emailTickets(UUID orderId, String email) {
+            pause();
             synchronized (FakeBoxOffice.this) {
                 reachable();
                 Order order = orders.get(orderId);
@@ -441,6 +514,12 @@ public final class FakeBoxOffice {
             n /= alphabet.length();
         }
         return code.toString();
+    }
+
+    private void pause() {
+        if (!latency.isZero()) {
+            sleep(latency);
+        }
     }
 
     private static void sleep(Duration duration) {
@@ -502,13 +581,17 @@ public final class FakeBoxOffice {
         }
     }
 
-    private static void mark(Showtime showtime, String seatId, SeatStatus status) {
+    /** Changes a seat and tells the showtime's live listeners, in order, as the server's stream does. */
+    private void mark(Showtime showtime, String seatId, SeatStatus status) {
         SeatView seat = showtime.seats().get(seatId);
         showtime.seats()
                 .put(
                         seatId,
                         new SeatView(seat.id(), seat.row(), seat.number(), seat.x(), seat.y(), seat.type(), status));
         showtime.version()[0]++;
+        var event = new SeatChanges(
+                showtime.listing().id(), showtime.version()[0], List.of(new SeatChange(seatId, status)));
+        listeners.getOrDefault(showtime.listing().id(), List.of()).forEach(listener -> listener.seats(event));
     }
 
     private static TicketView ticket(SeatView seat, TicketType type) {
