@@ -154,7 +154,18 @@ public final class FakeBoxOffice {
     }
 
     /** A showtime on sale tomorrow in an IMAX hall of {@code layout} (shared-model's seat-layout notation). */
-    public synchronized ShowtimeListing showtime(String title, List<String> layout) {
+    public ShowtimeListing showtime(String title, List<String> layout) {
+        return showtime(
+                new MovieRef(2, title, 142, "PG-13"),
+                new AuditoriumRef(1, "Sala 1"),
+                clock.instant().plus(Duration.ofDays(1)),
+                "IMAX",
+                layout);
+    }
+
+    /** A showtime on sale of {@code movie} in {@code room} laid out as {@code layout}, starting at {@code startsAt}. */
+    public synchronized ShowtimeListing showtime(
+            MovieRef movie, AuditoriumRef room, Instant startsAt, String format, List<String> layout) {
         long id = ids.incrementAndGet();
         Map<String, SeatView> seats = new LinkedHashMap<>();
         for (SeatDefinition seat : SeatLayout.parse(layout).seats()) {
@@ -170,16 +181,28 @@ public final class FakeBoxOffice {
                             seat.blocked() ? SeatStatus.BLOCKED : SeatStatus.AVAILABLE));
         }
         var listing = new ShowtimeListing(
-                id,
-                new MovieRef(1, title, 120, "PG-13"),
-                new AuditoriumRef(1, "Sala 1"),
-                clock.instant().plus(Duration.ofDays(1)),
-                "IMAX",
-                ShowtimeStatus.ON_SALE,
-                seats.size(),
-                seats.size());
+                id, movie, room, startsAt, format, ShowtimeStatus.ON_SALE, seats.size(), seats.size());
         showtimes.put(id, new Showtime(listing, seats, new long[] {1}));
         return listing;
+    }
+
+    /** The showtime as a listing shows it now: its seats left are those not held, sold or blocked. */
+    public synchronized ShowtimeListing listing(long showtimeId) {
+        expireHolds();
+        Showtime showtime = showtime(showtimeId);
+        ShowtimeListing made = showtime.listing();
+        int left = (int) showtime.seats().values().stream()
+                .filter(seat -> seat.status() == SeatStatus.AVAILABLE)
+                .count();
+        return new ShowtimeListing(
+                made.id(),
+                made.movie(),
+                made.auditorium(),
+                made.startsAt(),
+                made.format(),
+                made.status(),
+                left,
+                made.seatsTotal());
     }
 
     /** Every showtime made so far, in the order made. */
