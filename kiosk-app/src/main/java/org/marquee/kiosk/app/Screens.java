@@ -8,6 +8,7 @@ import org.marquee.kiosk.checkout.SimulatedCardTerminal;
 import org.marquee.kiosk.checkout.TicketsView;
 import org.marquee.kiosk.checkout.TicketsViewModel;
 import org.marquee.kiosk.client.SeatFeed;
+import org.marquee.kiosk.client.ServerCheck;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.counter.LoginView;
@@ -56,8 +57,13 @@ final class Screens {
     }
 
     private static Parent setup(AppContext ctx) {
-        SetupViewModel model =
-                new SetupViewModel(ctx.settings(), ctx.tasks(), ctx.messages(), ctx.settingsStore(), settings -> {
+        SetupViewModel model = new SetupViewModel(
+                ctx.settings(),
+                ServerCheck.overHttp(SetupViewModel.CHECK_TIMEOUT),
+                ctx.tasks(),
+                ctx.messages(),
+                ctx.settingsStore(),
+                settings -> {
                     ctx.configure(settings);
                     ctx.navigator().go(ctx.startScreen());
                 });
