@@ -2,6 +2,7 @@ package org.marquee.kiosk.app;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
+import org.marquee.kiosk.checkout.CheckoutFrame;
 import org.marquee.kiosk.checkout.PaymentView;
 import org.marquee.kiosk.checkout.PaymentViewModel;
 import org.marquee.kiosk.checkout.SimulatedCardTerminal;
@@ -120,15 +121,7 @@ final class Screens {
     }
 
     private static Parent tickets(AppContext ctx) {
-        TicketsViewModel model = new TicketsViewModel(
-                ctx.client(),
-                ctx.tasks(),
-                ctx.connectivity(),
-                ctx.navigator(),
-                ctx.sale(),
-                ctx.messages(),
-                ctx.mode(),
-                TheaterClock.of(ctx));
+        TicketsViewModel model = new TicketsViewModel(ctx.client(), checkout(ctx));
         TicketsView view = new TicketsView(model, ctx.messages());
         model.start();
         return view;
@@ -138,17 +131,23 @@ final class Screens {
         PaymentViewModel model = new PaymentViewModel(
                 ctx.client(),
                 ctx.client(),
+                checkout(ctx),
+                SimulatedCardTerminal.choiceOffered(ctx.settings().terminalToken()));
+        PaymentView view = new PaymentView(model, ctx.messages());
+        model.start();
+        return view;
+    }
+
+    /** What the tickets and the payment screens share. */
+    private static CheckoutFrame checkout(AppContext ctx) {
+        return new CheckoutFrame(
                 ctx.tasks(),
                 ctx.connectivity(),
                 ctx.navigator(),
                 ctx.sale(),
                 ctx.messages(),
                 ctx.mode(),
-                SimulatedCardTerminal.choiceOffered(ctx.settings().terminalToken()),
                 TheaterClock.of(ctx));
-        PaymentView view = new PaymentView(model, ctx.messages());
-        model.start();
-        return view;
     }
 
     private static Parent done(AppContext ctx) {

@@ -2,9 +2,6 @@ package org.marquee.kiosk.checkout;
 
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,11 +11,9 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
@@ -26,25 +21,15 @@ import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.PaymentMethod;
 
 /** The payment screen: the total, cash with live change (counter), and the card terminal. */
-public final class PaymentView extends BorderPane implements AutoCloseable {
+public final class PaymentView extends CheckoutScreen {
 
     private final PaymentViewModel model;
     private final Messages messages;
-    private final Timeline ticking;
 
     public PaymentView(PaymentViewModel model, Messages messages) {
+        super("payment-screen", messages.get("payment.title"), model.frame(), model::tick);
         this.model = model;
         this.messages = messages;
-        setId("payment-screen");
-        CheckoutStyles.apply(this, model.mode());
-
-        Label heading = new Label();
-        heading.getStyleClass().add("showtime-heading");
-        heading.textProperty().bind(model.headingProperty());
-        setTop(new VBox(
-                CheckoutStyles.titleBar(
-                        messages.get("payment.title"), CheckoutStyles.countdown(model.timer(), messages)),
-                heading));
 
         Label totalCaption = new Label(messages.get("payment.total"));
         totalCaption.getStyleClass().add("total-caption");
@@ -77,10 +62,6 @@ public final class PaymentView extends BorderPane implements AutoCloseable {
         body.getChildren().addAll(method, error, startOver);
         setCenter(body);
         setBottom(footer());
-
-        ticking = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
-        ticking.setCycleCount(Animation.INDEFINITE);
-        ticking.play();
     }
 
     /** Cash or Card, at the counter. */
@@ -232,11 +213,5 @@ public final class PaymentView extends BorderPane implements AutoCloseable {
         HBox actions = new HBox(back);
         actions.getStyleClass().add("checkout-actions");
         return actions;
-    }
-
-    /** Stops the countdown's ticking when the screen is left. */
-    @Override
-    public void close() {
-        ticking.stop();
     }
 }

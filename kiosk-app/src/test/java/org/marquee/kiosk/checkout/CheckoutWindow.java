@@ -81,14 +81,13 @@ public final class CheckoutWindow {
         Clock clock = Clock.system(CheckoutFixture.MADRID);
         shown = switch (screen) {
             case TICKETS -> {
-                var model = new TicketsViewModel(client, tasks, connectivity, navigator, sale, messages, mode, clock);
+                var model = new TicketsViewModel(client, frame(clock));
                 var view = new TicketsView(model, messages);
                 model.start();
                 yield view;
             }
             case PAYMENT -> {
-                var model = new PaymentViewModel(
-                        client, client, tasks, connectivity, navigator, sale, messages, mode, true, clock);
+                var model = new PaymentViewModel(client, client, frame(clock), true);
                 var view = new PaymentView(model, messages);
                 model.start();
                 yield view;
@@ -114,6 +113,10 @@ public final class CheckoutWindow {
             }
         };
         root.setCenter(shown);
+    }
+
+    private CheckoutFrame frame(Clock clock) {
+        return new CheckoutFrame(tasks, connectivity, navigator, sale, messages, mode, clock);
     }
 
     public Navigator navigator() {

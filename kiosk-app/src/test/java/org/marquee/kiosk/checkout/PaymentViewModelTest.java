@@ -40,14 +40,15 @@ class PaymentViewModelTest {
         PaymentViewModel model = new PaymentViewModel(
                 client,
                 client,
-                tasks,
-                CheckoutFixture.connectivity(client),
-                navigator,
-                sale,
-                CheckoutFixture.english(),
-                mode,
-                true,
-                Clock.systemUTC());
+                new CheckoutFrame(
+                        tasks,
+                        CheckoutFixture.connectivity(client),
+                        navigator,
+                        sale,
+                        CheckoutFixture.english(),
+                        mode,
+                        Clock.systemUTC()),
+                true);
         model.start();
         return model;
     }
@@ -240,14 +241,15 @@ class PaymentViewModelTest {
         PaymentViewModel model = new PaymentViewModel(
                 kiosk,
                 kiosk,
-                tasks,
-                CheckoutFixture.connectivity(kiosk),
-                navigator,
-                sale,
-                CheckoutFixture.english(),
-                Mode.KIOSK,
-                false,
-                Clock.systemUTC());
+                new CheckoutFrame(
+                        tasks,
+                        CheckoutFixture.connectivity(kiosk),
+                        navigator,
+                        sale,
+                        CheckoutFixture.english(),
+                        Mode.KIOSK,
+                        Clock.systemUTC()),
+                false);
         model.start();
         model.cardTokenProperty().set("tok_declined");
 

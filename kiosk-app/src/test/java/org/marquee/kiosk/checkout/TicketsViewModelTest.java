@@ -35,7 +35,8 @@ class TicketsViewModelTest {
     private TicketsViewModel screen(SaleSession sale, Connectivity connectivity, Clock clock) {
         navigator.go(Screen.TICKETS);
         return new TicketsViewModel(
-                kiosk, tasks, connectivity, navigator, sale, CheckoutFixture.english(), Mode.KIOSK, clock);
+                kiosk,
+                new CheckoutFrame(tasks, connectivity, navigator, sale, CheckoutFixture.english(), Mode.KIOSK, clock));
     }
 
     private TicketsViewModel started(SaleSession sale) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.marquee.kiosk.checkout.CheckoutFrame;
 import org.marquee.kiosk.checkout.PaymentViewModel;
 import org.marquee.kiosk.checkout.TicketsViewModel;
 import org.marquee.kiosk.client.MarqueeClient;
@@ -130,15 +131,13 @@ class PaidSaleStaysPaidTest {
         assertThat(seatMap.proceed()).isTrue();
         seatMap.close();
 
-        var tickets =
-                new TicketsViewModel(counter, tasks, connectivity, navigator, sale, messages, Mode.COUNTER, clock);
+        var tickets = new TicketsViewModel(counter, frame());
         tickets.start();
         await().atMost(WAIT).until(() -> tickets.canContinueProperty().get());
         tickets.continueToPayment();
         await().atMost(WAIT).until(() -> navigator.current() == Screen.PAYMENT);
 
-        var payment = new PaymentViewModel(
-                counter, counter, tasks, connectivity, navigator, sale, messages, Mode.COUNTER, false, clock);
+        var payment = new PaymentViewModel(counter, counter, frame(), false);
         payment.start();
         payment.selectMethod(org.marquee.model.PaymentMethod.CASH);
         payment.tenderedProperty().set("100");
@@ -171,6 +170,10 @@ class PaidSaleStaysPaidTest {
         next.toggle(paidSeats[0]);
         assertThat(next.mine()).isEmpty();
         next.close();
+    }
+
+    private CheckoutFrame frame() {
+        return new CheckoutFrame(tasks, connectivity, navigator, sale, messages, Mode.COUNTER, clock);
     }
 
     private SeatMapViewModel seatMap() {
