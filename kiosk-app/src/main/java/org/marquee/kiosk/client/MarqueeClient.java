@@ -42,7 +42,7 @@ import org.marquee.model.TicketRequest;
  * mutating call carries a fresh Idempotency-Key and is retried once with the same key if the connection drops, so a
  * flaky network never buys twice. Failures are {@link ApiProblem}s with a message for a person.
  */
-public final class MarqueeClient implements SeatHolds, Orders, Payments, TicketDelivery {
+public final class MarqueeClient implements SeatHolds, Orders, Payments, TicketDelivery, OrderDesk {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -172,6 +172,7 @@ public final class MarqueeClient implements SeatHolds, Orders, Payments, TicketD
         return post("orders/" + orderId + "/payments", payment, PaymentResult.class);
     }
 
+    @Override
     public OrderView cancel(UUID orderId) {
         return post("orders/" + orderId + "/cancel", null, OrderView.class);
     }

@@ -1,6 +1,7 @@
 package org.marquee.kiosk.done;
 
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,6 +23,8 @@ import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentResult;
+import org.marquee.model.SeatIds;
+import org.marquee.model.TicketView;
 
 /**
  * The end of a sale: the booking code, the change for cash, printing the tickets (or saving them where there is no
@@ -89,6 +92,7 @@ public final class DoneViewModel {
         String count = messages.get("done.ticketCount", payment.tickets().size());
         summary.set(showtime.isEmpty() ? count : count + " · " + showtime);
         seats.set(payment.tickets().stream()
+                .sorted(Comparator.comparing(TicketView::seatId, SeatIds.READING_ORDER))
                 .map(ticket -> messages.get("done.seat", ticket.row(), ticket.number()))
                 .collect(Collectors.joining(", ")));
         Long due = payment.changeMinor();

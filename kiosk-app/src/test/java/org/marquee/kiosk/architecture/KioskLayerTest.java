@@ -96,8 +96,6 @@ class KioskLayerTest {
     static final ArchRule viewModelsDependOnPortsNotOnTheHttpClient = noClasses()
             .that()
             .haveSimpleNameEndingWith("ViewModel")
-            .and()
-            .resideOutsideOfPackages("org.marquee.kiosk.counter..", "org.marquee.kiosk.setup..")
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName("org.marquee.kiosk.client.MarqueeClient");
