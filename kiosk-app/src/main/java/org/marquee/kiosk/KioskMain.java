@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marquee.kiosk.app.KioskApplication;
-import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
 import picocli.CommandLine;

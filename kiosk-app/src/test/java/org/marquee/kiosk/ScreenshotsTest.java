@@ -26,10 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marquee.kiosk.app.AppContext;
 import org.marquee.kiosk.app.MainWindow;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Screens;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
 import org.marquee.kiosk.testing.ServerProcess;
@@ -121,79 +120,70 @@ class ScreenshotsTest {
     @Test
     void counterMode(FxRobot robot) throws Exception {
         open(Mode.COUNTER, COUNTER_TOKEN);
-        shootIfRegistered(Screen.SETUP, "counter", null);
+        shoot(Screen.SETUP, "counter", null);
 
-        if (registered(Screen.LOGIN)) {
-            go(Screen.LOGIN);
-            shoot("login-counter");
-            robot.clickOn(pointOf(robot, "#login-username")).write("alice");
-            robot.clickOn(pointOf(robot, "#login-pin")).write("1234").type(KeyCode.ENTER);
-            await().atMost(Duration.ofSeconds(15))
-                    .until(() ->
-                            onFx(() -> ctx.counterSession().signedInProperty().get()));
-        }
+        go(Screen.LOGIN);
+        shoot("login-counter");
+        robot.clickOn(pointOf(robot, "#login-username")).write("alice");
+        robot.clickOn(pointOf(robot, "#login-pin")).write("1234").type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> onFx(() -> ctx.counterSession().signedInProperty().get()));
         String code = sellThroughEveryScreen("counter", PaymentMethod.CASH);
 
-        if (registered(Screen.LOOKUP)) {
-            go(Screen.LOOKUP);
-            robot.clickOn(pointOf(robot, "#lookup-code")).write(code).type(KeyCode.ENTER);
-            await().atMost(Duration.ofSeconds(15))
-                    .until(() -> onFx(() -> robot.lookup("#lookup-order-code")
-                            .queryLabeled()
-                            .getText()
-                            .equals(code)));
-            shoot("lookup-counter");
-        }
+        go(Screen.LOOKUP);
+        robot.clickOn(pointOf(robot, "#lookup-code")).write(code).type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> onFx(() -> robot.lookup("#lookup-order-code")
+                        .queryLabeled()
+                        .getText()
+                        .equals(code)));
+        shoot("lookup-counter");
         assertThat(saved).isNotEmpty().allSatisfy(file -> assertThat(file).isNotEmptyFile());
     }
 
     @Test
     void kioskMode() throws Exception {
         open(Mode.KIOSK, KIOSK_TOKEN);
-        shootIfRegistered(Screen.SETUP, "kiosk", null);
+        shoot(Screen.SETUP, "kiosk", null);
         sellThroughEveryScreen("kiosk", PaymentMethod.CARD);
 
-        if (registered(Screen.SEAT_MAP)) {
-            onFx(() -> {
-                ctx.setHighContrast(true);
-                return null;
-            });
-            prepareHold();
-            go(Screen.SHOWTIMES);
-            go(Screen.SEAT_MAP);
-            shoot("seatmap-kiosk-high-contrast");
-            onFx(() -> {
-                ctx.setHighContrast(false);
-                return null;
-            });
-        }
-        if (registered(Screen.SHOWTIMES)) {
-            go(Screen.SHOWTIMES);
-            onFx(() -> {
-                ctx.setLanguage(Settings.SPANISH);
-                return null;
-            });
-            shoot("showtimes-kiosk-es");
-        }
+        onFx(() -> {
+            ctx.setHighContrast(true);
+            return null;
+        });
+        prepareHold();
+        go(Screen.SHOWTIMES);
+        go(Screen.SEAT_MAP);
+        shoot("seatmap-kiosk-high-contrast");
+        onFx(() -> {
+            ctx.setHighContrast(false);
+            return null;
+        });
+        go(Screen.SHOWTIMES);
+        onFx(() -> {
+            ctx.setLanguage(Settings.SPANISH);
+            return null;
+        });
+        shoot("showtimes-kiosk-es");
         assertThat(saved).isNotEmpty().allSatisfy(file -> assertThat(file).isNotEmptyFile());
     }
 
-    /** Showtimes → seat map → tickets → payment → done, as far as screens are registered; the order's code. */
+    /** Showtimes → seat map → tickets → payment → done; the order's code. */
     private String sellThroughEveryScreen(String mode, PaymentMethod method) throws Exception {
-        shootIfRegistered(Screen.SHOWTIMES, mode, null);
+        shoot(Screen.SHOWTIMES, mode, null);
         HoldView hold = prepareHold();
-        shootIfRegistered(Screen.SEAT_MAP, mode, null);
+        shoot(Screen.SEAT_MAP, mode, null);
 
         // an adult, a child and an adult, as chosen on the ticket screen: it shows the order's types
         List<TicketRequest> tickets = new ArrayList<>(adults(hold.seatIds()));
         tickets.set(1, new TicketRequest(hold.seatIds().get(1), TicketType.CHILD));
         OrderView order = ctx.client().order(hold.holdId(), tickets, null);
         onFx(() -> {
-            ctx.sale().orderProperty().set(order);
+            ctx.sale().priced(order);
             return null;
         });
-        shootIfRegistered(Screen.TICKETS, mode, null);
-        shootIfRegistered(Screen.PAYMENT, mode, null);
+        shoot(Screen.TICKETS, mode, null);
+        shoot(Screen.PAYMENT, mode, null);
 
         PaymentResult paid = ctx.client()
                 .pay(
@@ -202,10 +192,10 @@ class ScreenshotsTest {
                                 ? new PaymentRequest(PaymentMethod.CASH, order.totalMinor(), null, 5000L)
                                 : new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_visa", null));
         onFx(() -> {
-            ctx.sale().paymentProperty().set(paid);
+            ctx.sale().paid(paid);
             return null;
         });
-        shootIfRegistered(Screen.DONE, mode, null);
+        shoot(Screen.DONE, mode, null);
         return order.code();
     }
 
@@ -213,10 +203,9 @@ class ScreenshotsTest {
     private HoldView prepareHold() throws Exception {
         HoldView hold = ctx.client().hold(showtime.id(), middleSeats(ctx.client(), 3, 0.55));
         onFx(() -> {
-            ctx.sale().clear();
-            ctx.sale().theaterIdProperty().set(theaterId);
-            ctx.sale().showtimeProperty().set(showtime);
-            ctx.sale().holdProperty().set(hold);
+            ctx.sale().forget();
+            ctx.sale().choose(theaterId, showtime);
+            ctx.sale().adoptHold(hold);
             return null;
         });
         return hold;
@@ -237,15 +226,9 @@ class ScreenshotsTest {
                 .until(() -> onFx(() -> ctx.catalogRevisionProperty().get()) > 0);
     }
 
-    private void shootIfRegistered(Screen screen, String mode, String suffix) throws Exception {
-        if (registered(screen)) {
-            go(screen);
-            shoot(fileName(screen) + "-" + mode + (suffix == null ? "" : "-" + suffix));
-        }
-    }
-
-    private static boolean registered(Screen screen) {
-        return Screens.factory(screen).isPresent();
+    private void shoot(Screen screen, String mode, String suffix) throws Exception {
+        go(screen);
+        shoot(fileName(screen) + "-" + mode + (suffix == null ? "" : "-" + suffix));
     }
 
     /** seatmap, showtimes, tickets…: the names the screens' own tests used before this one. */

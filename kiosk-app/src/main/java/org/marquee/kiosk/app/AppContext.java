@@ -12,8 +12,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.marquee.kiosk.cache.CatalogCache;
 import org.marquee.kiosk.cache.CatalogSync;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Connectivity;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.counter.CounterSession;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
 import org.marquee.kiosk.settings.TerminalIdentity;
@@ -35,7 +42,7 @@ public final class AppContext implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Tasks tasks;
     private final Navigator navigator = new Navigator();
-    private final Sale sale = new Sale();
+    private final SaleSession sale;
     private final CatalogCache cache;
     private final Connectivity connectivity;
     private final ReadOnlyObjectWrapper<Settings> settings;
@@ -57,6 +64,7 @@ public final class AppContext implements AutoCloseable {
         this.identity = new ReadOnlyObjectWrapper<>(identityStore.load().orElse(null));
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
         this.tasks = new Tasks(ui);
+        this.sale = new SaleSession(this::client, tasks);
         this.connectivity = new Connectivity(
                 ui,
                 scheduler,
@@ -130,11 +138,6 @@ public final class AppContext implements AutoCloseable {
                     tasks.fireAndForget(() -> identityStore.save(learned));
                 },
                 problem -> log.info("event=terminal_identity_unknown reason={}", problem.getMessage()));
-    }
-
-    /** This terminal's name and theater, as the server last said; null until it has said. */
-    public TerminalIdentity identity() {
-        return identity.get();
     }
 
     public ReadOnlyObjectProperty<TerminalIdentity> identityProperty() {
@@ -245,7 +248,8 @@ public final class AppContext implements AutoCloseable {
         return navigator;
     }
 
-    public Sale sale() {
+    /** The terminal's current sale: the one owner of its showtime, hold, order and payment. */
+    public SaleSession sale() {
         return sale;
     }
 
@@ -259,11 +263,6 @@ public final class AppContext implements AutoCloseable {
 
     public Connectivity connectivity() {
         return connectivity;
-    }
-
-    /** Two daemon threads for periodic work (catalog sync, connectivity polls, a screen's own timers). */
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
     }
 
     /** Stops the sync and the polls, then the background work, then closes the cache. */

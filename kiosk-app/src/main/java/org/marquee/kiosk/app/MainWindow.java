@@ -1,8 +1,7 @@
 package org.marquee.kiosk.app;
 
+import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -21,11 +20,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.counter.CounterShortcuts;
 import org.marquee.kiosk.counter.SessionBar;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.idle.IdleTimer;
 import org.marquee.kiosk.idle.IdleWatch;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,8 @@ public final class MainWindow implements AutoCloseable {
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
         root.getStyleClass().add("main-window");
-        idle = IdleTimer.forApp(ctx);
+        idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), IdleTimer.LIMIT);
+        idle.activeWhile(() -> ctx.isConfigured() && ctx.mode() == Mode.KIOSK);
         root.setTop(new VBox(banner(), header(), IdleWatch.notice(idle, ctx.messagesProperty())));
         root.setBottom(busyBar());
         applyStyles(ctx.settings());
@@ -121,17 +124,12 @@ public final class MainWindow implements AutoCloseable {
 
     private void showScreen(Screen screen) {
         closeView();
-        Optional<Function<AppContext, Parent>> factory = Screens.factory(screen);
         Parent next;
-        if (factory.isEmpty()) {
-            next = placeholder(ctx.messages().get("app.notAvailable", screenName(screen)));
-        } else {
-            try {
-                next = factory.get().apply(ctx);
-            } catch (RuntimeException e) {
-                log.error("event=screen_failed screen={}", screen, e);
-                next = placeholder(ctx.messages().get("app.screenFailed"));
-            }
+        try {
+            next = Screens.create(screen, ctx);
+        } catch (RuntimeException e) {
+            log.error("event=screen_failed screen={}", screen, e);
+            next = placeholder(ctx.messages().get("app.screenFailed"));
         }
         view = next;
         root.setCenter(next);
@@ -243,10 +241,6 @@ public final class MainWindow implements AutoCloseable {
             throw new IllegalStateException("Missing stylesheet " + CSS + name);
         }
         return url.toExternalForm();
-    }
-
-    private String screenName(Screen screen) {
-        return screen.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private void closeView() {

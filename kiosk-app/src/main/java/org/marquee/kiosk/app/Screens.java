@@ -1,46 +1,167 @@
 package org.marquee.kiosk.app;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
+import org.marquee.kiosk.checkout.CheckoutFrame;
 import org.marquee.kiosk.checkout.PaymentView;
+import org.marquee.kiosk.checkout.PaymentViewModel;
+import org.marquee.kiosk.checkout.SimulatedCardTerminal;
 import org.marquee.kiosk.checkout.TicketsView;
+import org.marquee.kiosk.checkout.TicketsViewModel;
+import org.marquee.kiosk.client.SeatFeed;
+import org.marquee.kiosk.client.ServerCheck;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.counter.LoginView;
+import org.marquee.kiosk.counter.LoginViewModel;
 import org.marquee.kiosk.counter.LookupView;
+import org.marquee.kiosk.counter.LookupViewModel;
+import org.marquee.kiosk.counter.ManagerApproval;
+import org.marquee.kiosk.counter.ShowtimeNames;
 import org.marquee.kiosk.done.DoneView;
+import org.marquee.kiosk.done.DoneViewModel;
+import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.seatmap.SeatMapView;
+import org.marquee.kiosk.seatmap.SeatMapViewModel;
+import org.marquee.kiosk.seatmap.SeatPalette;
 import org.marquee.kiosk.setup.SetupView;
+import org.marquee.kiosk.setup.SetupViewModel;
+import org.marquee.kiosk.showtimes.CachedShowtimeSource;
+import org.marquee.kiosk.showtimes.FallbackShowtimeSource;
+import org.marquee.kiosk.showtimes.ServerShowtimeSource;
+import org.marquee.kiosk.showtimes.ShowtimeSource;
 import org.marquee.kiosk.showtimes.ShowtimesView;
 
 /**
- * Which view each {@link Screen} shows: one factory per screen, called each time the screen is entered (a new view
- * and view-model per visit; state that outlives a screen belongs in {@link Sale} or the {@link AppContext}). A
- * screen without an entry shows "not available yet". A view that is {@link AutoCloseable} is closed when its screen
- * is left, to stop its timers and live connections.
+ * The wiring of every {@link Screen}: its view-model gets what it needs from the {@link AppContext} (the ports the
+ * client implements, the sale session, navigation, texts), and its view binds to it. Called each time the screen is
+ * entered (a new view and view-model per visit; state that outlives a screen belongs to the sale session or the
+ * context). A view that is {@link AutoCloseable} is closed when its screen is left, to stop its timers and live
+ * connections.
  */
-public final class Screens {
-
-    private static final Map<Screen, Function<AppContext, Parent>> FACTORIES = new EnumMap<>(Screen.class);
-
-    static {
-        FACTORIES.put(Screen.SETUP, SetupView::create);
-        // ---- Add one line per screen below, e.g. FACTORIES.put(Screen.SHOWTIMES, ShowtimesView::create); ----
-        // ---- (a static method Parent create(AppContext ctx) in the screen's package) ----------------------
-        FACTORIES.put(Screen.LOGIN, LoginView::create);
-        FACTORIES.put(Screen.LOOKUP, LookupView::create);
-        FACTORIES.put(Screen.SHOWTIMES, ShowtimesView::create);
-        FACTORIES.put(Screen.SEAT_MAP, SeatMapView::create);
-        FACTORIES.put(Screen.TICKETS, TicketsView::create);
-        FACTORIES.put(Screen.PAYMENT, PaymentView::create);
-        FACTORIES.put(Screen.DONE, DoneView::create);
-    }
+final class Screens {
 
     private Screens() {}
 
-    /** The factory of {@code screen}'s view, if it has one yet. */
-    public static Optional<Function<AppContext, Parent>> factory(Screen screen) {
-        return Optional.ofNullable(FACTORIES.get(screen));
+    /** A new view of {@code screen}, with its view-model, for a visit. */
+    static Parent create(Screen screen, AppContext ctx) {
+        return switch (screen) {
+            case SETUP -> setup(ctx);
+            case LOGIN -> login(ctx);
+            case LOOKUP -> lookup(ctx);
+            case SHOWTIMES -> showtimes(ctx);
+            case SEAT_MAP -> seatMap(ctx);
+            case TICKETS -> tickets(ctx);
+            case PAYMENT -> payment(ctx);
+            case DONE -> done(ctx);
+        };
+    }
+
+    private static Parent setup(AppContext ctx) {
+        SetupViewModel model = new SetupViewModel(
+                ctx.settings(),
+                ServerCheck.overHttp(SetupViewModel.CHECK_TIMEOUT),
+                ctx.tasks(),
+                ctx.messages(),
+                ctx.settingsStore(),
+                settings -> {
+                    ctx.configure(settings);
+                    ctx.navigator().go(ctx.startScreen());
+                });
+        return new SetupView(model, ctx.messages());
+    }
+
+    private static Parent login(AppContext ctx) {
+        Messages messages = ctx.messages();
+        return new LoginView(new LoginViewModel(ctx.counterSession(), ctx.tasks(), messages), messages);
+    }
+
+    private static Parent lookup(AppContext ctx) {
+        Messages messages = ctx.messages();
+        LookupViewModel model = new LookupViewModel(
+                ctx.client(),
+                new ManagerApproval(ctx.settings().serverUrl(), ctx.settings().terminalToken()),
+                TicketOutput.standard(ctx.dataDir()),
+                ShowtimeNames.from(ctx.cache(), messages),
+                ctx.tasks(),
+                ctx.navigator(),
+                messages);
+        return new LookupView(model, messages);
+    }
+
+    private static Parent showtimes(AppContext ctx) {
+        ShowtimeSource source = new FallbackShowtimeSource(
+                new ServerShowtimeSource(ctx.client()),
+                new CachedShowtimeSource(ctx.cache()),
+                ctx.connectivity()::isOnline,
+                ctx.connectivity()::reportFailure);
+        ShowtimesView view = ShowtimesView.create(
+                source, ctx.tasks(), ctx.navigator(), ctx.sale(), ctx.messages(), ctx.mode(), ctx.homeTheaterId());
+        view.refreshWhen(ctx.catalogRevisionProperty());
+        return view;
+    }
+
+    private static Parent seatMap(AppContext ctx) {
+        var client = ctx.client();
+        var model = new SeatMapViewModel(
+                client,
+                (id, listener) -> SeatFeed.open(client, id, listener),
+                ctx.tasks(),
+                ctx.navigator(),
+                ctx.sale(),
+                ctx.messages(),
+                ctx.mode(),
+                TheaterClock.of(ctx));
+        SeatMapView view = new SeatMapView(model, ctx.navigator(), ctx.mode(), ctx.messages());
+        view.paletteProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> ctx.settings().highContrast() ? SeatPalette.highContrast() : SeatPalette.regular(),
+                        ctx.settingsProperty()));
+        return view;
+    }
+
+    private static Parent tickets(AppContext ctx) {
+        TicketsViewModel model = new TicketsViewModel(ctx.client(), checkout(ctx));
+        TicketsView view = new TicketsView(model, ctx.messages());
+        model.start();
+        return view;
+    }
+
+    private static Parent payment(AppContext ctx) {
+        PaymentViewModel model = new PaymentViewModel(
+                ctx.client(),
+                ctx.client(),
+                checkout(ctx),
+                SimulatedCardTerminal.choiceOffered(ctx.settings().terminalToken()));
+        PaymentView view = new PaymentView(model, ctx.messages());
+        model.start();
+        return view;
+    }
+
+    /** What the tickets and the payment screens share. */
+    private static CheckoutFrame checkout(AppContext ctx) {
+        return new CheckoutFrame(
+                ctx.tasks(),
+                ctx.connectivity(),
+                ctx.navigator(),
+                ctx.sale(),
+                ctx.messages(),
+                ctx.mode(),
+                TheaterClock.of(ctx));
+    }
+
+    private static Parent done(AppContext ctx) {
+        DoneViewModel model = new DoneViewModel(
+                ctx.client(),
+                ctx.tasks(),
+                ctx.navigator(),
+                ctx.sale(),
+                ctx.messages(),
+                ctx.mode(),
+                TicketOutput.standard(ctx.dataDir()),
+                TheaterClock.of(ctx).getZone());
+        DoneView view = new DoneView(model, ctx.messages());
+        model.start();
+        return view;
     }
 }

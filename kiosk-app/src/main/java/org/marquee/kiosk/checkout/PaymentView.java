@@ -2,12 +2,8 @@ package org.marquee.kiosk.checkout;
 
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -15,38 +11,25 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.TheaterClock;
+import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.PaymentMethod;
 
 /** The payment screen: the total, cash with live change (counter), and the card terminal. */
-public final class PaymentView extends BorderPane implements AutoCloseable {
+public final class PaymentView extends CheckoutScreen {
 
     private final PaymentViewModel model;
     private final Messages messages;
-    private final Timeline ticking;
 
     public PaymentView(PaymentViewModel model, Messages messages) {
+        super("payment-screen", messages.get("payment.title"), model.frame(), model::tick);
         this.model = model;
         this.messages = messages;
-        setId("payment-screen");
-        CheckoutStyles.apply(this, model.mode());
-
-        Label heading = new Label();
-        heading.getStyleClass().add("showtime-heading");
-        heading.textProperty().bind(model.headingProperty());
-        setTop(new VBox(
-                CheckoutStyles.titleBar(
-                        messages.get("payment.title"), CheckoutStyles.countdown(model.timer(), messages)),
-                heading));
 
         Label totalCaption = new Label(messages.get("payment.total"));
         totalCaption.getStyleClass().add("total-caption");
@@ -79,27 +62,6 @@ public final class PaymentView extends BorderPane implements AutoCloseable {
         body.getChildren().addAll(method, error, startOver);
         setCenter(body);
         setBottom(footer());
-
-        ticking = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
-        ticking.setCycleCount(Animation.INDEFINITE);
-        ticking.play();
-    }
-
-    /** The screen for {@link org.marquee.kiosk.app.Screens}: a new view-model on the context's sale, started. */
-    public static Parent create(AppContext ctx) {
-        PaymentViewModel model = new PaymentViewModel(
-                ctx.client(),
-                ctx.tasks(),
-                ctx.connectivity(),
-                ctx.navigator(),
-                ctx.sale(),
-                ctx.messages(),
-                ctx.mode(),
-                SimulatedCardTerminal.choiceOffered(ctx.settings().terminalToken()),
-                TheaterClock.of(ctx));
-        PaymentView view = new PaymentView(model, ctx.messages());
-        model.start();
-        return view;
     }
 
     /** Cash or Card, at the counter. */
@@ -251,11 +213,5 @@ public final class PaymentView extends BorderPane implements AutoCloseable {
         HBox actions = new HBox(back);
         actions.getStyleClass().add("checkout-actions");
         return actions;
-    }
-
-    /** Stops the countdown's ticking when the screen is left. */
-    @Override
-    public void close() {
-        ticking.stop();
     }
 }

@@ -1,6 +1,5 @@
 package org.marquee.kiosk.checkout;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -14,15 +13,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.marquee.kiosk.app.Connectivity;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.client.Orders;
+import org.marquee.kiosk.client.Payments;
+import org.marquee.kiosk.core.HoldTimer;
+import org.marquee.kiosk.core.Money;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
@@ -42,20 +39,13 @@ public final class PaymentViewModel {
     /** A quick-tender button: what it reads and what it puts in the tendered field. */
     public record QuickAmount(String label, long minor) {}
 
-    private final MarqueeClient client;
-    private final Tasks tasks;
-    private final Connectivity connectivity;
-    private final Navigator navigator;
-    private final Sale sale;
-    private final Messages messages;
-    private final Mode mode;
+    private final Payments payments;
+    private final Orders orders;
+    private final CheckoutFrame frame;
     private final boolean cardChoiceOffered;
-    private final Clock clock;
-    private final HoldTimer timer;
 
     private final ReadOnlyObjectWrapper<PaymentMethod> method = new ReadOnlyObjectWrapper<>(PaymentMethod.CARD);
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -70,31 +60,15 @@ public final class PaymentViewModel {
     private OrderView order;
 
     /**
-     * @param connectivity refuses the payment while the terminal is offline
+     * @param payments charges the order; {@code orders} looks it up when an answer was lost
      * @param cardChoiceOffered whether the simulated terminal lets the person pick the card's answer (demo terminals:
      *     {@link SimulatedCardTerminal#choiceOffered})
-     * @param clock counts the hold down, in the theater's time zone (the showtime's time is shown in it)
      */
-    public PaymentViewModel(
-            MarqueeClient client,
-            Tasks tasks,
-            Connectivity connectivity,
-            Navigator navigator,
-            Sale sale,
-            Messages messages,
-            Mode mode,
-            boolean cardChoiceOffered,
-            Clock clock) {
-        this.client = client;
-        this.tasks = tasks;
-        this.connectivity = connectivity;
-        this.navigator = navigator;
-        this.sale = sale;
-        this.messages = messages;
-        this.mode = mode;
+    public PaymentViewModel(Payments payments, Orders orders, CheckoutFrame frame, boolean cardChoiceOffered) {
+        this.payments = payments;
+        this.orders = orders;
+        this.frame = frame;
         this.cardChoiceOffered = cardChoiceOffered;
-        this.clock = clock;
-        this.timer = new HoldTimer(clock);
         method.set(cashAccepted() ? PaymentMethod.CASH : PaymentMethod.CARD);
         tendered.addListener((obs, old, typed) -> update());
         cardToken.addListener((obs, old, token) -> update());
@@ -102,17 +76,18 @@ public final class PaymentViewModel {
 
     /** Shows the sale's order and its hold's countdown. Call once when the screen is shown. */
     public void start() {
-        order = sale.orderProperty().get();
-        heading.set(ShowtimeText.describe(sale.showtimeProperty().get(), messages, clock.getZone()));
-        timer.follow(sale.holdProperty().get());
+        order = frame.sale().orderProperty().get();
+        frame.start();
         if (order == null) {
-            error.set(messages.get("payment.noOrder"));
+            error.set(frame.messages().get("payment.noOrder"));
         } else {
             total.set(money(order.totalMinor()));
             quickAmounts.set(
                     CashTender.quickAmounts(order.totalMinor(), Money.fractionDigits(order.currency())).stream()
                             .map(minor -> new QuickAmount(
-                                    minor == order.totalMinor() ? messages.get("payment.cash.exact") : money(minor),
+                                    minor == order.totalMinor()
+                                            ? frame.messages().get("payment.cash.exact")
+                                            : money(minor),
                                     minor))
                             .toList());
         }
@@ -125,7 +100,7 @@ public final class PaymentViewModel {
     }
 
     public boolean cashAccepted() {
-        return mode != Mode.KIOSK;
+        return frame.mode() != Mode.KIOSK;
     }
 
     public void selectMethod(PaymentMethod chosen) {
@@ -140,7 +115,7 @@ public final class PaymentViewModel {
     /** A quick-tender button: puts that amount in the tendered field. */
     public void tender(long minor) {
         if (order != null) {
-            tendered.set(Money.plain(minor, order.currency(), messages.locale()));
+            tendered.set(Money.plain(minor, order.currency(), frame.messages().locale()));
         }
     }
 
@@ -162,26 +137,26 @@ public final class PaymentViewModel {
             return;
         }
         String token = cardChoiceOffered && cardToken.get() != null ? cardToken.get() : SimulatedCardTerminal.APPROVE;
-        status.set(messages.get("payment.card.waiting"));
+        status.set(frame.messages().get("payment.card.waiting"));
         pay(new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), token, null));
     }
 
     /** Back to the ticket types; the seats stay held. */
     public void back() {
         if (!paying.get()) {
-            navigator.go(Screen.TICKETS);
+            frame.navigator().go(Screen.TICKETS);
         }
     }
 
-    /** After the hold was lost: back to the showtimes for a new sale. */
+    /** After the hold was lost: back to the showtimes for a new frame.sale(). */
     public void startOver() {
-        sale.clear();
-        navigator.go(Screen.SHOWTIMES);
+        frame.sale().startOver();
+        frame.navigator().go(Screen.SHOWTIMES);
     }
 
     /** Moves the countdown on; the view calls it every second. */
     public void tick() {
-        timer.tick();
+        frame.timer().tick();
     }
 
     private void pay(PaymentRequest request) {
@@ -189,29 +164,23 @@ public final class PaymentViewModel {
         paying.set(true);
         error.set("");
         if (request.method() == PaymentMethod.CASH) {
-            status.set(messages.get("payment.cash.recording"));
+            status.set(frame.messages().get("payment.cash.recording"));
         }
         update();
-        tasks.run(
-                () -> {
-                    connectivity.requireOnline();
-                    return client.pay(orderId, request);
-                },
-                this::paid,
-                this::refused);
+        frame.whenOnline(() -> payments.pay(orderId, request), this::paid, this::refused);
     }
 
     private void paid(PaymentResult result) {
         paying.set(false);
         status.set("");
         if (!"PAID".equals(result.status())) {
-            error.set(messages.get("payment.pending"));
+            error.set(frame.messages().get("payment.pending"));
             update();
             return;
         }
-        sale.paymentProperty().set(result);
+        frame.sale().paid(result);
         update();
-        navigator.go(Screen.DONE);
+        frame.navigator().go(Screen.DONE);
     }
 
     private void refused(ApiProblem problem) {
@@ -219,16 +188,17 @@ public final class PaymentViewModel {
             // the answer may have been lost on its way back, or an earlier try went through after all: if the
             // server has the order paid, the sale is done and paying again would be refused anyway
             UUID orderId = order.orderId();
-            tasks.run(
-                    () -> client.findOrder(orderId.toString(), null),
-                    found -> {
-                        if (found.status() == OrderStatus.PAID) {
-                            paid(paidAlready(found));
-                        } else {
-                            failed(problem);
-                        }
-                    },
-                    unknown -> failed(problem));
+            frame.tasks()
+                    .run(
+                            () -> orders.findOrder(orderId.toString(), null),
+                            found -> {
+                                if (found.status() == OrderStatus.PAID) {
+                                    paid(paidAlready(found));
+                                } else {
+                                    failed(problem);
+                                }
+                            },
+                            unknown -> failed(problem));
             return;
         }
         failed(problem);
@@ -257,8 +227,8 @@ public final class PaymentViewModel {
         if (problem.code() == ErrorCode.HOLD_EXPIRED || problem.code() == ErrorCode.HOLD_NOT_ACTIVE) {
             // the seats are gone and the server refunded any charge: this sale is over
             lost.set(true);
-            timer.follow(null);
-            sale.clear();
+            frame.timer().follow(null);
+            frame.sale().forget();
         }
         update();
     }
@@ -274,16 +244,16 @@ public final class PaymentViewModel {
         if (handed.isEmpty() || order == null) {
             change.set("");
         } else if (due.isEmpty()) {
-            change.set(messages.get("payment.cash.short", money(order.totalMinor() - handed.getAsLong())));
+            change.set(frame.messages().get("payment.cash.short", money(order.totalMinor() - handed.getAsLong())));
         } else {
-            change.set(messages.get("payment.cash.change", money(due.getAsLong())));
+            change.set(frame.messages().get("payment.cash.change", money(due.getAsLong())));
         }
         canPayCash.set(ready && cashAccepted() && method.get() == PaymentMethod.CASH && due.isPresent());
         canPayCard.set(ready && method.get() == PaymentMethod.CARD);
     }
 
     private String money(long minor) {
-        return Money.format(minor, order.currency(), messages.locale());
+        return Money.format(minor, order.currency(), frame.messages().locale());
     }
 
     public ReadOnlyObjectProperty<PaymentMethod> methodProperty() {
@@ -296,7 +266,7 @@ public final class PaymentViewModel {
     }
 
     public ReadOnlyStringProperty headingProperty() {
-        return heading.getReadOnlyProperty();
+        return frame.headingProperty();
     }
 
     /** "Change: €3.00", or how much is still missing, as the clerk types the tendered amount. */
@@ -354,10 +324,15 @@ public final class PaymentViewModel {
     }
 
     public HoldTimer timer() {
-        return timer;
+        return frame.timer();
+    }
+
+    /** The frame this screen shares with the other checkout screen. */
+    public CheckoutFrame frame() {
+        return frame;
     }
 
     public Mode mode() {
-        return mode;
+        return frame.mode();
     }
 }

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.marquee.kiosk.core.Money;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketType;
 import org.marquee.model.TicketView;

@@ -1,15 +1,11 @@
 package org.marquee.kiosk.checkout;
 
 import java.util.Locale;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -17,41 +13,28 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.TheaterClock;
+import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketType;
 
 /** The tickets screen: one row per held seat with its ticket type, the server's total, an optional e-mail. */
-public final class TicketsView extends BorderPane implements AutoCloseable {
+public final class TicketsView extends CheckoutScreen {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final TicketsViewModel model;
     private final Messages messages;
     private final VBox rows = new VBox();
-    private final Timeline ticking;
 
     public TicketsView(TicketsViewModel model, Messages messages) {
+        super("tickets-screen", messages.get("tickets.title"), model.frame(), model::tick);
         this.model = model;
         this.messages = messages;
-        setId("tickets-screen");
-        CheckoutStyles.apply(this, model.mode());
-
-        Label heading = new Label();
-        heading.getStyleClass().add("showtime-heading");
-        heading.textProperty().bind(model.headingProperty());
-        setTop(new VBox(
-                CheckoutStyles.titleBar(
-                        messages.get("tickets.title"), CheckoutStyles.countdown(model.timer(), messages)),
-                heading));
 
         rows.getStyleClass().add("ticket-rows");
         model.lines().addListener((ListChangeListener<TicketLine>) change -> showRows());
@@ -67,26 +50,6 @@ public final class TicketsView extends BorderPane implements AutoCloseable {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         setCenter(center);
         setBottom(footer());
-
-        ticking = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
-        ticking.setCycleCount(Animation.INDEFINITE);
-        ticking.play();
-    }
-
-    /** The screen for {@link org.marquee.kiosk.app.Screens}: a new view-model on the context's sale, started. */
-    public static Parent create(AppContext ctx) {
-        TicketsViewModel model = new TicketsViewModel(
-                ctx.client(),
-                ctx.tasks(),
-                ctx.connectivity(),
-                ctx.navigator(),
-                ctx.sale(),
-                ctx.messages(),
-                ctx.mode(),
-                TheaterClock.of(ctx));
-        TicketsView view = new TicketsView(model, ctx.messages());
-        model.start();
-        return view;
     }
 
     private void showRows() {
@@ -229,11 +192,5 @@ public final class TicketsView extends BorderPane implements AutoCloseable {
         VBox footer = new VBox(message, actions);
         footer.getStyleClass().add("checkout-footer");
         return footer;
-    }
-
-    /** Stops the countdown's ticking when the screen is left. */
-    @Override
-    public void close() {
-        ticking.stop();
     }
 }

@@ -1,7 +1,5 @@
 package org.marquee.kiosk.checkout;
 
-import java.time.Clock;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +12,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.marquee.kiosk.app.Connectivity;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.client.Orders;
+import org.marquee.kiosk.core.EmailAddress;
+import org.marquee.kiosk.core.HoldTimer;
+import org.marquee.kiosk.core.Money;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldView;
 import org.marquee.model.OrderView;
+import org.marquee.model.SeatIds;
 import org.marquee.model.TicketRequest;
 import org.marquee.model.TicketType;
 import org.marquee.model.TicketView;
@@ -38,28 +35,12 @@ import org.marquee.model.TicketView;
  */
 public final class TicketsViewModel {
 
-    /** Seats by row, then by number: "A5" before "A10" before "B1". */
-    static final Comparator<String> SEAT_ORDER = Comparator.comparing((String id) -> id.replaceAll("\\d+$", ""))
-            .thenComparingInt(id -> {
-                String digits = id.replaceAll("^.*?(\\d*)$", "$1");
-                return digits.isEmpty() || digits.length() > 9 ? 0 : Integer.parseInt(digits);
-            })
-            .thenComparing(Comparator.naturalOrder());
-
-    private final MarqueeClient client;
-    private final Tasks tasks;
-    private final Connectivity connectivity;
-    private final Navigator navigator;
-    private final Sale sale;
-    private final Messages messages;
-    private final Mode mode;
-    private final Clock clock;
-    private final HoldTimer timer;
+    private final Orders orders;
+    private final CheckoutFrame frame;
 
     private final ObservableList<TicketLine> lines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper pricing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper lost = new ReadOnlyBooleanWrapper(false);
@@ -71,28 +52,10 @@ public final class TicketsViewModel {
     private OrderView priced;
     private boolean changedWhilePricing;
 
-    /**
-     * @param connectivity refuses the sale while the terminal is offline
-     * @param clock counts the hold down, in the theater's time zone (the showtime's time is shown in it)
-     */
-    public TicketsViewModel(
-            MarqueeClient client,
-            Tasks tasks,
-            Connectivity connectivity,
-            Navigator navigator,
-            Sale sale,
-            Messages messages,
-            Mode mode,
-            Clock clock) {
-        this.client = client;
-        this.tasks = tasks;
-        this.connectivity = connectivity;
-        this.navigator = navigator;
-        this.sale = sale;
-        this.messages = messages;
-        this.mode = mode;
-        this.clock = clock;
-        this.timer = new HoldTimer(clock);
+    /** @param orders prices the hold's tickets and makes the order */
+    public TicketsViewModel(Orders orders, CheckoutFrame frame) {
+        this.orders = orders;
+        this.frame = frame;
         email.addListener((obs, old, typed) -> update());
     }
 
@@ -101,16 +64,15 @@ public final class TicketsViewModel {
      * prices them. Call once when the screen is shown.
      */
     public void start() {
-        hold = sale.holdProperty().get();
-        heading.set(ShowtimeText.describe(sale.showtimeProperty().get(), messages, clock.getZone()));
-        timer.follow(hold);
+        hold = frame.sale().holdProperty().get();
+        frame.start();
         lines.clear();
         if (hold == null) {
-            message.set(messages.get("tickets.noSeats"));
+            message.set(frame.messages().get("tickets.noSeats"));
             update();
             return;
         }
-        OrderView earlier = sale.orderProperty().get();
+        OrderView earlier = frame.sale().orderProperty().get();
         Map<String, TicketView> before = new HashMap<>();
         if (earlier != null && hold.holdId().equals(earlier.holdId())) {
             earlier.tickets().forEach(ticket -> before.put(ticket.seatId(), ticket));
@@ -118,11 +80,12 @@ public final class TicketsViewModel {
                 email.set(earlier.email());
             }
         }
-        for (String seatId : hold.seatIds().stream().sorted(SEAT_ORDER).toList()) {
+        for (String seatId :
+                hold.seatIds().stream().sorted(SeatIds.READING_ORDER).toList()) {
             TicketView known = before.get(seatId);
             TicketLine line = new TicketLine(seatId, known == null ? TicketType.ADULT : known.type());
             if (known != null) {
-                line.priced(known, earlier.currency(), messages.locale());
+                line.priced(known, earlier.currency(), frame.messages().locale());
             }
             lines.add(line);
         }
@@ -141,7 +104,7 @@ public final class TicketsViewModel {
 
     /** Back to the seat map; the seats stay held. */
     public void back() {
-        navigator.go(Screen.SEAT_MAP);
+        frame.navigator().go(Screen.SEAT_MAP);
     }
 
     /** Sends the order with the e-mail, if one was given, and goes on to the payment. */
@@ -155,16 +118,13 @@ public final class TicketsViewModel {
         submitting.set(true);
         message.set("");
         update();
-        tasks.run(
-                () -> {
-                    connectivity.requireOnline();
-                    return client.order(holdId, tickets, address);
-                },
+        frame.whenOnline(
+                () -> orders.order(holdId, tickets, address),
                 order -> {
                     submitting.set(false);
                     apply(order);
-                    sale.orderProperty().set(order);
-                    navigator.go(Screen.PAYMENT);
+                    frame.sale().priced(order);
+                    frame.navigator().go(Screen.PAYMENT);
                 },
                 problem -> {
                     submitting.set(false);
@@ -174,19 +134,15 @@ public final class TicketsViewModel {
 
     /** After the hold was lost: forgets the sale and goes back to the showtimes. */
     public void startOver() {
-        HoldView held = sale.holdProperty().get();
-        if (held != null && sale.paymentProperty().get() == null) {
-            tasks.fireAndForget(() -> client.release(held.holdId()));
-        }
-        sale.clear();
-        navigator.go(Screen.SHOWTIMES);
+        frame.sale().startOver();
+        frame.navigator().go(Screen.SHOWTIMES);
     }
 
     /** Moves the countdown on; the view calls it every second. */
     public void tick() {
-        timer.tick();
-        if (timer.expiredProperty().get() && !lost.get() && hold != null) {
-            lose(messages.get("tickets.expired"));
+        frame.timer().tick();
+        if (frame.timer().expiredProperty().get() && !lost.get() && hold != null) {
+            lose(frame.messages().get("tickets.expired"));
         }
     }
 
@@ -205,16 +161,13 @@ public final class TicketsViewModel {
         List<TicketRequest> tickets = requests();
         // a valid address goes along, so that re-pricing never drops one given before
         String address = emailInvalid.get() ? null : typedEmail();
-        tasks.run(
-                () -> {
-                    connectivity.requireOnline();
-                    return client.order(holdId, tickets, address);
-                },
+        frame.whenOnline(
+                () -> orders.order(holdId, tickets, address),
                 order -> {
                     pricing.set(false);
                     message.set("");
                     apply(order);
-                    sale.orderProperty().set(order);
+                    frame.sale().priced(order);
                     if (changedWhilePricing) {
                         price();
                     }
@@ -239,10 +192,16 @@ public final class TicketsViewModel {
         for (TicketLine line : lines) {
             TicketView ticket = bySeat.get(line.seatId());
             if (ticket != null) {
-                line.priced(ticket, order.currency(), messages.locale());
+                line.priced(ticket, order.currency(), frame.messages().locale());
             }
         }
-        total.set(matchesChoice(order) ? Money.format(order.totalMinor(), order.currency(), messages.locale()) : "");
+        total.set(
+                matchesChoice(order)
+                        ? Money.format(
+                                order.totalMinor(),
+                                order.currency(),
+                                frame.messages().locale())
+                        : "");
         update();
     }
 
@@ -306,7 +265,7 @@ public final class TicketsViewModel {
 
     /** The movie, auditorium and time of the showtime. */
     public ReadOnlyStringProperty headingProperty() {
-        return heading.getReadOnlyProperty();
+        return frame.headingProperty();
     }
 
     public ReadOnlyBooleanProperty pricingProperty() {
@@ -333,11 +292,16 @@ public final class TicketsViewModel {
     }
 
     public HoldTimer timer() {
-        return timer;
+        return frame.timer();
+    }
+
+    /** The frame this screen shares with the other checkout screen. */
+    public CheckoutFrame frame() {
+        return frame;
     }
 
     public Mode mode() {
-        return mode;
+        return frame.mode();
     }
 
     /** The code of the order being priced, once the server gave it one. */

@@ -42,7 +42,7 @@ import org.marquee.model.TicketRequest;
  * mutating call carries a fresh Idempotency-Key and is retried once with the same key if the connection drops, so a
  * flaky network never buys twice. Failures are {@link ApiProblem}s with a message for a person.
  */
-public final class MarqueeClient {
+public final class MarqueeClient implements SeatHolds, Orders, Payments, TicketDelivery, OrderDesk {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -128,30 +128,37 @@ public final class MarqueeClient {
         return send(new Request.Builder().url(url).get(), CatalogChanges.class, null);
     }
 
+    @Override
     public SeatMap seatMap(long showtimeId) {
         return get("showtimes/" + showtimeId + "/seats", SeatMap.class);
     }
 
+    @Override
     public HoldView hold(long showtimeId, List<String> seatIds) {
         return post("holds", new CreateHoldRequest(showtimeId, seatIds), HoldView.class);
     }
 
+    @Override
     public HoldView changeSeats(UUID holdId, List<String> seatIds) {
         return mutate("PUT", "holds/" + holdId + "/seats", new ChangeSeatsRequest(seatIds), HoldView.class);
     }
 
+    @Override
     public HoldView extend(UUID holdId) {
         return mutate("POST", "holds/" + holdId + "/extend", null, HoldView.class);
     }
 
+    @Override
     public void release(UUID holdId) {
         mutate("DELETE", "holds/" + holdId, null, Void.class);
     }
 
+    @Override
     public OrderView order(UUID holdId, List<TicketRequest> tickets, String email) {
         return post("orders", new CreateOrderRequest(holdId, tickets, email), OrderView.class);
     }
 
+    @Override
     public OrderView findOrder(String idOrCode, String email) {
         HttpUrl.Builder url = url("orders/" + idOrCode).newBuilder();
         if (email != null && !email.isBlank()) {
@@ -160,10 +167,12 @@ public final class MarqueeClient {
         return send(new Request.Builder().url(url.build()).get(), OrderView.class, null);
     }
 
+    @Override
     public PaymentResult pay(UUID orderId, PaymentRequest payment) {
         return post("orders/" + orderId + "/payments", payment, PaymentResult.class);
     }
 
+    @Override
     public OrderView cancel(UUID orderId) {
         return post("orders/" + orderId + "/cancel", null, OrderView.class);
     }
@@ -172,10 +181,12 @@ public final class MarqueeClient {
         return post("orders/" + orderId + "/refund", null, OrderView.class);
     }
 
+    @Override
     public OrderView emailTickets(UUID orderId, String email) {
         return post("orders/" + orderId + "/email", new SendTicketsRequest(email), OrderView.class);
     }
 
+    @Override
     public byte[] ticketsPdf(UUID orderId) {
         Request.Builder request = new Request.Builder()
                 .url(url("orders/" + orderId + "/tickets.pdf"))

@@ -1,6 +1,5 @@
 package org.marquee.kiosk.counter;
 
-import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -8,13 +7,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.model.HoldView;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.model.Role;
 import org.marquee.model.SessionView;
 import org.slf4j.Logger;
@@ -33,7 +31,7 @@ public final class CounterSession {
     private final Supplier<String> terminalTokens;
     private final Tasks tasks;
     private final Navigator navigator;
-    private final Sale sale;
+    private final SaleSession sale;
 
     private final ReadOnlyBooleanWrapper signedIn = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper("");
@@ -45,7 +43,8 @@ public final class CounterSession {
      *     {@code terminalToken}
      * @param terminalToken the counter terminal's own token, which signs staff in
      */
-    public CounterSession(MarqueeClient client, String terminalToken, Tasks tasks, Navigator navigator, Sale sale) {
+    public CounterSession(
+            MarqueeClient client, String terminalToken, Tasks tasks, Navigator navigator, SaleSession sale) {
         this(() -> client, () -> terminalToken, tasks, navigator, sale);
     }
 
@@ -58,7 +57,7 @@ public final class CounterSession {
             Supplier<String> terminalTokens,
             Tasks tasks,
             Navigator navigator,
-            Sale sale) {
+            SaleSession sale) {
         this.clients = clients;
         this.terminalTokens = terminalTokens;
         this.tasks = tasks;
@@ -107,11 +106,10 @@ public final class CounterSession {
             navigator.go(Screen.LOGIN);
             return;
         }
-        HoldView hold = sale.holdProperty().get();
-        UUID openHold = hold == null || sale.paymentProperty().get() != null ? null : hold.holdId();
+        Runnable releaseOpenHold = sale.detachHold();
         tasks.run(
                 () -> {
-                    endOnServer(openHold);
+                    endOnServer(releaseOpenHold);
                     return Boolean.TRUE;
                 },
                 done -> forget(),
@@ -124,12 +122,10 @@ public final class CounterSession {
         forget();
     }
 
-    private void endOnServer(UUID openHold) {
+    private void endOnServer(Runnable releaseOpenHold) {
         MarqueeClient client = clients.get();
         try {
-            if (openHold != null) {
-                client.release(openHold);
-            }
+            releaseOpenHold.run();
         } catch (ApiProblem problem) {
             log.warn("event=release_on_sign_out_failed reason={}", problem.getMessage());
         }
@@ -147,7 +143,7 @@ public final class CounterSession {
         if (signedIn.get()) {
             log.info("event=staff_signed_out user={}", username.get());
         }
-        sale.clear();
+        sale.forget(); // an open hold was given back on signing out
         displayName.set("");
         username.set("");
         role.set(Role.COUNTER);

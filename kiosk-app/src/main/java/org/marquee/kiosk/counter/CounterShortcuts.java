@@ -6,8 +6,8 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Screen;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.Screen;
 
 /**
  * The counter's global keys, the same on every screen (docs/KIOSK.md, "Keyboard"): F2 a new sale (showtimes), F3 find

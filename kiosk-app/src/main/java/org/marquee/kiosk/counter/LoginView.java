@@ -3,7 +3,6 @@ package org.marquee.kiosk.counter;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -13,7 +12,6 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.marquee.kiosk.app.AppContext;
 import org.marquee.kiosk.i18n.Messages;
 
 /**
@@ -21,12 +19,6 @@ import org.marquee.kiosk.i18n.Messages;
  * binds to {@link LoginViewModel}.
  */
 public final class LoginView extends StackPane {
-
-    /** The screen for {@link org.marquee.kiosk.app.Screens}: signs into the application's counter session. */
-    public static Parent create(AppContext ctx) {
-        Messages messages = ctx.messages();
-        return new LoginView(new LoginViewModel(ctx.counterSession(), ctx.tasks(), messages), messages);
-    }
 
     public LoginView(LoginViewModel model, Messages messages) {
         getStyleClass().addAll("screen", "counter-login");

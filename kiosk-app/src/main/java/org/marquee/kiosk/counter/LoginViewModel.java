@@ -11,8 +11,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
 
 /**

@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -22,10 +21,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.marquee.kiosk.app.AppContext;
 import org.marquee.kiosk.counter.LookupViewModel.Step;
 import org.marquee.kiosk.counter.OrderSummary.TicketLine;
-import org.marquee.kiosk.done.TicketOutput;
 import org.marquee.kiosk.i18n.Messages;
 
 /**
@@ -33,23 +30,6 @@ import org.marquee.kiosk.i18n.Messages;
  * Alt+F refunds; in a confirmation Enter agrees and Escape backs out. Only binds to {@link LookupViewModel}.
  */
 public final class LookupView extends BorderPane {
-
-    /**
-     * The screen for {@link org.marquee.kiosk.app.Screens}: looks orders up with the signed-in clerk's session; a
-     * refund signs the manager in on the terminal's own token, apart from it.
-     */
-    public static Parent create(AppContext ctx) {
-        Messages messages = ctx.messages();
-        LookupViewModel model = new LookupViewModel(
-                ctx.client(),
-                new ManagerApproval(ctx.settings().serverUrl(), ctx.settings().terminalToken()),
-                TicketOutput.standard(ctx.dataDir()),
-                ShowtimeNames.from(ctx.cache(), messages),
-                ctx.tasks(),
-                ctx.navigator(),
-                messages);
-        return new LookupView(model, messages);
-    }
 
     public LookupView(LookupViewModel model, Messages messages) {
         getStyleClass().addAll("screen", "counter-lookup");

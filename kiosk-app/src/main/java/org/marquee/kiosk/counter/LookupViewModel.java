@@ -12,12 +12,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.done.TicketOutput;
+import org.marquee.kiosk.client.OrderDesk;
+import org.marquee.kiosk.client.RefundApproval;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
@@ -41,8 +42,8 @@ public final class LookupViewModel {
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{6}");
 
-    private final MarqueeClient client;
-    private final ManagerApproval approval;
+    private final OrderDesk client;
+    private final RefundApproval approval;
     private final TicketOutput printer;
     private final ShowtimeNames showtimes;
     private final Tasks tasks;
@@ -67,8 +68,8 @@ public final class LookupViewModel {
     private final BooleanBinding canApprove;
 
     public LookupViewModel(
-            MarqueeClient client,
-            ManagerApproval approval,
+            OrderDesk client,
+            RefundApproval approval,
             TicketOutput printer,
             ShowtimeNames showtimes,
             Tasks tasks,

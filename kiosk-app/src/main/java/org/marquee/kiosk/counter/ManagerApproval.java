@@ -3,6 +3,7 @@ package org.marquee.kiosk.counter;
 import java.util.UUID;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.RefundApproval;
 import org.marquee.model.OrderView;
 import org.marquee.model.SessionView;
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * once. The clerk's own client and session are never touched. The server decides who may refund: a clerk's PIN gets
  * its 403.
  */
-public final class ManagerApproval {
+public final class ManagerApproval implements RefundApproval {
 
     private static final Logger log = LoggerFactory.getLogger(ManagerApproval.class);
 
@@ -27,6 +28,7 @@ public final class ManagerApproval {
     }
 
     /** Refunds the order as the manager {@code username}. Blocking: call it off the FX thread. */
+    @Override
     public OrderView refund(String username, String pin, UUID orderId) {
         MarqueeClient manager = new MarqueeClient(serverUrl, terminalToken);
         SessionView session = manager.signIn(username, pin);

@@ -2,6 +2,7 @@ package org.marquee.kiosk.counter;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentView;
+import org.marquee.model.SeatIds;
 import org.marquee.model.TicketView;
 
 /** An order as the lookup screen shows it: every value already in words and money of the terminal's language. */
@@ -37,6 +39,7 @@ public record OrderSummary(
     static OrderSummary of(OrderView order, Messages messages, String showtime) {
         Locale locale = messages.locale();
         List<TicketLine> tickets = order.tickets().stream()
+                .sorted(Comparator.comparing(TicketView::seatId, SeatIds.READING_ORDER))
                 .map(ticket -> new TicketLine(
                         ticket.seatId(),
                         messages.get("lookup.seatType." + ticket.seatType()),
@@ -63,7 +66,11 @@ public record OrderSummary(
     /** The seats of an order, for a sentence: "F7, F8". */
     static String seats(OrderView order) {
         return String.join(
-                ", ", order.tickets().stream().map(TicketView::seatId).toList());
+                ", ",
+                order.tickets().stream()
+                        .map(TicketView::seatId)
+                        .sorted(SeatIds.READING_ORDER)
+                        .toList());
     }
 
     private static String payment(PaymentView payment, Messages messages) {

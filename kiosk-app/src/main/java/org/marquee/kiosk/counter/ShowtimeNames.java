@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.marquee.kiosk.cache.CachedShowtime;
 import org.marquee.kiosk.cache.CatalogCache;
-import org.marquee.kiosk.checkout.ShowtimeText;
+import org.marquee.kiosk.core.ShowtimeText;
 import org.marquee.kiosk.i18n.Messages;
 
 /**

@@ -3,7 +3,6 @@ package org.marquee.kiosk.done;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -14,9 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.TheaterClock;
-import org.marquee.kiosk.checkout.CheckoutStyles;
+import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
 
 /** The end of a sale: the booking code in big letters, printing, e-mail, and a new sale. */
@@ -69,22 +66,6 @@ public final class DoneView extends BorderPane {
         scroll.getStyleClass().add("done-scroll");
         setCenter(scroll);
         setBottom(footer());
-    }
-
-    /** The screen for {@link org.marquee.kiosk.app.Screens}: a new view-model on the context's sale, started. */
-    public static Parent create(AppContext ctx) {
-        DoneViewModel model = new DoneViewModel(
-                ctx.client(),
-                ctx.tasks(),
-                ctx.navigator(),
-                ctx.sale(),
-                ctx.messages(),
-                ctx.mode(),
-                TicketOutput.standard(ctx.dataDir()),
-                TheaterClock.of(ctx).getZone());
-        DoneView view = new DoneView(model, ctx.messages());
-        model.start();
-        return view;
     }
 
     private Node printColumn() {

@@ -1,6 +1,7 @@
 package org.marquee.kiosk.done;
 
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -9,18 +10,21 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.checkout.EmailAddress;
-import org.marquee.kiosk.checkout.Money;
-import org.marquee.kiosk.checkout.ShowtimeText;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.TicketDelivery;
+import org.marquee.kiosk.core.EmailAddress;
+import org.marquee.kiosk.core.Money;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.ShowtimeText;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentResult;
+import org.marquee.model.SeatIds;
+import org.marquee.model.TicketView;
 
 /**
  * The end of a sale: the booking code, the change for cash, printing the tickets (or saving them where there is no
@@ -28,10 +32,10 @@ import org.marquee.model.PaymentResult;
  */
 public final class DoneViewModel {
 
-    private final MarqueeClient client;
+    private final TicketDelivery client;
     private final Tasks tasks;
     private final Navigator navigator;
-    private final Sale sale;
+    private final SaleSession sale;
     private final Messages messages;
     private final Mode mode;
     private final TicketOutput output;
@@ -54,10 +58,10 @@ public final class DoneViewModel {
     private PaymentResult payment;
 
     public DoneViewModel(
-            MarqueeClient client,
+            TicketDelivery client,
             Tasks tasks,
             Navigator navigator,
-            Sale sale,
+            SaleSession sale,
             Messages messages,
             Mode mode,
             TicketOutput output,
@@ -88,6 +92,7 @@ public final class DoneViewModel {
         String count = messages.get("done.ticketCount", payment.tickets().size());
         summary.set(showtime.isEmpty() ? count : count + " · " + showtime);
         seats.set(payment.tickets().stream()
+                .sorted(Comparator.comparing(TicketView::seatId, SeatIds.READING_ORDER))
                 .map(ticket -> messages.get("done.seat", ticket.row(), ticket.number()))
                 .collect(Collectors.joining(", ")));
         Long due = payment.changeMinor();
@@ -164,7 +169,7 @@ public final class DoneViewModel {
 
     /** Forgets this sale and goes to the first screen of the next one. */
     public void newSale() {
-        sale.clear();
+        sale.startOver();
         navigator.go(Screen.SHOWTIMES);
     }
 

@@ -9,19 +9,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.model.HoldView;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +39,8 @@ public final class IdleTimer implements AutoCloseable {
     /** Screens a kiosk may rest on: nothing to forget there. */
     private static final Set<Screen> RESTING = Set.of(Screen.SHOWTIMES, Screen.SETUP);
 
-    private final Supplier<MarqueeClient> client;
     private final Tasks tasks;
-    private final Sale sale;
+    private final SaleSession sale;
     private final Navigator navigator;
     private final Clock clock;
     private final Duration limit;
@@ -57,26 +51,14 @@ public final class IdleTimer implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> checks;
 
-    /**
-     * @param client the client to release the hold with (the application's changes when the terminal is set up again)
-     */
-    public IdleTimer(
-            Supplier<MarqueeClient> client, Tasks tasks, Sale sale, Navigator navigator, Clock clock, Duration limit) {
-        this.client = client;
+    /** @param sale the terminal's sale, which gives its hold back when the kiosk resets */
+    public IdleTimer(Tasks tasks, SaleSession sale, Navigator navigator, Clock clock, Duration limit) {
         this.tasks = tasks;
         this.sale = sale;
         this.navigator = navigator;
         this.clock = clock;
         this.limit = limit;
         this.lastTouch = clock.instant();
-    }
-
-    /** The application's timer: 60 seconds on the system clock, at work only while the terminal is a kiosk. */
-    public static IdleTimer forApp(AppContext ctx) {
-        IdleTimer timer =
-                new IdleTimer(ctx::client, ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), LIMIT);
-        timer.activeWhile(() -> ctx.isConfigured() && ctx.mode() == Mode.KIOSK);
-        return timer;
     }
 
     /** Resets only while {@code condition} holds (a kiosk, not a counter); by default always. */
@@ -136,14 +118,9 @@ public final class IdleTimer implements AutoCloseable {
     }
 
     private void reset() {
-        HoldView hold = sale.holdProperty().get();
-        boolean release = hold != null && sale.paymentProperty().get() == null;
-        if (release) {
-            MarqueeClient releasing = client.get();
-            tasks.fireAndForget(() -> releasing.release(hold.holdId()));
-        }
+        boolean release = sale.holdProperty().get() != null && !sale.isPaid();
         log.info("event=idle_reset screen={} released={}", navigator.current(), release);
-        sale.clear();
+        sale.startOver();
         warning.set(false);
         lastTouch = clock.instant();
         navigator.go(Screen.SHOWTIMES);

@@ -11,7 +11,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TouchEvent;
-import org.marquee.kiosk.checkout.CheckoutStyles;
+import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
 
 /** Connects an {@link IdleTimer} to a window: every touch, click, scroll or key press on the scene counts. */

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import org.marquee.kiosk.app.UiThread;
+import org.marquee.kiosk.client.SeatEvents;
 import org.marquee.kiosk.client.SeatFeed;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.model.SeatChanges;
 import org.marquee.model.SeatMapVersion;
 import org.slf4j.Logger;
@@ -25,18 +26,12 @@ final class LiveSeats implements AutoCloseable {
     /** How long a seat someone else just took stays highlighted. */
     static final Duration JUST_TAKEN = Duration.ofSeconds(3);
 
-    /** Opens a showtime's events: {@code SeatFeed::open} in the application; tests hand events in themselves. */
-    @FunctionalInterface
-    interface Source {
-        AutoCloseable open(long showtimeId, SeatFeed.Listener listener);
-    }
-
     /** What the view-model does with the events, on the UI thread. */
     record Handlers(Consumer<SeatChanges> seats, Consumer<SeatMapVersion> hello, Consumer<SeatMapVersion> reload) {}
 
     private static final Logger log = LoggerFactory.getLogger(LiveSeats.class);
 
-    private final Source source;
+    private final SeatEvents source;
     private final UiThread ui;
     private final ObservableSet<String> justTaken = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> justTakenView = FXCollections.unmodifiableObservableSet(justTaken);
@@ -45,7 +40,7 @@ final class LiveSeats implements AutoCloseable {
     private long showtimeId;
     private long generation;
 
-    LiveSeats(Source source, UiThread ui) {
+    LiveSeats(SeatEvents source, UiThread ui) {
         this.source = source;
         this.ui = ui;
     }

@@ -1,6 +1,5 @@
 package org.marquee.kiosk.seatmap;
 
-import java.time.Clock;
 import java.util.Objects;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -20,15 +19,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.TheaterClock;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 
 /**
  * The seat-map screen: the hall on a canvas that fills the space with the legend below it, and beside it the showtime,
@@ -88,34 +82,6 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         if (shown.get()) {
             showing(true);
         }
-    }
-
-    /**
-     * The screen as the application shows it: times in the sale's theater's zone (from the catalog cache), seat colours
-     * following the high-contrast switch.
-     */
-    public static SeatMapView create(AppContext ctx) {
-        var model = new SeatMapViewModel(
-                ctx.client(),
-                ctx.tasks(),
-                ctx.navigator(),
-                ctx.sale(),
-                ctx.messages(),
-                ctx.mode(),
-                TheaterClock.of(ctx));
-        SeatMapView view = new SeatMapView(model, ctx.navigator(), ctx.mode(), ctx.messages());
-        view.paletteProperty()
-                .bind(Bindings.createObjectBinding(
-                        () -> ctx.settings().highContrast() ? SeatPalette.highContrast() : SeatPalette.regular(),
-                        ctx.settingsProperty()));
-        return view;
-    }
-
-    /** The screen with its view-model, from explicit parts. */
-    public static SeatMapView create(
-            MarqueeClient client, Tasks tasks, Navigator navigator, Sale sale, Messages messages, Mode mode) {
-        var model = new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, Clock.systemDefaultZone());
-        return new SeatMapView(model, navigator, mode, messages);
     }
 
     public SeatMapViewModel model() {

@@ -4,46 +4,50 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.UUID;
+import java.util.LinkedHashSet;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.client.SeatFeed;
+import org.marquee.kiosk.client.SeatEvents;
+import org.marquee.kiosk.client.SeatHolds;
+import org.marquee.kiosk.core.HoldCountdown;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.ErrorCode;
-import org.marquee.model.HoldStatus;
 import org.marquee.model.HoldView;
 import org.marquee.model.SeatChanges;
+import org.marquee.model.SeatIds;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatMapVersion;
+import org.marquee.model.SeatStatus;
 import org.marquee.model.ShowtimeListing;
 
 /**
  * State of the seat-map screen. Every tap changes the hold on the server at once (first seat: create; more or fewer:
  * replace the seats; none left: release), one request at a time: taps made meanwhile are sent together when it
- * answers. The countdown runs on the server's clock; {@link #tick()} moves it (the view calls it a few times a second).
- * While shown, the map follows the showtime's live events: other terminals' seats change without a reload. The choice
- * and the hold's requests are {@link SeatSelection}'s.
+ * answers. The choice is the {@link HoldEditor}'s, the hold and its countdown the {@link SaleSession}'s; this class
+ * sends what the editor asks through the session and shows the answers. The countdown runs on the server's clock;
+ * {@link #tick()} moves it (the view calls it a few times a second). While shown, the map follows the showtime's live
+ * events: other terminals' seats change without a reload.
  */
 public final class SeatMapViewModel implements AutoCloseable {
 
     /** Most seats a self-service kiosk may hold (the server enforces it too). */
     public static final int KIOSK_MAX_SEATS = 10;
 
-    private final HoldRequests requests;
     private final LiveSeats live;
     private final Navigator navigator;
-    private final Sale sale;
+    private final SaleSession sale;
     private final Messages messages;
     private final Clock clock;
 
@@ -51,59 +55,39 @@ public final class SeatMapViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper countdownText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper selection = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper extendOffered = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObservableSet<String> mine = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> mineView = FXCollections.unmodifiableObservableSet(mine);
 
     private final ShownSeats seats;
-    private final SeatSelection chosen;
+    private final HoldEditor editor;
 
     private long showtimeId;
 
+    /**
+     * @param holds the server's seat maps and holds (reads of the map; the hold's changes go through {@code sale})
+     * @param feeds opens the showtime's live seat events
+     */
     public SeatMapViewModel(
-            MarqueeClient client,
+            SeatHolds holds,
+            SeatEvents feeds,
             Tasks tasks,
             Navigator navigator,
-            Sale sale,
+            SaleSession sale,
             Messages messages,
             Mode mode,
             Clock clock) {
-        this(
-                client,
-                tasks,
-                navigator,
-                sale,
-                messages,
-                mode,
-                clock,
-                (id, listener) -> SeatFeed.open(client, id, listener));
-    }
-
-    /** With {@code feeds} opening the live events: tests hand events in through it. */
-    SeatMapViewModel(
-            MarqueeClient client,
-            Tasks tasks,
-            Navigator navigator,
-            Sale sale,
-            Messages messages,
-            Mode mode,
-            Clock clock,
-            LiveSeats.Source feeds) {
-        this.requests = new HoldRequests(client, tasks);
         this.live = new LiveSeats(feeds, tasks.ui());
-        this.seats = new ShownSeats(requests, message::set);
+        this.seats = new ShownSeats(holds, tasks, message::set);
         this.navigator = navigator;
         this.sale = sale;
         this.messages = messages;
         this.clock = clock;
-        this.chosen = new SeatSelection(
-                requests,
-                seats,
-                sale,
-                messages,
-                clock,
-                mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE,
-                () -> showtimeId,
-                new SeatSelection.Host(message::set, this::tick, this::lose));
-        chosen.updateSelection();
+        this.editor = new HoldEditor(mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE);
+        showChoice();
     }
 
     /** Shows the sale's showtime: keeps this terminal's hold on it, if any, and reads the seat map. */
@@ -113,18 +97,17 @@ public final class SeatMapViewModel implements AutoCloseable {
             return;
         }
         HoldView saleHold = sale.holdProperty().get();
-        if (listing.id() != showtimeId || saleHold != chosen.hold()) {
+        if (listing.id() != showtimeId || saleHold != editor.hold()) {
             startOver(listing.id());
-            if (saleHold != null && saleHold.showtimeId() == listing.id() && saleHold.status() == HoldStatus.ACTIVE) {
-                chosen.resume(saleHold);
+            if (sale.holdsSeatsOf(listing.id())) {
+                editor.resume(saleHold);
             } else if (saleHold != null) {
-                requests.release(saleHold);
-                sale.holdProperty().set(null);
+                sale.release();
             }
             describe(listing);
             message.set("");
         }
-        chosen.updateSelection();
+        showChoice();
         tick();
         live.follow(
                 showtimeId, new LiveSeats.Handlers(this::seatsChanged, this::hello, v -> seats.reread(Long.MAX_VALUE)));
@@ -144,28 +127,80 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** A tap on a seat: chooses it or gives it back, and changes the hold on the server accordingly. */
     public void toggle(String seatId) {
-        chosen.toggle(seatId);
+        if (showtimeId == 0) {
+            return;
+        }
+        var shown = seats.get(seatId);
+        switch (editor.toggle(seatId, shown == null ? null : shown.status())) {
+            case IGNORED -> {
+                return;
+            }
+            case NOT_AVAILABLE -> {
+                message.set(messages.get("seatmap.notAvailable", seatId));
+                return;
+            }
+            case AT_LIMIT -> {
+                message.set(messages.get("seatmap.limit", editor.maxSeats()));
+                return;
+            }
+            // ours until the server hears otherwise; shown free at once so the tap is answered without waiting
+            case GIVEN_BACK -> seats.set(seatId, SeatStatus.AVAILABLE);
+            case CHOSEN -> {}
+        }
+        message.set("");
+        seats.publish();
+        showChoice();
+        send();
     }
 
     /** Asks for more time on the hold; offered only in the last minute and below the server's cap. */
     public void extend() {
-        HoldView hold = chosen.hold();
-        if (hold == null || !extendOffered.get()) {
+        if (editor.hold() == null || !extendOffered.get()) {
             return;
         }
-        UUID id = hold.holdId();
         extendOffered.set(false);
-        requests.extend(
-                id,
-                extended -> {
-                    HoldView current = chosen.hold();
-                    if (current != null && current.holdId().equals(extended.holdId())) {
-                        sale.holdProperty().set(extended);
-                        chosen.adopt(extended);
-                        tick();
-                    }
+        sale.extend(
+                () -> {
+                    editor.adopt(sale.holdProperty().get());
+                    tick();
                 },
                 this::failed);
+    }
+
+    /** Sends the chosen seats through the sale unless a change is already on its way or nothing changed. */
+    private void send() {
+        editor.nextChange().ifPresent(wanted -> sale.changeSeats(showtimeId, wanted, this::answered, this::refused));
+        busy.set(editor.inFlight());
+        showChoice();
+    }
+
+    private void answered(HoldView answer) {
+        List<String> before = editor.answered(answer);
+        busy.set(false);
+        before.forEach(seatId -> seats.set(seatId, SeatStatus.AVAILABLE));
+        if (answer != null) {
+            answer.seatIds().forEach(seatId -> seats.set(seatId, SeatStatus.HELD));
+        }
+        seats.publish();
+        tick();
+        send();
+    }
+
+    private void refused(ApiProblem problem) {
+        busy.set(false);
+        ErrorCode code = problem.code();
+        if (code == ErrorCode.HOLD_EXPIRED || code == ErrorCode.HOLD_NOT_ACTIVE) {
+            lose(problem.getMessage());
+            return;
+        }
+        List<String> taken = code == ErrorCode.SEATS_UNAVAILABLE ? problem.seatIds() : List.of();
+        List<String> before = editor.refused(taken);
+        taken.forEach(seatId -> seats.set(seatId, SeatStatus.HELD));
+        before.stream().filter(editor::contains).forEach(seatId -> seats.set(seatId, SeatStatus.HELD));
+        seats.publish();
+        showChoice();
+        message.set(problem.getMessage()); // last: whoever waits for the message sees everything else done
+        send();
     }
 
     /** A live event: other terminals' seats change; ours stay as they are (the server's answers tell of them). */
@@ -173,10 +208,14 @@ public final class SeatMapViewModel implements AutoCloseable {
         if (event.showtimeId() != showtimeId || !seats.accepts(event.version())) {
             return;
         }
-        var lost = chosen.dropTaken(event.changes());
-        seats.apply(event.version(), event.changes(), chosen::contains)
+        var lost = editor.dropTaken(event.changes());
+        seats.apply(event.version(), event.changes(), editor::contains)
                 .forEach(seatId -> live.taken(seatId, clock.instant()));
-        chosen.lost(lost);
+        if (!lost.isEmpty()) {
+            showChoice();
+            message.set(messages.get("seatmap.justTaken", String.join(", ", lost)));
+            send();
+        }
     }
 
     private void hello(SeatMapVersion version) {
@@ -188,7 +227,7 @@ public final class SeatMapViewModel implements AutoCloseable {
     /** Moves the countdown on; at zero the hold is gone, the choice is cleared and the map read again. */
     public void tick() {
         live.expire(clock.instant());
-        HoldCountdown countdown = chosen.countdown();
+        HoldCountdown countdown = editor.hold() == null ? null : sale.countdown(clock);
         if (countdown == null) {
             countdownText.set("");
             extendOffered.set(false);
@@ -205,7 +244,7 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** "Continue": on to the ticket types once every chosen seat is held. */
     public boolean proceed() {
-        if (!chosen.canContinueProperty().get()) {
+        if (!canContinue.get()) {
             return false;
         }
         navigator.go(Screen.TICKETS);
@@ -214,12 +253,8 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** "Back": gives the seats back and returns to the showtimes. */
     public void back() {
-        HoldView held = chosen.hold();
         startOver(0);
-        requests.release(held);
-        if (sale.holdProperty().get() == held) {
-            sale.holdProperty().set(null);
-        }
+        sale.release();
         navigator.go(Screen.SHOWTIMES);
     }
 
@@ -234,26 +269,45 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** The hold is gone (time ran out, or the server says it ended): start this showtime afresh and say why. */
     private void lose(String why) {
-        HoldView lost = chosen.hold();
+        boolean ours = editor.hold() != null && sale.holdProperty().get() == editor.hold();
         startOver(showtimeId);
-        if (lost != null && sale.holdProperty().get() == lost) {
-            sale.holdProperty().set(null);
+        if (ours) {
+            sale.holdLost();
         }
         message.set(why);
-        chosen.updateSelection();
+        showChoice();
         reload();
     }
 
     private void startOver(long showtime) {
-        requests.startOver();
-        chosen.clear();
+        sale.dropAnswers();
+        editor.clear();
+        busy.set(false);
         if (showtime != showtimeId) {
             live.close(); // open() follows the new showtime
         }
         showtimeId = showtime;
         seats.showtime(showtime);
         tick();
-        chosen.updateCanContinue();
+        showChoice();
+    }
+
+    /** The chosen seats, the line that lists them, and whether "Continue" may go on. */
+    private void showChoice() {
+        mine.retainAll(editor.mine());
+        mine.addAll(editor.mine());
+        selection.set(
+                mine.isEmpty()
+                        ? messages.get("seatmap.choose")
+                        : messages.get(
+                                "seatmap.selection",
+                                mine.size(),
+                                String.join(
+                                        ", ",
+                                        mine.stream()
+                                                .sorted(SeatIds.READING_ORDER)
+                                                .toList())));
+        canContinue.set(editor.canContinue());
     }
 
     /** Title and "IMAX · Sala 1 · Sun 22 Nov, 19:00", in the clock's zone (the app gives the theater's). */
@@ -268,11 +322,11 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** The hold this screen has on the server, or null. */
     public HoldView hold() {
-        return chosen.hold();
+        return editor.hold();
     }
 
     public int maxSeats() {
-        return chosen.maxSeats();
+        return editor.maxSeats();
     }
 
     /** The seats with their statuses; a new value whenever one changes. */
@@ -282,7 +336,7 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** Seats this terminal has chosen, in the order chosen. */
     public ObservableSet<String> mine() {
-        return chosen.mine();
+        return mineView;
     }
 
     /** Seats someone else took moments ago, for a brief highlight; each leaves after {@link LiveSeats#JUST_TAKEN}. */
@@ -304,7 +358,7 @@ public final class SeatMapViewModel implements AutoCloseable {
     }
 
     public ReadOnlyStringProperty selectionProperty() {
-        return chosen.selectionProperty();
+        return selection.getReadOnlyProperty();
     }
 
     /** Time left on the hold as {@code mm:ss}; empty without a hold. */
@@ -317,12 +371,12 @@ public final class SeatMapViewModel implements AutoCloseable {
     }
 
     public ReadOnlyBooleanProperty canContinueProperty() {
-        return chosen.canContinueProperty();
+        return canContinue.getReadOnlyProperty();
     }
 
     /** True while a change of the hold is on its way to the server. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return chosen.busyProperty();
+        return busy.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

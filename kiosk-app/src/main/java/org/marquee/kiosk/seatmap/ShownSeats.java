@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.marquee.kiosk.client.SeatHolds;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.model.SeatChange;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatStatus;
@@ -26,20 +28,25 @@ final class ShownSeats {
     private final Map<String, SeatView> seats = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<SeatMap> seatMap = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final HoldRequests requests;
+    private final SeatHolds server;
+    private final Tasks tasks;
     private final Consumer<String> problem;
     private long showtimeId;
+    /** Counts the showtimes shown: a read that answers after another began is dropped. */
+    private long round;
     /** Newest version announced while the map was being read: read again if the answer is older. */
     private long announced;
 
-    ShownSeats(HoldRequests requests, Consumer<String> problem) {
-        this.requests = requests;
+    ShownSeats(SeatHolds server, Tasks tasks, Consumer<String> problem) {
+        this.server = server;
+        this.tasks = tasks;
         this.problem = problem;
     }
 
     /** Shows {@code showtime} (0: none); another showtime's seats are forgotten at once. */
     void showtime(long showtime) {
         showtimeId = showtime;
+        round++;
         if (showtime == 0 || seatMap.get() == null || seatMap.get().showtimeId() != showtime) {
             seats.clear();
             seatMap.set(null);
@@ -49,9 +56,14 @@ final class ShownSeats {
     void reload() {
         loading.set(true);
         announced = 0;
-        requests.seatMap(
-                showtimeId,
+        long reading = showtimeId;
+        long mine = round;
+        tasks.run(
+                () -> server.seatMap(reading),
                 map -> {
+                    if (mine != round) {
+                        return;
+                    }
                     loading.set(false);
                     if (map.version() < version()) {
                         return; // live events already brought the map further
@@ -64,6 +76,9 @@ final class ShownSeats {
                     }
                 },
                 failure -> {
+                    if (mine != round) {
+                        return;
+                    }
                     loading.set(false);
                     problem.accept(failure.getMessage());
                 });

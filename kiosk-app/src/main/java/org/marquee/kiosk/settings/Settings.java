@@ -1,7 +1,6 @@
 package org.marquee.kiosk.settings;
 
 import java.util.Locale;
-import org.marquee.kiosk.app.Mode;
 
 /**
  * How this terminal is set up: which server it talks to, with which terminal token, in which mode, language and

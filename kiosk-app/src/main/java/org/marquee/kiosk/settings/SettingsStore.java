@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import org.marquee.kiosk.app.Mode;
 
 /**
  * Reads and writes {@code <dataDir>/settings.properties}. The file holds the terminal token, so on POSIX systems only

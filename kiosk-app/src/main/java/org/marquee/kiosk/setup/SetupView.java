@@ -2,7 +2,6 @@ package org.marquee.kiosk.setup;
 
 import java.util.Locale;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -12,9 +11,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.Mode;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 
 /** The setup screen: asks the server's address, the terminal token and the mode; {@link SetupViewModel} checks. */
 public final class SetupView extends VBox {
@@ -91,16 +89,6 @@ public final class SetupView extends VBox {
                 new VBox(title, intro, serverLabel, server, tokenLabel, token, modeLabel, modeButtons, error, actions);
         form.getStyleClass().addAll("form", "card");
         getChildren().add(form);
-    }
-
-    /** The factory {@link org.marquee.kiosk.app.Screens} calls: saved settings go to the context, then on to work. */
-    public static Parent create(AppContext ctx) {
-        SetupViewModel model =
-                new SetupViewModel(ctx.settings(), ctx.tasks(), ctx.messages(), ctx.settingsStore(), settings -> {
-                    ctx.configure(settings);
-                    ctx.navigator().go(ctx.startScreen());
-                });
-        return new SetupView(model, ctx.messages());
     }
 
     public SetupViewModel model() {

@@ -10,11 +10,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.ServerCheck;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
 
@@ -25,7 +25,8 @@ import org.marquee.kiosk.settings.SettingsStore;
  */
 public final class SetupViewModel {
 
-    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the check waits for a server. */
+    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private final StringProperty serverUrl = new SimpleStringProperty("");
     private final StringProperty terminalToken = new SimpleStringProperty("");
@@ -37,14 +38,22 @@ public final class SetupViewModel {
     private final Messages messages;
     private final SettingsStore store;
     private final Consumer<Settings> onConfigured;
+    private final ServerCheck server;
 
     /**
      * @param initial what is known already (flags given on the command line fill the fields)
+     * @param server checks the address and token typed ({@link ServerCheck#overHttp} in the application)
      * @param onConfigured called on the UI thread with the checked and saved settings
      */
     public SetupViewModel(
-            Settings initial, Tasks tasks, Messages messages, SettingsStore store, Consumer<Settings> onConfigured) {
+            Settings initial,
+            ServerCheck server,
+            Tasks tasks,
+            Messages messages,
+            SettingsStore store,
+            Consumer<Settings> onConfigured) {
         this.initial = initial;
+        this.server = server;
         this.tasks = tasks;
         this.messages = messages;
         this.store = store;
@@ -91,9 +100,8 @@ public final class SetupViewModel {
             error.set(messages.get("setup.error.noToken"));
             return;
         }
-        MarqueeClient client;
         try {
-            client = new MarqueeClient(url, token, CHECK_TIMEOUT);
+            server.requireAddress(url);
         } catch (IllegalArgumentException e) {
             error.set(messages.get("setup.error.badUrl", url));
             return;
@@ -103,8 +111,7 @@ public final class SetupViewModel {
         checking.set(true);
         tasks.run(
                 () -> {
-                    client.health();
-                    client.theaters(null, null); // the first call that needs the token
+                    server.check(url, token);
                     store.save(settings);
                     return settings;
                 },

@@ -25,13 +25,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.marquee.kiosk.app.AppContext;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.NearbyTheater;
 
 /**
@@ -108,23 +107,6 @@ public final class ShowtimesView extends BorderPane {
     }
 
     /**
-     * The screen as the application shows it: from the server while it answers, from the catalog cache offline. The
-     * settings do not say which theater this terminal stands in, so until they do every theater is listed by name and
-     * the one of the sale in progress (if any) is chosen; pass a home theater to the other factory to list by distance.
-     */
-    public static ShowtimesView create(AppContext ctx) {
-        ShowtimeSource source = new FallbackShowtimeSource(
-                new ServerShowtimeSource(ctx.client()),
-                new CachedShowtimeSource(ctx.cache()),
-                ctx.connectivity()::isOnline,
-                ctx.connectivity()::reportFailure);
-        ShowtimesView view = create(
-                source, ctx.tasks(), ctx.navigator(), ctx.sale(), ctx.messages(), ctx.mode(), ctx.homeTheaterId());
-        view.refreshWhen(ctx.catalogRevisionProperty());
-        return view;
-    }
-
-    /**
      * The screen with its view-model. {@code source} is a
      * {@link ServerShowtimeSource} or one backed by the catalog cache.
      */
@@ -132,7 +114,7 @@ public final class ShowtimesView extends BorderPane {
             ShowtimeSource source,
             Tasks tasks,
             Navigator navigator,
-            Sale sale,
+            SaleSession sale,
             Messages messages,
             Mode mode,
             Long homeTheaterId) {

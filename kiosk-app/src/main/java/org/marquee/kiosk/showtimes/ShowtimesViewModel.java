@@ -21,11 +21,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.ApiProblem;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.NearbyTheater;
 import org.marquee.model.ShowtimeListing;
@@ -43,7 +43,7 @@ public final class ShowtimesViewModel {
     private final ShowtimeSource source;
     private final Tasks tasks;
     private final Navigator navigator;
-    private final Sale sale;
+    private final SaleSession sale;
     private final Messages messages;
     private final Long homeTheaterId;
     private final Clock clock;
@@ -66,7 +66,7 @@ public final class ShowtimesViewModel {
             ShowtimeSource source,
             Tasks tasks,
             Navigator navigator,
-            Sale sale,
+            SaleSession sale,
             Messages messages,
             Long homeTheaterId,
             Clock clock) {
@@ -145,8 +145,7 @@ public final class ShowtimesViewModel {
                 || !choice.listing().startsAt().isAfter(now())) {
             return false;
         }
-        sale.theaterIdProperty().set(current.id());
-        sale.showtimeProperty().set(choice.listing());
+        sale.choose(current.id(), choice.listing());
         navigator.go(Screen.SEAT_MAP);
         return true;
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.marquee.kiosk.client.ApiProblem;
+import org.marquee.kiosk.core.Connectivity;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.model.ErrorCode;
 
 /**

@@ -13,6 +13,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
 import org.testfx.api.FxRobot;

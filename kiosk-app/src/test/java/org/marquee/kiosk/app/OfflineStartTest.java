@@ -19,6 +19,8 @@ import org.marquee.kiosk.cache.CatalogCache;
 import org.marquee.kiosk.cache.CatalogSync;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
 import org.marquee.kiosk.testing.ServerProcess;

@@ -1,6 +1,8 @@
 package org.marquee.kiosk.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,20 +11,69 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The kiosk's layers (STYLE.md): ui (views) → view-models → client and cache. No JavaFX Node below the views, no
- * JavaFX at all in the client and the cache, and never the server's code.
+ * The kiosk's layers (docs/ARCHITECTURE.md): the shell ({@code app}: window, screens' wiring, the entry point) above
+ * the screen packages, above the shared core (navigation, the sale session, tasks, connectivity, money and showtime
+ * texts, styles), above the client, cache, settings and texts. No screen imports another; no JavaFX Node in a
+ * view-model, no JavaFX at all in the client, the cache and the settings; never the server's code.
  */
 @AnalyzeClasses(packages = "org.marquee.kiosk", importOptions = ImportOption.DoNotIncludeTests.class)
 class KioskLayerTest {
+
+    private static final String[] SCREENS = {
+        "org.marquee.kiosk.setup..",
+        "org.marquee.kiosk.counter..",
+        "org.marquee.kiosk.showtimes..",
+        "org.marquee.kiosk.seatmap..",
+        "org.marquee.kiosk.checkout..",
+        "org.marquee.kiosk.done..",
+        "org.marquee.kiosk.idle.."
+    };
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Shell")
+            .definedBy("org.marquee.kiosk", "org.marquee.kiosk.app..")
+            .layer("Screens")
+            .definedBy(SCREENS)
+            .layer("Core")
+            .definedBy("org.marquee.kiosk.core..")
+            .layer("Services")
+            .definedBy(
+                    "org.marquee.kiosk.client..",
+                    "org.marquee.kiosk.cache..",
+                    "org.marquee.kiosk.settings..",
+                    "org.marquee.kiosk.i18n..")
+            .whereLayer("Shell")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Screens")
+            .mayOnlyBeAccessedByLayers("Shell")
+            .whereLayer("Core")
+            .mayOnlyBeAccessedByLayers("Shell", "Screens")
+            .whereLayer("Services")
+            .mayOnlyBeAccessedByLayers("Shell", "Screens", "Core");
+
+    @ArchTest
+    static final ArchRule screensDoNotImportEachOther = slices().matching(
+                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle)..")
+            .should()
+            .notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("org.marquee.kiosk.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule viewModelsTouchNoNodes = noClasses()
             .that()
             .haveSimpleNameEndingWith("ViewModel")
+            .or()
+            .resideInAPackage("org.marquee.kiosk.core..")
+            .and()
+            .haveSimpleNameNotEndingWith("Styles")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
-            .allowEmptyShould(true);
+            .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..");
 
     @ArchTest
     static final ArchRule clientAndCacheKnowNoJavaFx = noClasses()
@@ -39,8 +90,15 @@ class KioskLayerTest {
             .should()
             // the kiosk's views only: shared-model's wire records (OrderView, HoldView…) end in "View" too
             .dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("View")
-                    .and(JavaClass.Predicates.resideInAPackage("org.marquee.kiosk..")))
-            .allowEmptyShould(true);
+                    .and(JavaClass.Predicates.resideInAPackage("org.marquee.kiosk..")));
+
+    @ArchTest
+    static final ArchRule viewModelsDependOnPortsNotOnTheHttpClient = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("ViewModel")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.marquee.kiosk.client.MarqueeClient");
 
     @ArchTest
     static final ArchRule sqlStaysInTheCache = noClasses()

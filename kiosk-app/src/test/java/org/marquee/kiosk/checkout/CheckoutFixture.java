@@ -9,11 +9,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.marquee.kiosk.app.Connectivity;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.Orders;
+import org.marquee.kiosk.client.SeatHolds;
+import org.marquee.kiosk.core.Connectivity;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.HoldView;
 import org.marquee.model.OrderView;
@@ -25,15 +29,17 @@ import org.marquee.model.TicketRequest;
 import org.marquee.model.TicketType;
 
 /**
- * What the checkout, done and idle tests share: one demo server for the whole test run (started on first use, stopped
- * when the JVM ends), clients of the demo terminals, and real holds in the big IMAX hall ("Sala 1" of theater 1:
- * ADULT 1250, CHILD 950, SENIOR 1000, PREMIUM +300) put into a {@link Sale} as the seat map would.
+ * What the checkout, done and idle tests share: one in-memory box office for the view-model tests ({@link
+ * FakeBoxOffice}) and one demo server for the whole-flow tests (each started on first use, the server stopped when the
+ * JVM ends), terminals of either, and holds in the big IMAX hall ("Sala 1" of theater 1: ADULT 1250, CHILD 950,
+ * SENIOR 1000, PREMIUM +300) put into a {@link SaleSession} as the seat map would.
  */
 public final class CheckoutFixture {
 
     public static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
     private static ServerProcess shared;
+    private static FakeBoxOffice office;
 
     private CheckoutFixture() {}
 
@@ -81,19 +87,55 @@ public final class CheckoutFixture {
         return imax.get(index % imax.size());
     }
 
+    /**
+     * One in-memory box office for the whole test run: twelve IMAX showtimes in the demo's big hall (row J PREMIUM),
+     * priced as the demo prices them.
+     */
+    public static synchronized FakeBoxOffice office() {
+        if (office == null) {
+            office = new FakeBoxOffice();
+            for (int i = 0; i < 12; i++) {
+                office.showtime();
+            }
+        }
+        return office;
+    }
+
+    /** A terminal of the run's in-memory box office. */
+    public static FakeBoxOffice.Terminal terminal() {
+        return office().terminal();
+    }
+
+    /** Online while the in-memory box office answers. */
+    public static Connectivity connectivity(FakeBoxOffice.Terminal terminal) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread thread = new Thread(work, "test-connectivity");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new Connectivity(UiThread.DIRECT, scheduler, terminal::health);
+    }
+
+    /** The in-memory box office's showtimes, all on sale. */
+    public static ShowtimeListing imaxShowtime(FakeBoxOffice.Terminal terminal, int index) {
+        List<ShowtimeListing> imax = terminal.office().listings();
+        return imax.get(index % imax.size());
+    }
+
     /** Holds the first available seats of these kinds (one per entry) and puts the hold into a new sale. */
-    public static Sale saleWithHold(MarqueeClient client, ShowtimeListing showtime, SeatType... kinds) {
+    public static <C extends SeatHolds & Orders> SaleSession saleWithHold(
+            C client, ShowtimeListing showtime, SeatType... kinds) {
         HoldView hold = client.hold(showtime.id(), availableSeats(client, showtime.id(), kinds));
-        Sale sale = new Sale();
-        sale.theaterIdProperty().set(1L);
-        sale.showtimeProperty().set(showtime);
-        sale.holdProperty().set(hold);
+        SaleSession sale = new SaleSession(client, new Tasks(UiThread.DIRECT));
+        sale.choose(1L, showtime);
+        sale.adoptHold(hold);
         return sale;
     }
 
     /** Like {@link #saleWithHold}, with the order made as the tickets screen would: every ticket ADULT. */
-    public static Sale saleWithOrder(MarqueeClient client, ShowtimeListing showtime, SeatType... kinds) {
-        Sale sale = saleWithHold(client, showtime, kinds);
+    public static <C extends SeatHolds & Orders> SaleSession saleWithOrder(
+            C client, ShowtimeListing showtime, SeatType... kinds) {
+        SaleSession sale = saleWithHold(client, showtime, kinds);
         HoldView hold = sale.holdProperty().get();
         OrderView order = client.order(
                 hold.holdId(),
@@ -101,11 +143,11 @@ public final class CheckoutFixture {
                         .map(seat -> new TicketRequest(seat, TicketType.ADULT))
                         .toList(),
                 null);
-        sale.orderProperty().set(order);
+        sale.priced(order);
         return sale;
     }
 
-    static List<String> availableSeats(MarqueeClient client, long showtimeId, SeatType... kinds) {
+    static List<String> availableSeats(SeatHolds client, long showtimeId, SeatType... kinds) {
         List<SeatView> seats = client.seatMap(showtimeId).seats();
         Set<String> taken = new HashSet<>();
         List<String> chosen = new ArrayList<>();
@@ -121,7 +163,7 @@ public final class CheckoutFixture {
     }
 
     /** The status of a seat in its showtime's seat map now. */
-    public static SeatStatus status(MarqueeClient client, long showtimeId, String seatId) {
+    public static SeatStatus status(SeatHolds client, long showtimeId, String seatId) {
         return client.seatMap(showtimeId).seats().stream()
                 .filter(seat -> seat.id().equals(seatId))
                 .map(SeatView::status)

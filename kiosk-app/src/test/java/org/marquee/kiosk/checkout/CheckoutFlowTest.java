@@ -3,17 +3,16 @@ package org.marquee.kiosk.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
 import org.testfx.api.FxRobot;
@@ -22,39 +21,31 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The end of a kiosk sale, clicked through from the tickets screen as a customer would, on seats really held on a
- * real server: paid by card, a declined card tried again, and a hold that runs out during the checkout.
+ * in-memory box office (the server's API contract): paid by card, a declined card tried again, and a hold that runs out during the checkout.
  */
 @ExtendWith(ApplicationExtension.class)
 class CheckoutFlowTest {
 
     private static final String BOOKING_CODE = "[ACDEFGHJKMNPQRTUVWXY3479]{6}";
 
-    private static ServerProcess server;
-    private static ServerProcess shortHolds;
+    /** Holds of 3 s, as on a server started with {@code --hold-ttl 3s}. */
+    private static final FakeBoxOffice shortHolds = new FakeBoxOffice(Clock.systemUTC(), Duration.ofSeconds(3));
+
+    static {
+        shortHolds.showtime();
+    }
 
     @TempDir
     Path tickets;
 
     private Stage stage;
 
-    @BeforeAll
-    static void startServers() {
-        server = CheckoutFixture.server();
-        // no sweeps during the test: the order stays as the expired hold left it, not cancelled by the sweeper
-        shortHolds = ServerProcess.start("--hold-ttl", "3s", "--sweep-interval", "1h");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        shortHolds.close();
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
-    private CheckoutWindow openTickets(FxRobot robot, MarqueeClient kiosk, Sale sale) {
+    private CheckoutWindow openTickets(FxRobot robot, FakeBoxOffice.Terminal kiosk, SaleSession sale) {
         CheckoutWindow[] window = new CheckoutWindow[1];
         robot.interact(
                 () -> window[0] = new CheckoutWindow(stage, kiosk, sale, Mode.KIOSK, tickets).open(Screen.TICKETS));
@@ -65,8 +56,8 @@ class CheckoutFlowTest {
 
     @Test
     void aKioskSalePaidByCard(FxRobot robot) {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 1);
-        Sale sale = CheckoutFixture.saleWithHold(
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale = CheckoutFixture.saleWithHold(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 10), SeatType.STANDARD, SeatType.STANDARD);
         long showtime = sale.showtimeProperty().get().id();
         String seat = sale.holdProperty().get().seatIds().getFirst();
@@ -94,8 +85,9 @@ class CheckoutFlowTest {
 
     @Test
     void aDeclinedCard(FxRobot robot) {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 1);
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 10), SeatType.PREMIUM);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 10), SeatType.PREMIUM);
         long showtime = sale.showtimeProperty().get().id();
         String seat = sale.holdProperty().get().seatIds().getFirst();
         openTickets(robot, kiosk, sale);
@@ -123,8 +115,9 @@ class CheckoutFlowTest {
 
     @Test
     void theHoldExpiringDuringCheckout(FxRobot robot) {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 1);
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = shortHolds.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
         CheckoutWindow window = openTickets(robot, kiosk, sale);
         robot.clickOn("#tickets-continue");
         Fx.waitUntil(() -> Fx.showing(robot, "#payment-screen"));

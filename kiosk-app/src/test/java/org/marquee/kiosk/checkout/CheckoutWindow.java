@@ -9,17 +9,17 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.marquee.kiosk.app.Connectivity;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Connectivity;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.done.DoneView;
 import org.marquee.kiosk.done.DoneViewModel;
-import org.marquee.kiosk.done.TicketOutput;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 
 /**
  * The checkout screens in a window styled as the application's (base and mode stylesheets), following the navigator
@@ -28,8 +28,8 @@ import org.marquee.kiosk.i18n.Messages;
  */
 public final class CheckoutWindow {
 
-    private final MarqueeClient client;
-    private final Sale sale;
+    private final FakeBoxOffice.Terminal client;
+    private final SaleSession sale;
     private final Mode mode;
     private final Path ticketFolder;
     private final Messages messages = CheckoutFixture.english();
@@ -40,7 +40,7 @@ public final class CheckoutWindow {
     private final Scene scene;
     private Parent shown;
 
-    public CheckoutWindow(Stage stage, MarqueeClient client, Sale sale, Mode mode, Path ticketFolder) {
+    public CheckoutWindow(Stage stage, FakeBoxOffice.Terminal client, SaleSession sale, Mode mode, Path ticketFolder) {
         this.client = client;
         this.sale = sale;
         this.mode = mode;
@@ -81,14 +81,13 @@ public final class CheckoutWindow {
         Clock clock = Clock.system(CheckoutFixture.MADRID);
         shown = switch (screen) {
             case TICKETS -> {
-                var model = new TicketsViewModel(client, tasks, connectivity, navigator, sale, messages, mode, clock);
+                var model = new TicketsViewModel(client, frame(clock));
                 var view = new TicketsView(model, messages);
                 model.start();
                 yield view;
             }
             case PAYMENT -> {
-                var model =
-                        new PaymentViewModel(client, tasks, connectivity, navigator, sale, messages, mode, true, clock);
+                var model = new PaymentViewModel(client, client, frame(clock), true);
                 var view = new PaymentView(model, messages);
                 model.start();
                 yield view;
@@ -116,11 +115,15 @@ public final class CheckoutWindow {
         root.setCenter(shown);
     }
 
+    private CheckoutFrame frame(Clock clock) {
+        return new CheckoutFrame(tasks, connectivity, navigator, sale, messages, mode, clock);
+    }
+
     public Navigator navigator() {
         return navigator;
     }
 
-    public Sale sale() {
+    public SaleSession sale() {
         return sale;
     }
 

@@ -5,61 +5,50 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
 
-/** The payment screen's logic against real servers: cash, cards that approve, decline or time out, and lost holds. */
+/** The payment screen's logic against the in-memory box office (the server's API contract): cash, cards that approve, decline or time out, and lost holds. */
 class PaymentViewModelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static ServerProcess server;
-    private static ServerProcess shortHolds;
-    private static ServerProcess slowTerminal;
+    /** Holds of 3 s, as on a server started with {@code --hold-ttl 3s}. */
+    private static final FakeBoxOffice shortHolds = new FakeBoxOffice(Clock.systemUTC(), Duration.ofSeconds(3));
+
+    static {
+        for (int i = 0; i < 2; i++) {
+            shortHolds.showtime();
+        }
+    }
 
     private final Navigator navigator = new Navigator();
     private final Tasks tasks = new Tasks(UiThread.DIRECT);
 
-    @BeforeAll
-    static void startServers() {
-        server = CheckoutFixture.server();
-        // holds of 3 s, a card terminal given long enough to answer after one has expired, and no sweeper to cancel
-        // the orders of expired holds before the test pays them
-        shortHolds = ServerProcess.start("--hold-ttl", "3s", "--payment-timeout", "10s", "--sweep-interval", "1h");
-        slowTerminal = ServerProcess.start("--payment-timeout", "1s");
-    }
-
-    @AfterAll
-    static void stopServers() {
-        shortHolds.close();
-        slowTerminal.close();
-    }
-
-    private PaymentViewModel screen(MarqueeClient client, Sale sale, Mode mode) {
+    private PaymentViewModel screen(FakeBoxOffice.Terminal client, SaleSession sale, Mode mode) {
         navigator.go(Screen.PAYMENT);
         PaymentViewModel model = new PaymentViewModel(
                 client,
-                tasks,
-                CheckoutFixture.connectivity(client),
-                navigator,
-                sale,
-                CheckoutFixture.english(),
-                mode,
-                true,
-                Clock.systemUTC());
+                client,
+                new CheckoutFrame(
+                        tasks,
+                        CheckoutFixture.connectivity(client),
+                        navigator,
+                        sale,
+                        CheckoutFixture.english(),
+                        mode,
+                        Clock.systemUTC()),
+                true);
         model.start();
         return model;
     }
@@ -70,8 +59,8 @@ class PaymentViewModelTest {
 
     @Test
     void cashAtTheCounterShowsTheChangeAsTypedAndTheServerConfirmsIt() {
-        MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithOrder(
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
+        SaleSession sale = CheckoutFixture.saleWithOrder(
                 clerk, CheckoutFixture.imaxShowtime(clerk, 3), SeatType.STANDARD, SeatType.STANDARD);
         PaymentViewModel model = screen(clerk, sale, Mode.COUNTER);
 
@@ -101,8 +90,9 @@ class PaymentViewModelTest {
 
     @Test
     void aKioskTakesNoCash() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         assertThat(model.methods()).containsExactly(PaymentMethod.CARD);
@@ -119,8 +109,9 @@ class PaymentViewModelTest {
 
     @Test
     void aDeclinedCardKeepsTheHoldAndMayBeTriedAgain() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.PREMIUM);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 3), SeatType.PREMIUM);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
         String seat = sale.holdProperty().get().seatIds().getFirst();
         long showtime = sale.showtimeProperty().get().id();
@@ -147,8 +138,9 @@ class PaymentViewModelTest {
 
     @Test
     void aCardTerminalThatDoesNotAnswerLeavesTheSeatsHeld() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(slowTerminal, 1);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         model.cardTokenProperty().set("tok_timeout");
@@ -168,8 +160,9 @@ class PaymentViewModelTest {
 
     @Test
     void aHoldThatExpiredBeforePayingEndsTheSale() throws InterruptedException {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 1);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = shortHolds.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         Thread.sleep(3_500);
@@ -188,8 +181,9 @@ class PaymentViewModelTest {
 
     @Test
     void aHoldThatExpiredWhileTheCardWasChargedIsRefunded() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(shortHolds, 2);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = shortHolds.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         // the terminal approves after 4 s, when the 3-second hold is over
@@ -205,8 +199,9 @@ class PaymentViewModelTest {
 
     @Test
     void anAnswerLostOnTheWayBackIsFoundPaidOnTheServer() {
-        MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 4), SeatType.STANDARD);
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 4), SeatType.STANDARD);
         PaymentViewModel model = screen(clerk, sale, Mode.COUNTER);
         var order = sale.orderProperty().get();
         // the first try reached the server and was paid, but its answer never came back
@@ -223,8 +218,9 @@ class PaymentViewModelTest {
 
     @Test
     void anOrderCancelledMeanwhileEndsTheSale() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 3);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
         PaymentViewModel model = screen(kiosk, sale, Mode.KIOSK);
         kiosk.cancel(sale.orderProperty().get().orderId());
 
@@ -238,19 +234,22 @@ class PaymentViewModelTest {
 
     @Test
     void withoutTheDemoChoiceTheTerminalApproves() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 3);
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 4), SeatType.STANDARD);
         navigator.go(Screen.PAYMENT);
         PaymentViewModel model = new PaymentViewModel(
                 kiosk,
-                tasks,
-                CheckoutFixture.connectivity(kiosk),
-                navigator,
-                sale,
-                CheckoutFixture.english(),
-                Mode.KIOSK,
-                false,
-                Clock.systemUTC());
+                kiosk,
+                new CheckoutFrame(
+                        tasks,
+                        CheckoutFixture.connectivity(kiosk),
+                        navigator,
+                        sale,
+                        CheckoutFixture.english(),
+                        Mode.KIOSK,
+                        Clock.systemUTC()),
+                false);
         model.start();
         model.cardTokenProperty().set("tok_declined");
 

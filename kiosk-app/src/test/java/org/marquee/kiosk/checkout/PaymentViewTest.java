@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.SeatType;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -23,24 +21,17 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class PaymentViewTest {
 
-    private static ServerProcess server;
-
     @TempDir
     Path tickets;
 
     private Stage stage;
-
-    @BeforeAll
-    static void startServer() {
-        server = CheckoutFixture.server();
-    }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
-    private CheckoutWindow open(FxRobot robot, MarqueeClient client, Sale sale, Mode mode) {
+    private CheckoutWindow open(FxRobot robot, FakeBoxOffice.Terminal client, SaleSession sale, Mode mode) {
         CheckoutWindow[] window = new CheckoutWindow[1];
         robot.interact(() -> window[0] = new CheckoutWindow(stage, client, sale, mode, tickets).open(Screen.PAYMENT));
         return window[0];
@@ -48,8 +39,8 @@ class PaymentViewTest {
 
     @Test
     void aClerkTakesCashAndTheChangeShowsAsTyped(FxRobot robot) {
-        MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithOrder(
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
+        SaleSession sale = CheckoutFixture.saleWithOrder(
                 clerk, CheckoutFixture.imaxShowtime(clerk, 8), SeatType.STANDARD, SeatType.PREMIUM);
         CheckoutWindow window = open(robot, clerk, sale, Mode.COUNTER);
 
@@ -77,8 +68,9 @@ class PaymentViewTest {
 
     @Test
     void aClerkMayTakeACardToo(FxRobot robot) {
-        MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 8), SeatType.STANDARD);
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(clerk, CheckoutFixture.imaxShowtime(clerk, 8), SeatType.STANDARD);
         open(robot, clerk, sale, Mode.COUNTER);
 
         robot.clickOn("#method-card");
@@ -92,8 +84,8 @@ class PaymentViewTest {
 
     @Test
     void aKioskTakesCardsOnlyThroughTheSimulatedTerminal(FxRobot robot) {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 2);
-        Sale sale = CheckoutFixture.saleWithOrder(
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale = CheckoutFixture.saleWithOrder(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 8), SeatType.STANDARD, SeatType.STANDARD);
         CheckoutWindow window = open(robot, kiosk, sale, Mode.KIOSK);
 

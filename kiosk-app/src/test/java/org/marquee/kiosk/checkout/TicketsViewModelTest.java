@@ -6,48 +6,40 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Connectivity;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Connectivity;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.seatmap.ManualClock;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.OrderView;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketType;
 
-/** The tickets screen's logic against a real server: the server prices, the screen shows it. */
+/** The tickets screen's logic against the in-memory box office (the server's API contract): the server prices, the screen shows it. */
 class TicketsViewModelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static ServerProcess server;
-    private static MarqueeClient kiosk;
+    private final FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
 
     private final Navigator navigator = new Navigator();
     private final Tasks tasks = new Tasks(UiThread.DIRECT);
 
-    @BeforeAll
-    static void startServer() {
-        server = CheckoutFixture.server();
-        kiosk = CheckoutFixture.kiosk(server, 1);
-    }
-
-    private TicketsViewModel screen(Sale sale, Connectivity connectivity, Clock clock) {
+    private TicketsViewModel screen(SaleSession sale, Connectivity connectivity, Clock clock) {
         navigator.go(Screen.TICKETS);
         return new TicketsViewModel(
-                kiosk, tasks, connectivity, navigator, sale, CheckoutFixture.english(), Mode.KIOSK, clock);
+                kiosk,
+                new CheckoutFrame(tasks, connectivity, navigator, sale, CheckoutFixture.english(), Mode.KIOSK, clock));
     }
 
-    private TicketsViewModel started(Sale sale) {
+    private TicketsViewModel started(SaleSession sale) {
         TicketsViewModel model = screen(sale, CheckoutFixture.connectivity(kiosk), Clock.systemUTC());
         model.start();
         return model;
@@ -71,15 +63,16 @@ class TicketsViewModelTest {
 
     @Test
     void seatsAreListedByRowThenNumber() {
-        assertThat(java.util.stream.Stream.of("B1", "A10", "A5", "AA2", "A9")
-                        .sorted(TicketsViewModel.SEAT_ORDER)
+        // the order of every screen (SeatIds.READING_ORDER): rows past Z (AA, AB…) come after Z
+        assertThat(java.util.stream.Stream.of("B1", "A10", "A5", "AA2", "A9", "Z3")
+                        .sorted(org.marquee.model.SeatIds.READING_ORDER)
                         .toList())
-                .containsExactly("A5", "A9", "A10", "AA2", "B1");
+                .containsExactly("A5", "A9", "A10", "B1", "Z3", "AA2");
     }
 
     @Test
     void theServerPricesEachTicketTypeAndThePremiumSurcharge() {
-        Sale sale = CheckoutFixture.saleWithHold(
+        SaleSession sale = CheckoutFixture.saleWithHold(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.PREMIUM, SeatType.STANDARD);
         TicketsViewModel model = started(sale);
 
@@ -108,7 +101,7 @@ class TicketsViewModelTest {
 
     @Test
     void quickChangesEndOnTheServersTotalForTheLastChoice() {
-        Sale sale = CheckoutFixture.saleWithHold(
+        SaleSession sale = CheckoutFixture.saleWithHold(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 0), SeatType.STANDARD, SeatType.STANDARD);
         TicketsViewModel model = started(sale);
         awaitTotal(model, "€25.00");
@@ -125,7 +118,8 @@ class TicketsViewModelTest {
 
     @Test
     void continueSendsTheEmailAndGoesToPayment() {
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
         TicketsViewModel model = started(sale);
         awaitTotal(model, "€12.50");
 
@@ -145,7 +139,8 @@ class TicketsViewModelTest {
 
     @Test
     void backKeepsTheHoldAndComingBackKeepsTheChosenTypes() {
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 1), SeatType.STANDARD);
         TicketsViewModel model = started(sale);
         awaitTotal(model, "€12.50");
         model.choose(model.lines().getFirst(), TicketType.CHILD);
@@ -165,7 +160,8 @@ class TicketsViewModelTest {
 
     @Test
     void aSaleIsRefusedWhileOffline() {
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 2), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 2), SeatType.STANDARD);
         Connectivity connectivity =
                 new Connectivity(UiThread.DIRECT, Executors.newSingleThreadScheduledExecutor(), () -> {
                     throw new IllegalStateException("the network is down");
@@ -186,13 +182,14 @@ class TicketsViewModelTest {
 
     @Test
     void theCountdownRunsOnTheServersClockAndTheSeatsAreLostAtTheEnd() {
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 2), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 2), SeatType.STANDARD);
         var hold = sale.holdProperty().get();
         ManualClock clock = new ManualClock(java.time.Instant.parse("2020-01-01T00:00:00Z"), CheckoutFixture.MADRID);
         TicketsViewModel model = screen(sale, CheckoutFixture.connectivity(kiosk), clock);
         model.start();
         Duration ttl = Duration.between(hold.serverTime(), hold.expiresAt());
-        assertThat(model.timer().textProperty().get()).isEqualTo(org.marquee.kiosk.seatmap.HoldCountdown.format(ttl));
+        assertThat(model.timer().textProperty().get()).isEqualTo(org.marquee.kiosk.core.HoldCountdown.format(ttl));
 
         clock.advance(ttl.minusSeconds(30));
         model.tick();

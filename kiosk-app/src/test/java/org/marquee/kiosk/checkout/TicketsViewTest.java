@@ -6,15 +6,13 @@ import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketView;
 import org.testfx.api.FxRobot;
@@ -25,30 +23,23 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TicketsViewTest {
 
-    private static ServerProcess server;
-
     @TempDir
     Path tickets;
 
     private Stage stage;
-
-    @BeforeAll
-    static void startServer() {
-        server = CheckoutFixture.server();
-    }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
-    private CheckoutWindow open(FxRobot robot, MarqueeClient client, Sale sale, Mode mode) {
+    private CheckoutWindow open(FxRobot robot, FakeBoxOffice.Terminal client, SaleSession sale, Mode mode) {
         CheckoutWindow[] window = new CheckoutWindow[1];
         robot.interact(() -> window[0] = new CheckoutWindow(stage, client, sale, mode, tickets).open(Screen.TICKETS));
         return window[0];
     }
 
-    private static String seatOf(Sale sale, SeatType kind) {
+    private static String seatOf(SaleSession sale, SeatType kind) {
         return sale.orderProperty().get().tickets().stream()
                 .filter(ticket -> ticket.seatType() == kind)
                 .map(TicketView::seatId)
@@ -58,8 +49,8 @@ class TicketsViewTest {
 
     @Test
     void aKioskCustomerChoosesTicketTypesWithBigButtonsAndSeesTheServersTotal(FxRobot robot) {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 1);
-        Sale sale = CheckoutFixture.saleWithHold(
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale = CheckoutFixture.saleWithHold(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 7), SeatType.PREMIUM, SeatType.STANDARD);
         CheckoutWindow window = open(robot, kiosk, sale, Mode.KIOSK);
 
@@ -95,8 +86,8 @@ class TicketsViewTest {
 
     @Test
     void aClerkSetsTypesAndGoesBackToTheSeatMapKeepingTheHold(FxRobot robot) {
-        MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = CheckoutFixture.saleWithHold(
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
+        SaleSession sale = CheckoutFixture.saleWithHold(
                 clerk,
                 CheckoutFixture.imaxShowtime(clerk, 7),
                 SeatType.STANDARD,

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marquee.kiosk.app.AppContext;
 import org.marquee.kiosk.app.MainWindow;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.seatmap.SeatMapView;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
 import org.marquee.kiosk.testing.ServerProcess;
@@ -70,8 +70,7 @@ class WholeAppSaleTest {
                 .getFirst();
         robot.interact(() -> {
             // the showtimes screen's part: a showtime of the big hall chosen
-            ctx.sale().theaterIdProperty().set(1L);
-            ctx.sale().showtimeProperty().set(showtime);
+            ctx.sale().choose(1L, showtime);
             ctx.navigator().go(Screen.SEAT_MAP);
         });
         AtomicReference<SeatMapView> seatMap = new AtomicReference<>();

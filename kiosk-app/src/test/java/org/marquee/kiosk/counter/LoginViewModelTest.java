@@ -11,13 +11,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.Role;
@@ -49,7 +49,8 @@ class LoginViewModelTest {
         tasks = new Tasks(UiThread.DIRECT);
         navigator = new Navigator();
         navigator.go(Screen.LOGIN);
-        session = new CounterSession(client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new Sale());
+        session = new CounterSession(
+                client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(client, tasks));
         model = new LoginViewModel(session, tasks, new Messages(Locale.ENGLISH));
     }
 
@@ -180,7 +181,8 @@ class LoginViewModelTest {
     @Test
     void anUnreachableServerIsSaidInTheTerminalsLanguage() {
         MarqueeClient nowhere = new MarqueeClient("http://127.0.0.1:9", CounterOrders.COUNTER_TOKEN);
-        CounterSession offline = new CounterSession(nowhere, CounterOrders.COUNTER_TOKEN, tasks, navigator, new Sale());
+        CounterSession offline = new CounterSession(
+                nowhere, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(nowhere, tasks));
         LoginViewModel spanish = new LoginViewModel(offline, tasks, new Messages(Locale.of("es")));
         spanish.usernameProperty().set("alice");
         spanish.pinProperty().set("1234");

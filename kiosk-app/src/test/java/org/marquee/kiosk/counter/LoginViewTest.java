@@ -16,13 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.testfx.api.FxRobot;
@@ -56,7 +56,8 @@ class LoginViewTest {
         Tasks tasks = new Tasks(Platform::runLater);
         navigator = new Navigator();
         navigator.go(Screen.LOGIN);
-        session = new CounterSession(client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new Sale());
+        session = new CounterSession(
+                client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(client, tasks));
         Messages messages = new Messages(Locale.ENGLISH);
         Scene scene = ModeStage.show(
                 stage,

@@ -9,30 +9,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.checkout.CheckoutFixture;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.TicketOutput;
+import org.marquee.kiosk.core.UiThread;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
 import org.marquee.model.SeatType;
 
-/** The done screen's logic against a real server: the booking code, the tickets' PDF, the e-mail, a new sale. */
+/** The done screen's logic against the in-memory box office (the server's API contract): the booking code, the tickets' PDF, the e-mail, a new sale. */
 class DoneViewModelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    private static ServerProcess server;
 
     @TempDir
     Path tickets;
@@ -40,23 +37,18 @@ class DoneViewModelTest {
     private final Navigator navigator = new Navigator();
     private final Tasks tasks = new Tasks(UiThread.DIRECT);
 
-    @BeforeAll
-    static void startServer() {
-        server = CheckoutFixture.server();
-    }
-
     /** A sale paid as the payment screen pays it. */
-    private static Sale paidSale(MarqueeClient client, PaymentRequest payment, SeatType... seats) {
-        Sale sale = CheckoutFixture.saleWithOrder(client, CheckoutFixture.imaxShowtime(client, 5), seats);
+    private static SaleSession paidSale(FakeBoxOffice.Terminal client, PaymentRequest payment, SeatType... seats) {
+        SaleSession sale = CheckoutFixture.saleWithOrder(client, CheckoutFixture.imaxShowtime(client, 5), seats);
         OrderView order = sale.orderProperty().get();
         PaymentRequest request =
                 new PaymentRequest(payment.method(), order.totalMinor(), payment.cardToken(), payment.tenderedMinor());
         PaymentResult result = client.pay(order.orderId(), request);
-        sale.paymentProperty().set(result);
+        sale.paid(result);
         return sale;
     }
 
-    private DoneViewModel screen(MarqueeClient client, Sale sale, Mode mode) {
+    private DoneViewModel screen(FakeBoxOffice.Terminal client, SaleSession sale, Mode mode) {
         navigator.go(Screen.DONE);
         // no printer, as on this machine: the tickets are saved
         DoneViewModel model = new DoneViewModel(
@@ -74,8 +66,8 @@ class DoneViewModelTest {
 
     @Test
     void withoutAPrinterTheTicketsAreSavedAsTheServersPdf() throws IOException {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        Sale sale = paidSale(
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale = paidSale(
                 kiosk,
                 new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null),
                 SeatType.STANDARD,
@@ -105,8 +97,8 @@ class DoneViewModelTest {
 
     @Test
     void theChangeOfACashSaleIsTheServers() {
-        MarqueeClient clerk = CheckoutFixture.clerk(server);
-        Sale sale = paidSale(clerk, new PaymentRequest(PaymentMethod.CASH, 0L, null, 5000L), SeatType.STANDARD);
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
+        SaleSession sale = paidSale(clerk, new PaymentRequest(PaymentMethod.CASH, 0L, null, 5000L), SeatType.STANDARD);
         DoneViewModel model = screen(clerk, sale, Mode.COUNTER);
 
         assertThat(model.summaryProperty().get()).startsWith("1 ticket · ");
@@ -115,8 +107,9 @@ class DoneViewModelTest {
 
     @Test
     void theTicketsAreSentToATypedAddress() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        Sale sale = paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
         DoneViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         model.emailProperty().set("not an address");
@@ -135,8 +128,9 @@ class DoneViewModelTest {
 
     @Test
     void aNewSaleForgetsThisOneAndStartsAtTheShowtimes() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        Sale sale = paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
         DoneViewModel model = screen(kiosk, sale, Mode.KIOSK);
 
         model.newSale();
@@ -149,8 +143,8 @@ class DoneViewModelTest {
 
     @Test
     void withoutAPaidSaleThereIsNothingToPrint() {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        DoneViewModel model = screen(kiosk, new Sale(), Mode.KIOSK);
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        DoneViewModel model = screen(kiosk, new SaleSession(kiosk, tasks), Mode.KIOSK);
 
         model.print();
 

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
 import org.marquee.kiosk.checkout.CheckoutFixture;
 import org.marquee.kiosk.checkout.CheckoutWindow;
 import org.marquee.kiosk.checkout.Fx;
-import org.marquee.kiosk.client.MarqueeClient;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
@@ -29,17 +27,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DoneViewTest {
 
-    private static ServerProcess server;
-
     @TempDir
     Path tickets;
 
     private Stage stage;
-
-    @BeforeAll
-    static void startServer() {
-        server = CheckoutFixture.server();
-    }
 
     @Start
     void start(Stage stage) {
@@ -48,13 +39,12 @@ class DoneViewTest {
 
     @Test
     void theBookingCodeIsBigTheTicketsAreSavedAndMailedAndANewSaleStarts(FxRobot robot) {
-        MarqueeClient kiosk = CheckoutFixture.kiosk(server, 4);
-        Sale sale = CheckoutFixture.saleWithOrder(
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale = CheckoutFixture.saleWithOrder(
                 kiosk, CheckoutFixture.imaxShowtime(kiosk, 9), SeatType.PREMIUM, SeatType.STANDARD);
         OrderView order = sale.orderProperty().get();
-        sale.paymentProperty()
-                .set(kiosk.pay(
-                        order.orderId(), new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_visa", null)));
+        sale.paid(kiosk.pay(
+                order.orderId(), new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_visa", null)));
         CheckoutWindow[] window = new CheckoutWindow[1];
         robot.interact(() -> window[0] = new CheckoutWindow(stage, kiosk, sale, Mode.KIOSK, tickets).open(Screen.DONE));
 

@@ -6,43 +6,35 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
 import org.marquee.kiosk.checkout.CheckoutFixture;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.seatmap.ManualClock;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
 
 /** A kiosk left alone for a minute releases its hold and goes back to the showtimes. No FX toolkit. */
 class IdleTimerTest {
 
-    private static ServerProcess server;
-    private static MarqueeClient kiosk;
+    private final FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"), CheckoutFixture.MADRID);
     private final Navigator navigator = new Navigator();
     private final Tasks tasks = new Tasks(UiThread.DIRECT);
 
-    @BeforeAll
-    static void startServer() {
-        server = CheckoutFixture.server();
-        kiosk = CheckoutFixture.kiosk(server, 3);
-    }
-
-    private IdleTimer timer(Sale sale) {
-        return new IdleTimer(() -> kiosk, tasks, sale, navigator, clock, IdleTimer.LIMIT);
+    private IdleTimer timer(SaleSession sale) {
+        return new IdleTimer(tasks, sale, navigator, clock, IdleTimer.LIMIT);
     }
 
     @Test
     void aMinuteWithoutATouchReleasesTheHoldAndGoesBackToTheStart() {
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
         String seat = sale.holdProperty().get().seatIds().getFirst();
         long showtime = sale.showtimeProperty().get().id();
         navigator.go(Screen.TICKETS);
@@ -72,7 +64,8 @@ class IdleTimerTest {
 
     @Test
     void aTouchStartsTheMinuteAgain() {
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
         navigator.go(Screen.PAYMENT);
         IdleTimer timer = timer(sale);
 
@@ -92,7 +85,8 @@ class IdleTimerTest {
 
     @Test
     void aKioskWaitingForTheServerIsNotIdle() throws InterruptedException {
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
         navigator.go(Screen.PAYMENT);
         IdleTimer timer = timer(sale);
         CountDownLatch answer = new CountDownLatch(1);
@@ -117,7 +111,8 @@ class IdleTimerTest {
 
     @Test
     void aCounterIsNeverReset() {
-        Sale sale = CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
         navigator.go(Screen.PAYMENT);
         IdleTimer timer = timer(sale);
         timer.activeWhile(() -> false);
@@ -133,7 +128,7 @@ class IdleTimerTest {
     @Test
     void aKioskAtRestOnTheShowtimesStaysThere() {
         navigator.go(Screen.SHOWTIMES);
-        IdleTimer timer = timer(new Sale());
+        IdleTimer timer = timer(new SaleSession(kiosk, tasks));
 
         clock.advance(Duration.ofMinutes(10));
         timer.check();
@@ -144,13 +139,13 @@ class IdleTimerTest {
 
     @Test
     void aPaidSaleLeftOnTheDoneScreenIsForgottenWithoutReleasingAnything() {
-        Sale sale = CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);
         var order = sale.orderProperty().get();
-        sale.paymentProperty()
-                .set(kiosk.pay(
-                        order.orderId(),
-                        new org.marquee.model.PaymentRequest(
-                                org.marquee.model.PaymentMethod.CARD, order.totalMinor(), "tok_visa", null)));
+        sale.paid(kiosk.pay(
+                order.orderId(),
+                new org.marquee.model.PaymentRequest(
+                        org.marquee.model.PaymentMethod.CARD, order.totalMinor(), "tok_visa", null)));
         navigator.go(Screen.DONE);
         IdleTimer timer = timer(sale);
 

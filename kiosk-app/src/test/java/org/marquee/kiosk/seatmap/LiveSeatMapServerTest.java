@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatHolds;
 import org.marquee.kiosk.seatmap.SeatMapFixture.Terminal;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatStatus;
@@ -65,7 +65,7 @@ class LiveSeatMapServerTest {
         SeatMapViewModel model = kiosk.model();
         open(model);
         awaitStreamOpen();
-        MarqueeClient other = fixture.client("demo-kiosk-4");
+        SeatHolds other = fixture.client("demo-kiosk-4");
         other.hold(showtime.id(), List.of("L1"));
         await().atMost(5, SECONDS).until(() -> status(model.seatMapProperty().get(), "L1") == SeatStatus.HELD);
 
@@ -73,7 +73,7 @@ class LiveSeatMapServerTest {
         fixture.client("demo-kiosk-4").hold(showtime.id(), List.of("L2", "L3"));
         fixture.client("demo-counter-1").hold(showtime.id(), List.of("L4"));
 
-        MarqueeClient observer = fixture.client("demo-counter-1");
+        SeatHolds observer = fixture.client("demo-counter-1");
         await().atMost(60, SECONDS)
                 .pollInterval(200, MILLISECONDS)
                 .until(() -> statuses(model.seatMapProperty().get()).equals(statuses(observer.seatMap(showtime.id()))));

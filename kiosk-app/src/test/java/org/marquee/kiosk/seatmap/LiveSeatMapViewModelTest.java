@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatEvents;
 import org.marquee.kiosk.client.SeatFeed;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.client.SeatHolds;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.SeatChange;
 import org.marquee.model.SeatChanges;
 import org.marquee.model.SeatMapVersion;
@@ -27,26 +27,21 @@ import org.marquee.model.ShowtimeListing;
 
 /**
  * The seat map's handling of live events, without the FX toolkit or a stream: the test hands the events in through the
- * view-model's feed seam. The map itself is read from a real server.
+ * view-model's feed seam. The map itself is read from the in-memory box office.
  */
 class LiveSeatMapViewModelTest {
 
-    private static ServerProcess server;
     private static SeatMapFixture fixture;
 
     @BeforeAll
-    static void startServer() {
-        server = ServerProcess.start();
-        fixture = new SeatMapFixture(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+    static void openTheBoxOffice() {
+        FakeBoxOffice office = new FakeBoxOffice();
+        office.latency(Duration.ofMillis(200)); // a request is still on its way while the test taps again
+        fixture = new SeatMapFixture(office);
     }
 
     /** Stands in for the server's stream: remembers the listener the view-model subscribed with. */
-    static final class FakeFeed implements LiveSeats.Source {
+    static final class FakeFeed implements SeatEvents {
         final AtomicInteger opened = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile SeatFeed.Listener listener;
@@ -66,7 +61,7 @@ class LiveSeatMapViewModelTest {
         }
     }
 
-    private record Live(SeatMapViewModel model, FakeFeed feed, ManualClock clock, MarqueeClient client) {
+    private record Live(SeatMapViewModel model, FakeFeed feed, ManualClock clock, SeatHolds client) {
         long version() {
             return model.seatMapProperty().get().version();
         }

@@ -8,35 +8,25 @@ import static org.marquee.kiosk.seatmap.SeatMapViewModelTest.open;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Mode;
 import org.marquee.kiosk.seatmap.SeatMapFixture.Terminal;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.HoldView;
 
 /**
- * "More time" against a server whose holds live 60 s and at most 61 s: offered at once (the whole hold is its last
+ * "More time" against a box office whose holds live 60 s and at most 61 s: offered at once (the whole hold is its last
  * minute), and gone for good once an extension reaches the cap.
  */
 class SeatHoldCapTest {
 
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ServerProcess.start("--hold-ttl", "60s", "--hold-max-total", "61s");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    /** Holds of 60 s and at most 61 s, as on a server started with {@code --hold-ttl 60s --hold-max-total 61s}. */
+    private static final FakeBoxOffice office =
+            new FakeBoxOffice(Clock.systemUTC(), Duration.ofSeconds(60), Duration.ofSeconds(61));
 
     @Test
     void theOfferDisappearsOnceTheHoldReachesItsCap() throws InterruptedException {
-        SeatMapFixture fixture = new SeatMapFixture(server.url());
+        SeatMapFixture fixture = new SeatMapFixture(office);
         Terminal kiosk = fixture.terminal("demo-kiosk-1", Mode.KIOSK, fixture.freshShowtime(), Clock.systemUTC());
         SeatMapViewModel model = kiosk.model();
         open(model);

@@ -11,34 +11,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatHolds;
+import org.marquee.kiosk.core.HoldCountdown;
+import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.seatmap.SeatMapFixture.Terminal;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.model.HoldView;
 import org.marquee.model.SeatStatus;
 
-/** The seat map's view-model against a real server, without the FX toolkit: every tap changes the hold at once. */
+/** The seat map's view-model against the in-memory box office (the server's API contract), without the FX toolkit: every tap changes the hold at once. */
 class SeatMapViewModelTest {
 
-    private static ServerProcess server;
     private static SeatMapFixture fixture;
-    private static MarqueeClient observer;
+    private static SeatHolds observer;
 
     @BeforeAll
-    static void startServer() {
-        server = ServerProcess.start();
-        fixture = new SeatMapFixture(server.url());
+    static void openTheBoxOffice() {
+        fixture = new SeatMapFixture(new FakeBoxOffice());
         observer = fixture.client("demo-counter-1");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     @Test
@@ -88,7 +81,7 @@ class SeatMapViewModelTest {
                 fixture.terminal("demo-kiosk-2", Mode.KIOSK, showtime, Clock.systemUTC(), SeatMapFixture.NO_LIVE);
         SeatMapViewModel model = kiosk.model();
         open(model);
-        MarqueeClient other = fixture.client("demo-kiosk-3");
+        SeatHolds other = fixture.client("demo-kiosk-3");
         other.hold(showtime.id(), List.of("G10"));
 
         // the map still says G10 is free: the tap goes to the server, which refuses it
@@ -245,6 +238,7 @@ class SeatMapViewModelTest {
         // the shell makes a new view-model on every visit; the sale carries the hold
         var again = new SeatMapViewModel(
                 kiosk.client(),
+                SeatMapFixture.NO_LIVE,
                 kiosk.tasks(),
                 kiosk.navigator(),
                 kiosk.sale(),

@@ -14,19 +14,18 @@ import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.SeatEvents;
+import org.marquee.kiosk.client.SeatHolds;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.kiosk.testing.ModeStage;
-import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.HoldView;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
@@ -39,25 +38,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** What a person sees and taps on the seat map, against a real server: seats drawn as theirs and held at once. */
+/** What a person sees and taps on the seat map, against the in-memory box office (the server's API contract): seats drawn as theirs and held at once. */
 @ExtendWith(ApplicationExtension.class)
 class SeatMapViewTest {
 
-    private static ServerProcess server;
-    private static SeatMapFixture fixture;
+    private static final FakeBoxOffice office = new FakeBoxOffice();
+    private static final SeatMapFixture fixture = new SeatMapFixture(office);
 
     private Stage stage;
-
-    @BeforeAll
-    static void startServer() {
-        server = ServerProcess.start();
-        fixture = new SeatMapFixture(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Start
     void start(Stage primary) {
@@ -66,30 +54,27 @@ class SeatMapViewTest {
 
     /** A terminal's seat-map screen on {@code showtime}, shown in the test's window and loaded. */
     static SeatMapView show(Stage stage, String token, Mode mode, ShowtimeListing showtime, double w, double h) {
-        SeatMapView view = view(server.url(), token, mode, showtime);
+        SeatMapView view = view(fixture.client(token), mode, showtime);
         fx(() -> ModeStage.show(stage, view, mode, false, w, h));
         awaitLoaded(view);
         return view;
     }
 
-    static SeatMapView view(String serverUrl, String token, Mode mode, ShowtimeListing showtime) {
-        return view(serverUrl, token, mode, showtime, null);
+    static SeatMapView view(SeatHolds client, Mode mode, ShowtimeListing showtime) {
+        return view(client, mode, showtime, null);
     }
 
     /** As above, with the live seat events from {@code feeds} (null: from the server). */
-    static SeatMapView view(
-            String serverUrl, String token, Mode mode, ShowtimeListing showtime, LiveSeats.Source feeds) {
-        MarqueeClient client = new MarqueeClient(serverUrl, token);
-        Sale sale = new Sale();
-        sale.showtimeProperty().set(showtime);
+    static SeatMapView view(SeatHolds client, Mode mode, ShowtimeListing showtime, SeatEvents feeds) {
         Navigator navigator = new Navigator();
         navigator.go(Screen.SEAT_MAP);
         Messages messages = new Messages(Locale.ENGLISH);
         Tasks tasks = new Tasks(Platform::runLater);
+        SaleSession sale = new SaleSession(client, tasks);
+        sale.choose(1L, showtime);
         Clock clock = Clock.system(SeatMapFixture.MADRID);
-        var model = feeds == null
-                ? new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock)
-                : new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, clock, feeds);
+        SeatEvents events = feeds == null ? SeatMapFixture.events(client) : feeds;
+        var model = new SeatMapViewModel(client, events, tasks, navigator, sale, messages, mode, clock);
         return fx(() -> new SeatMapView(model, navigator, mode, messages));
     }
 
@@ -172,7 +157,7 @@ class SeatMapViewTest {
     void screenshotsOfBothModes(FxRobot robot) {
         ShowtimeListing showtime = fixture.freshShowtime();
         // other terminals: two seats sold, two being booked
-        MarqueeClient seller = fixture.client("demo-kiosk-3");
+        FakeBoxOffice.Terminal seller = office.terminal();
         HoldView sold = seller.hold(showtime.id(), List.of("J11", "J12"));
         var order = seller.order(
                 sold.holdId(),
@@ -191,7 +176,7 @@ class SeatMapViewTest {
         assertThat(fx(() -> counter.canvas().drawnState("E11"))).isEqualTo(SeatState.HELD);
 
         // a full-HD kiosk screen is larger than the headless one: laid out off screen, tapped through its model
-        SeatMapView kiosk = view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
+        SeatMapView kiosk = view(fixture.client("demo-kiosk-1"), Mode.KIOSK, showtime);
         Scene scene = fx(() -> ModeStage.offscreen(kiosk, Mode.KIOSK, false, 1920, 1080));
         await().atMost(15, SECONDS)
                 .until(() -> fx(() -> {

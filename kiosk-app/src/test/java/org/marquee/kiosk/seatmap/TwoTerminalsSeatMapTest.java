@@ -12,13 +12,11 @@ import static org.marquee.kiosk.seatmap.SeatMapViewTest.onScreen;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.kiosk.testing.ModeStage;
-import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.ShowtimeListing;
 import org.testfx.api.FxRobot;
@@ -27,25 +25,16 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Two kiosks on the same showtime pick the same seat: the first gets it; the second, whose map still showed it free,
- * is refused with the server's message and sees the seat drawn as taken. And a seat taken on one terminal turns held
+ * is refused with the box office's message and sees the seat drawn as taken. And a seat taken on one terminal turns held
  * on another's open seat map by itself.
  */
 @ExtendWith(ApplicationExtension.class)
 class TwoTerminalsSeatMapTest {
 
-    private static ServerProcess server;
+    /** Both terminals sell from one in-memory box office, which streams its seat changes to their open maps. */
+    private static final SeatMapFixture fixture = new SeatMapFixture(new FakeBoxOffice());
 
     private Stage stage;
-
-    @BeforeAll
-    static void startServer() {
-        server = ServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Start
     void start(Stage primary) {
@@ -54,11 +43,11 @@ class TwoTerminalsSeatMapTest {
 
     @Test
     void twoTerminalsPickingTheSameSeat(FxRobot robot) {
-        ShowtimeListing showtime = new SeatMapFixture(server.url()).freshShowtime();
-        SeatMapView first = SeatMapViewTest.view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
+        ShowtimeListing showtime = fixture.freshShowtime();
+        SeatMapView first = SeatMapViewTest.view(fixture.client("demo-kiosk-1"), Mode.KIOSK, showtime);
         // the second without live events: its map still shows E5 free, as when the stream lags
         SeatMapView second =
-                SeatMapViewTest.view(server.url(), "demo-kiosk-2", Mode.KIOSK, showtime, SeatMapFixture.NO_LIVE);
+                SeatMapViewTest.view(fixture.client("demo-kiosk-2"), Mode.KIOSK, showtime, SeatMapFixture.NO_LIVE);
         // two kiosks, each in its own window; the robot taps the one in front
         Stage secondStage = fx(Stage::new);
         fx(() -> ModeStage.show(stage, first, Mode.KIOSK, false, 1280, 800));
@@ -85,25 +74,21 @@ class TwoTerminalsSeatMapTest {
         assertThat(fx(() -> second.model().mine())).isEmpty();
         assertThat(fx(() -> second.model().hold())).isNull();
         assertThat(fx(() -> first.canvas().drawnState("E5"))).isEqualTo(SeatState.MINE);
-        assertThat(SeatMapFixture.status(
-                        new SeatMapFixture(server.url())
-                                .client("demo-counter-1")
-                                .seatMap(showtime.id()),
-                        "E5"))
+        assertThat(SeatMapFixture.status(fixture.client("demo-counter-1").seatMap(showtime.id()), "E5"))
                 .isEqualTo(SeatStatus.HELD);
         robot.interact(secondStage::close);
     }
 
     @Test
     void aSeatTakenOnOneTerminalTurnsHeldOnAnothersOpenMapWithoutAnyClick(FxRobot robot) throws InterruptedException {
-        ShowtimeListing showtime = new SeatMapFixture(server.url()).freshShowtime();
-        SeatMapView first = SeatMapViewTest.view(server.url(), "demo-kiosk-1", Mode.KIOSK, showtime);
+        ShowtimeListing showtime = fixture.freshShowtime();
+        SeatMapView first = SeatMapViewTest.view(fixture.client("demo-kiosk-1"), Mode.KIOSK, showtime);
         fx(() -> ModeStage.show(stage, first, Mode.KIOSK, false, 1280, 800));
         awaitLoaded(first);
         assertThat(fx(() -> first.canvas().drawnState("H9"))).isEqualTo(SeatState.AVAILABLE);
         Thread.sleep(500); // the stream opens in the background; a change made before would come as a reload
 
-        new SeatMapFixture(server.url()).client("demo-kiosk-2").hold(showtime.id(), List.of("H9"));
+        fixture.client("demo-kiosk-2").hold(showtime.id(), List.of("H9"));
 
         await().atMost(3, SECONDS)
                 .pollInterval(50, MILLISECONDS)

@@ -8,24 +8,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.FakeServerCheck;
 
-/** The setup screen's logic without the FX toolkit, against a real sync server. */
+/** The setup screen's logic without the FX toolkit, against a server that follows the API contract (FakeServerCheck). */
 class SetupViewModelTest {
-
-    static ServerProcess server;
 
     @TempDir
     Path dataDir;
@@ -35,22 +31,13 @@ class SetupViewModelTest {
     List<Settings> configured;
     SetupViewModel model;
 
-    @BeforeAll
-    static void startServer() {
-        server = ServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
     void setUp() {
         tasks = new Tasks(UiThread.DIRECT);
         store = new SettingsStore(dataDir);
         configured = new CopyOnWriteArrayList<>();
-        model = new SetupViewModel(Settings.initial(), tasks, new Messages(Locale.ENGLISH), store, configured::add);
+        model = new SetupViewModel(
+                Settings.initial(), new FakeServerCheck(), tasks, new Messages(Locale.ENGLISH), store, configured::add);
     }
 
     @AfterEach
@@ -60,14 +47,14 @@ class SetupViewModelTest {
 
     @Test
     void aGoodAddressAndTokenAreSavedAndHandedOn() {
-        model.serverUrlProperty().set(server.url() + "/");
+        model.serverUrlProperty().set(FakeServerCheck.URL + "/");
         model.terminalTokenProperty().set(" demo-kiosk-1 ");
         model.modeProperty().set(Mode.KIOSK);
 
         model.connect();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !configured.isEmpty());
-        Settings expected = new Settings(server.url(), "demo-kiosk-1", Mode.KIOSK, "en", false);
+        Settings expected = new Settings(FakeServerCheck.URL, "demo-kiosk-1", Mode.KIOSK, "en", false);
         assertThat(configured).containsExactly(expected);
         assertThat(store.load()).contains(expected);
         assertThat(model.errorProperty().get()).isEmpty();
@@ -76,7 +63,7 @@ class SetupViewModelTest {
 
     @Test
     void aWrongTokenShowsTheServersOwnWordsAndSavesNothing() {
-        model.serverUrlProperty().set(server.url());
+        model.serverUrlProperty().set(FakeServerCheck.URL);
         model.terminalTokenProperty().set("not-a-token");
 
         model.connect();
@@ -113,7 +100,7 @@ class SetupViewModelTest {
         assertThat(model.errorProperty().get())
                 .isEqualTo("Enter the server's address, such as http://box-office:8080.");
 
-        model.serverUrlProperty().set(server.url());
+        model.serverUrlProperty().set(FakeServerCheck.URL);
         model.connect();
         assertThat(model.errorProperty().get()).isEqualTo("Enter this terminal's token.");
 
@@ -129,6 +116,7 @@ class SetupViewModelTest {
     void whatIsKnownAlreadyFillsTheFields() {
         SetupViewModel prefilled = new SetupViewModel(
                 new Settings("http://box-office:8080", "tok", Mode.ADMIN, "es", true),
+                new FakeServerCheck(),
                 tasks,
                 new Messages(Locale.ENGLISH),
                 store,

@@ -14,41 +14,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.app.UiThread;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
-import org.marquee.kiosk.testing.ServerProcess;
+import org.marquee.kiosk.testing.FakeBoxOffice;
+import org.marquee.kiosk.testing.FakeCatalog;
 import org.marquee.model.NearbyTheater;
 import org.marquee.model.ShowtimeListing;
 
-/** The showtimes view-model against a real server with the demo data, without the FX toolkit. */
+/** The showtimes view-model against the demo catalog in memory (FakeCatalog, the server's demo data and API contract), without the FX toolkit. */
 class ShowtimesViewModelTest {
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
-    private static ServerProcess server;
-    private static MarqueeClient client;
+    private static final FakeBoxOffice office = new FakeBoxOffice();
+    private static final FakeCatalog catalog = new FakeCatalog(office);
+    private static final FakeBoxOffice.Terminal client = office.terminal();
 
-    private final Sale sale = new Sale();
+    private final SaleSession sale = new SaleSession(client, new Tasks(UiThread.DIRECT));
     private final Navigator navigator = new Navigator();
-
-    @BeforeAll
-    static void startServer() {
-        server = ServerProcess.start();
-        client = new MarqueeClient(server.url(), "demo-kiosk-1");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     /** Today at 16:00 in Madrid: the 12:30 and 15:45 showtimes of the demo have started, 19:00 and 22:15 not. */
     private static Clock todayAt1600() {
@@ -58,13 +46,7 @@ class ShowtimesViewModelTest {
 
     private ShowtimesViewModel model(Locale locale, Long home) {
         return new ShowtimesViewModel(
-                new ServerShowtimeSource(client),
-                new Tasks(UiThread.DIRECT),
-                navigator,
-                sale,
-                new Messages(locale),
-                home,
-                todayAt1600());
+                catalog, new Tasks(UiThread.DIRECT), navigator, sale, new Messages(locale), home, todayAt1600());
     }
 
     private static void loaded(ShowtimesViewModel model) {
@@ -120,7 +102,7 @@ class ShowtimesViewModelTest {
         model.load();
         loaded(model);
 
-        List<ShowtimeListing> expected = client.showtimes(1, LocalDate.now(MADRID));
+        List<ShowtimeListing> expected = catalog.showtimes(1, LocalDate.now(MADRID));
         List<MovieShowtimes> movies = model.moviesProperty();
         assertThat(movies).extracting(MovieShowtimes::title).isSorted().doesNotHaveDuplicates();
         assertThat(movies.stream().mapToInt(m -> m.showtimes().size()).sum()).isEqualTo(expected.size());
@@ -207,7 +189,7 @@ class ShowtimesViewModelTest {
                 .map(c -> c.listing().id())
                 .sorted()
                 .toList();
-        List<Long> expected = client.showtimes(chamberi.id(), inThreeDays).stream()
+        List<Long> expected = catalog.showtimes(chamberi.id(), inThreeDays).stream()
                 .map(ShowtimeListing::id)
                 .sorted()
                 .toList();
@@ -221,7 +203,7 @@ class ShowtimesViewModelTest {
     void aShowtimeWithEverySeatHeldIsSoldOut() {
         LocalDate tomorrow = LocalDate.now(MADRID).plusDays(1);
         // "Sala 3" of theater 1 has 80 seats: the counter holds 50 and three kiosks 10 each
-        ShowtimeListing small = client.showtimes(1, tomorrow).stream()
+        ShowtimeListing small = catalog.showtimes(1, tomorrow).stream()
                 .filter(s -> s.auditorium().name().equals("Sala 3"))
                 .findFirst()
                 .orElseThrow();
@@ -229,10 +211,9 @@ class ShowtimesViewModelTest {
                 .map(seat -> seat.id())
                 .toList();
         assertThat(seats).hasSize(80);
-        new MarqueeClient(server.url(), "demo-counter-1").hold(small.id(), seats.subList(0, 50));
+        office.terminal().hold(small.id(), seats.subList(0, 50));
         for (int k = 0; k < 3; k++) {
-            new MarqueeClient(server.url(), "demo-kiosk-" + (k + 2))
-                    .hold(small.id(), seats.subList(50 + 10 * k, 60 + 10 * k));
+            office.terminal().hold(small.id(), seats.subList(50 + 10 * k, 60 + 10 * k));
         }
 
         ShowtimesViewModel model = model(Locale.ENGLISH, 1L);

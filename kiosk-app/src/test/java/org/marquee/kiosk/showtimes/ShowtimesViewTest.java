@@ -18,48 +18,38 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.marquee.kiosk.app.Mode;
-import org.marquee.kiosk.app.Navigator;
-import org.marquee.kiosk.app.Sale;
-import org.marquee.kiosk.app.Screen;
-import org.marquee.kiosk.app.Tasks;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.seatmap.SeatMapView;
 import org.marquee.kiosk.seatmap.SeatMapViewModel;
+import org.marquee.kiosk.settings.Mode;
+import org.marquee.kiosk.testing.FakeBoxOffice;
+import org.marquee.kiosk.testing.FakeCatalog;
 import org.marquee.kiosk.testing.ModeStage;
-import org.marquee.kiosk.testing.ServerProcess;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** What a person sees and does on the showtimes screen, against a real server: pick a showtime, get its seat map. */
+/** What a person sees and does on the showtimes screen, against the demo catalog in memory: pick a showtime, get its seat map. */
 @ExtendWith(ApplicationExtension.class)
 class ShowtimesViewTest {
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
-    private static ServerProcess server;
+    private static final FakeBoxOffice office = new FakeBoxOffice();
+    private static final FakeCatalog catalog = new FakeCatalog(office);
 
     private Stage stage;
-    private final Sale sale = new Sale();
+    private final SaleSession sale = new SaleSession(office.terminal(), new Tasks(UiThread.DIRECT));
     private final Navigator navigator = new Navigator();
     private final Messages messages = new Messages(Locale.ENGLISH);
-
-    @BeforeAll
-    static void startServer() {
-        server = ServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Start
     void start(Stage primary) {
@@ -73,20 +63,19 @@ class ShowtimesViewTest {
 
     /** {@code offscreen}: in a scene no window shows, for sizes beyond the headless screen's 1280 × 800. */
     private ShowtimesView show(Mode mode, double width, double height, boolean offscreen) {
-        MarqueeClient client = new MarqueeClient(server.url(), mode == Mode.KIOSK ? "demo-kiosk-1" : "demo-counter-1");
+        FakeBoxOffice.Terminal client = office.terminal();
         Tasks tasks = new Tasks(Platform::runLater);
         // 16:00 in Madrid today: the day's first two showtimes have started and show so
         Clock clock = Clock.fixed(
                 LocalDate.now(MADRID).atTime(LocalTime.of(16, 0)).atZone(MADRID).toInstant(), MADRID);
-        var model =
-                new ShowtimesViewModel(new ServerShowtimeSource(client), tasks, navigator, sale, messages, 1L, clock);
+        var model = new ShowtimesViewModel(catalog, tasks, navigator, sale, messages, 1L, clock);
         return fx(() -> {
             ShowtimesView view = new ShowtimesView(model, navigator, mode, messages);
             BorderPane shell = new BorderPane(view);
             navigator.currentProperty().addListener((obs, was, now) -> {
                 if (now == Screen.SEAT_MAP) {
-                    var seats =
-                            new SeatMapViewModel(client, tasks, navigator, sale, messages, mode, Clock.system(MADRID));
+                    var seats = new SeatMapViewModel(
+                            client, client, tasks, navigator, sale, messages, mode, Clock.system(MADRID));
                     shell.setCenter(new SeatMapView(seats, navigator, mode, messages));
                 }
             });

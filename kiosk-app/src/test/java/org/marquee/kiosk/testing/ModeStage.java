@@ -5,7 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.marquee.kiosk.app.Mode;
+import org.marquee.kiosk.settings.Mode;
 
 /**
  * Shows one screen's view alone, styled as the main window styles it: base.css, the mode's sheet, and high-contrast.css

@@ -1,4 +1,4 @@
-package org.marquee.kiosk.app;
+package org.marquee.kiosk.core;
 
 /** The screens of the application, in the order of a sale where they have one. */
 public enum Screen {

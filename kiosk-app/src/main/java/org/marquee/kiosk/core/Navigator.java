@@ -1,4 +1,4 @@
-package org.marquee.kiosk.app;
+package org.marquee.kiosk.core;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,4 +1,4 @@
-package org.marquee.kiosk.checkout;
+package org.marquee.kiosk.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.marquee.kiosk.seatmap.HoldCountdown;
-import org.marquee.model.HoldView;
 
 /**
- * The countdown of the sale's hold on the checkout screens, on the server's clock (the seat map's {@link
- * HoldCountdown}). Ticked once a second by the view; tests tick it with their own clock.
+ * The countdown of the sale's hold on the checkout screens, on the server's clock ({@link HoldCountdown}). Ticked once a second by the view; tests tick it with their own clock.
  */
 public final class HoldTimer {
 
@@ -29,14 +26,12 @@ public final class HoldTimer {
         this.clock = clock;
     }
 
-    /** Counts down {@code hold} from now on; null stops and hides the countdown. */
-    public void follow(HoldView hold) {
-        if (hold == null || hold.expiresAt() == null) {
-            countdown = null;
-        } else {
-            // the seat map saw this hold first: count from that sighting, not from this screen's
-            countdown = HoldCountdown.seen(hold, clock);
-        }
+    /**
+     * Counts down the sale's hold from now on (the sale's countdown, from the seat map's sighting of the hold, not
+     * from this screen's); null stops and hides the countdown.
+     */
+    public void follow(HoldCountdown sales) {
+        countdown = sales;
         tick();
     }
 

@@ -1,4 +1,4 @@
-package org.marquee.kiosk.app;
+package org.marquee.kiosk.core;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;

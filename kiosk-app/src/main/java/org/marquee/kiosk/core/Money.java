@@ -1,4 +1,4 @@
-package org.marquee.kiosk.checkout;
+package org.marquee.kiosk.core;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

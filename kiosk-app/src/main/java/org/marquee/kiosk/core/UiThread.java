@@ -1,4 +1,4 @@
-package org.marquee.kiosk.app;
+package org.marquee.kiosk.core;
 
 /**
  * Where view-model state changes: the FX application thread in the app ({@code Platform::runLater}), the calling

@@ -1,4 +1,4 @@
-package org.marquee.kiosk.checkout;
+package org.marquee.kiosk.core;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -9,8 +9,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.marquee.kiosk.app.Mode;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 
 /** What the checkout and done screens share in looks: their stylesheet, the mode's style class, the countdown. */
 public final class CheckoutStyles {

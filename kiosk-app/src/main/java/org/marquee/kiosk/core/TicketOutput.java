@@ -1,4 +1,4 @@
-package org.marquee.kiosk.done;
+package org.marquee.kiosk.core;
 
 import java.awt.print.PrinterException;
 import java.awt.print.PrinterJob;
