@@ -133,7 +133,7 @@ public final class AppContext implements AutoCloseable {
         tasks.run(
                 newClient::me,
                 me -> {
-                    TerminalIdentity learned = new TerminalIdentity(me.name(), me.theaterId());
+                    TerminalIdentity learned = new TerminalIdentity(me.name(), me.theaterId(), me.cardTerminal());
                     identity.set(learned);
                     tasks.fireAndForget(() -> identityStore.save(learned));
                 },

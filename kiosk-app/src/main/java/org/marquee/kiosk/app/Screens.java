@@ -2,10 +2,10 @@ package org.marquee.kiosk.app;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
+import org.marquee.kiosk.checkout.CardReader;
 import org.marquee.kiosk.checkout.CheckoutFrame;
 import org.marquee.kiosk.checkout.PaymentView;
 import org.marquee.kiosk.checkout.PaymentViewModel;
-import org.marquee.kiosk.checkout.SimulatedCardTerminal;
 import org.marquee.kiosk.checkout.TicketsView;
 import org.marquee.kiosk.checkout.TicketsViewModel;
 import org.marquee.kiosk.client.SeatFeed;
@@ -132,7 +132,7 @@ final class Screens {
                 ctx.client(),
                 ctx.client(),
                 checkout(ctx),
-                SimulatedCardTerminal.choiceOffered(ctx.settings().terminalToken()));
+                CardReader.of(ctx.identityProperty().get(), ctx.settings().terminalToken()));
         PaymentView view = new PaymentView(model, ctx.messages());
         model.start();
         return view;

@@ -42,7 +42,7 @@ public final class PaymentViewModel {
     private final Payments payments;
     private final Orders orders;
     private final CheckoutFrame frame;
-    private final boolean cardChoiceOffered;
+    private final CardReader cards;
 
     private final ReadOnlyObjectWrapper<PaymentMethod> method = new ReadOnlyObjectWrapper<>(PaymentMethod.CARD);
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
@@ -61,15 +61,15 @@ public final class PaymentViewModel {
 
     /**
      * @param payments charges the order; {@code orders} looks it up when an answer was lost
-     * @param cardChoiceOffered whether the simulated terminal lets the person pick the card's answer (demo terminals:
-     *     {@link SimulatedCardTerminal#choiceOffered})
+     * @param cards what takes cards here, as the server says: none (no card payment offered, no token ever sent), its
+     *     simulated terminal, or that one with the choice of its answer on a demo terminal
      */
-    public PaymentViewModel(Payments payments, Orders orders, CheckoutFrame frame, boolean cardChoiceOffered) {
+    public PaymentViewModel(Payments payments, Orders orders, CheckoutFrame frame, CardReader cards) {
         this.payments = payments;
         this.orders = orders;
         this.frame = frame;
-        this.cardChoiceOffered = cardChoiceOffered;
-        method.set(cashAccepted() ? PaymentMethod.CASH : PaymentMethod.CARD);
+        this.cards = cards;
+        method.set(cashAccepted() || !cards.takesCards() ? PaymentMethod.CASH : PaymentMethod.CARD);
         tendered.addListener((obs, old, typed) -> update());
         cardToken.addListener((obs, old, token) -> update());
     }
@@ -80,6 +80,8 @@ public final class PaymentViewModel {
         frame.start();
         if (order == null) {
             error.set(frame.messages().get("payment.noOrder"));
+        } else if (methods().isEmpty()) {
+            error.set(frame.messages().get("payment.card.none"));
         } else {
             total.set(money(order.totalMinor()));
             quickAmounts.set(
@@ -94,8 +96,14 @@ public final class PaymentViewModel {
         update();
     }
 
-    /** The methods this terminal takes: card only on a kiosk, cash and card at a counter. */
+    /**
+     * The methods this terminal takes: cash at a counter, card where the server has a card terminal; a kiosk of a
+     * server without one takes nothing and says so.
+     */
     public List<PaymentMethod> methods() {
+        if (!cards.takesCards()) {
+            return cashAccepted() ? List.of(PaymentMethod.CASH) : List.of();
+        }
         return cashAccepted() ? List.of(PaymentMethod.CASH, PaymentMethod.CARD) : List.of(PaymentMethod.CARD);
     }
 
@@ -136,7 +144,9 @@ public final class PaymentViewModel {
         if (!canPayCard.get()) {
             return;
         }
-        String token = cardChoiceOffered && cardToken.get() != null ? cardToken.get() : SimulatedCardTerminal.APPROVE;
+        String token = cards == CardReader.SIMULATED_WITH_CHOICE && cardToken.get() != null
+                ? cardToken.get()
+                : SimulatedCardTerminal.APPROVE;
         status.set(frame.messages().get("payment.card.waiting"));
         pay(new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), token, null));
     }
@@ -249,7 +259,7 @@ public final class PaymentViewModel {
             change.set(frame.messages().get("payment.cash.change", money(due.getAsLong())));
         }
         canPayCash.set(ready && cashAccepted() && method.get() == PaymentMethod.CASH && due.isPresent());
-        canPayCard.set(ready && method.get() == PaymentMethod.CARD);
+        canPayCard.set(ready && cards.takesCards() && method.get() == PaymentMethod.CARD);
     }
 
     private String money(long minor) {
@@ -320,7 +330,7 @@ public final class PaymentViewModel {
     }
 
     public boolean cardChoiceOffered() {
-        return cardChoiceOffered;
+        return cards == CardReader.SIMULATED_WITH_CHOICE;
     }
 
     public HoldTimer timer() {

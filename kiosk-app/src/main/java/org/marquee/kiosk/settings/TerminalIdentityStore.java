@@ -33,7 +33,8 @@ public final class TerminalIdentityStore {
             if (name == null || theater == null) {
                 return Optional.empty();
             }
-            return Optional.of(new TerminalIdentity(name, Long.parseLong(theater)));
+            return Optional.of(
+                    new TerminalIdentity(name, Long.parseLong(theater), properties.getProperty("cardTerminal")));
         } catch (IOException | NumberFormatException e) {
             // a damaged file only costs the theater order until the server answers again
             return Optional.empty();
@@ -44,6 +45,9 @@ public final class TerminalIdentityStore {
         Properties properties = new Properties();
         properties.setProperty("name", identity.name());
         properties.setProperty("theaterId", Long.toString(identity.theaterId()));
+        if (identity.cardTerminal() != null) {
+            properties.setProperty("cardTerminal", identity.cardTerminal());
+        }
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {

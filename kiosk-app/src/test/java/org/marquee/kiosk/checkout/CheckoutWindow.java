@@ -87,7 +87,7 @@ public final class CheckoutWindow {
                 yield view;
             }
             case PAYMENT -> {
-                var model = new PaymentViewModel(client, client, frame(clock), true);
+                var model = new PaymentViewModel(client, client, frame(clock), CardReader.SIMULATED_WITH_CHOICE);
                 var view = new PaymentView(model, messages);
                 model.start();
                 yield view;

@@ -48,7 +48,7 @@ class PaymentViewModelTest {
                         CheckoutFixture.english(),
                         mode,
                         Clock.systemUTC()),
-                true);
+                CardReader.SIMULATED_WITH_CHOICE);
         model.start();
         return model;
     }
@@ -249,7 +249,7 @@ class PaymentViewModelTest {
                         CheckoutFixture.english(),
                         Mode.KIOSK,
                         Clock.systemUTC()),
-                false);
+                CardReader.SIMULATED);
         model.start();
         model.cardTokenProperty().set("tok_declined");
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.marquee.kiosk.checkout.CardReader;
 import org.marquee.kiosk.checkout.CheckoutFrame;
 import org.marquee.kiosk.checkout.PaymentViewModel;
 import org.marquee.kiosk.checkout.TicketsViewModel;
@@ -137,7 +138,7 @@ class PaidSaleStaysPaidTest {
         tickets.continueToPayment();
         await().atMost(WAIT).until(() -> navigator.current() == Screen.PAYMENT);
 
-        var payment = new PaymentViewModel(counter, counter, frame(), false);
+        var payment = new PaymentViewModel(counter, counter, frame(), CardReader.SIMULATED);
         payment.start();
         payment.selectMethod(org.marquee.model.PaymentMethod.CASH);
         payment.tenderedProperty().set("100");
