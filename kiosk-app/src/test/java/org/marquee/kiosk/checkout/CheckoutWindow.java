@@ -39,6 +39,7 @@ public final class CheckoutWindow {
     private final BorderPane root = new BorderPane();
     private final Scene scene;
     private Parent shown;
+    private CardReader cards = CardReader.SIMULATED_WITH_CHOICE;
 
     public CheckoutWindow(Stage stage, FakeBoxOffice.Terminal client, SaleSession sale, Mode mode, Path ticketFolder) {
         this.client = client;
@@ -58,6 +59,12 @@ public final class CheckoutWindow {
         scene = new Scene(root, 1280, 800);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** What takes cards from now on, as a server would say (the demo's simulated terminal with a choice unless set). */
+    public CheckoutWindow cards(CardReader reader) {
+        this.cards = reader;
+        return this;
     }
 
     /** Shows {@code screen}, as the navigator would. */
@@ -87,7 +94,7 @@ public final class CheckoutWindow {
                 yield view;
             }
             case PAYMENT -> {
-                var model = new PaymentViewModel(client, client, frame(clock), CardReader.SIMULATED_WITH_CHOICE);
+                var model = new PaymentViewModel(client, client, frame(clock), cards);
                 var view = new PaymentView(model, messages);
                 model.start();
                 yield view;

@@ -12,6 +12,7 @@ import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.FakeBoxOffice;
+import org.marquee.kiosk.testing.Snapshots;
 import org.marquee.model.SeatType;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -64,6 +65,24 @@ class PaymentViewTest {
         assertThat(Fx.text(robot, "#done-change")).isEqualTo("Change: €22.00");
         assertThat(Fx.text(robot, "#done-code"))
                 .isEqualTo(sale.orderProperty().get().code());
+    }
+
+    @Test
+    void aKioskOfAServerWithoutACardTerminalSaysSoAndOffersNoCard(FxRobot robot) {
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 8), SeatType.STANDARD);
+        CheckoutWindow[] window = new CheckoutWindow[1];
+        robot.interact(() -> window[0] = new CheckoutWindow(stage, kiosk, sale, Mode.KIOSK, tickets)
+                .cards(CardReader.NONE)
+                .open(Screen.PAYMENT));
+
+        assertThat(Fx.text(robot, "#payment-error")).startsWith("This server has no card terminal");
+        assertThat(robot.lookup("#payment-pay-card").queryAll())
+                .as("no card button to press")
+                .allSatisfy(button -> assertThat(button.isDisabled() || !button.isVisible())
+                        .isTrue());
+        Snapshots.save(window[0].scene(), "payment-kiosk-no-card-terminal");
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class Transactions {
      * A broken connection is tried again only when it failed this fast: a connection that went silent has already
      * used up the request's time (DESIGN §10: no request waits more than about 5 s).
      */
-    private static final long QUICK_FAILURE_NANOS = 1_000_000_000L;
+    static final long QUICK_FAILURE_NANOS = 1_000_000_000L;
 
     private Transactions() {}
 

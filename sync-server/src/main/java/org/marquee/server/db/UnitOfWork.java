@@ -35,13 +35,18 @@ public final class UnitOfWork {
         if (active()) {
             return work.get();
         }
+        boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
             List<Runnable> after = new ArrayList<>();
+            boolean[] reachedCommit = {false};
+            long started = System.nanoTime();
             try {
                 R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
                     AFTER_COMMIT.set(after);
                     try {
-                        return work.get();
+                        R done = work.get();
+                        reachedCommit[0] = true;
+                        return done;
                     } finally {
                         AFTER_COMMIT.remove();
                     }
@@ -49,10 +54,20 @@ public final class UnitOfWork {
                 after.forEach(UnitOfWork::runQuietly);
                 return result;
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !Transactions.isRetryable(e)) {
+                if (attempt < ATTEMPTS && Transactions.isRetryable(e)) {
+                    log.warn("event=unit_retry attempt={} reason={}", attempt, Transactions.sqlState(e));
+                } else if (!reconnected
+                        && !reachedCommit[0]
+                        && System.nanoTime() - started < Transactions.QUICK_FAILURE_NANOS
+                        && DatabaseFailures.isConnectionFailure(e)) {
+                    // its connection died under it (a restart, a failover) before the commit: nothing of the unit
+                    // happened, so it runs once more on a fresh connection; a commit that broke is never repeated
+                    reconnected = true;
+                    log.warn("event=unit_retry attempt={} reason=connection_lost", attempt);
+                    jdbi.getConfig(ConnectionLoss.class).lost();
+                } else {
                     throw e;
                 }
-                log.warn("event=unit_retry attempt={} reason={}", attempt, Transactions.sqlState(e));
             }
         }
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,10 +60,17 @@ class HoldConcurrencyTest {
     @Test
     void sixtyFourTerminalsFightingOverEightSeatsNeverShareOne() throws Exception {
         long showtime = server.bigHallShowtime();
-        long deadline = System.nanoTime() + 6_000_000_000L;
+        long started = System.nanoTime();
+        Map<String, Integer> outcomes = Collections.synchronizedMap(new HashMap<>());
+        // at least 6 s, and on a busy machine on until the seats were really fought over (50 grants and 50 refusals),
+        // for at most 60 s: how fast that happens is a benchmark's business, not this test's
+        BooleanSupplier fighting = () -> {
+            long elapsed = System.nanoTime() - started;
+            boolean contested = outcomes.getOrDefault("201", 0) > 50 && outcomes.getOrDefault("409", 0) > 50;
+            return elapsed < 6_000_000_000L || (!contested && elapsed < 60_000_000_000L);
+        };
         ConcurrentLinkedQueue<Tenure> tenures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Breach> breaches = new ConcurrentLinkedQueue<>();
-        Map<String, Integer> outcomes = Collections.synchronizedMap(new HashMap<>());
         Map<String, String> lastHold = Collections.synchronizedMap(new HashMap<>());
 
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -71,7 +79,7 @@ class HoldConcurrencyTest {
                 String terminal = "demo-kiosk-" + i;
                 ApiClient client = server.client(terminal);
                 runs.add(pool.submit(
-                        () -> fight(client, terminal, showtime, deadline, tenures, breaches, outcomes, lastHold)));
+                        () -> fight(client, terminal, showtime, fighting, tenures, breaches, outcomes, lastHold)));
             }
             for (Future<?> run : runs) {
                 run.get();
@@ -80,7 +88,8 @@ class HoldConcurrencyTest {
 
         // not a benchmark (that is docs/BENCHMARKS.md's job), but worth seeing in the build log
         System.out.printf(
-                "HoldConcurrencyTest: %d terminals, %d seats, 6 s: %s%n", CLIENTS, HOT_SEATS.size(), outcomes);
+                "HoldConcurrencyTest: %d terminals, %d seats, %d s: %s%n",
+                CLIENTS, HOT_SEATS.size(), (System.nanoTime() - started) / 1_000_000_000L, outcomes);
         assertThat(breaches).as("answers that were not all-or-nothing").isEmpty();
         assertThat(outcomes.keySet())
                 .as("every answer was a grant, a refusal or a release")
@@ -171,7 +180,7 @@ class HoldConcurrencyTest {
             ApiClient client,
             String terminal,
             long showtime,
-            long deadline,
+            BooleanSupplier fighting,
             ConcurrentLinkedQueue<Tenure> tenures,
             ConcurrentLinkedQueue<Breach> breaches,
             Map<String, Integer> outcomes,
@@ -180,7 +189,7 @@ class HoldConcurrencyTest {
         String holdId = null;
         Set<String> holding = Set.of();
         long since = 0;
-        while (System.nanoTime() < deadline) {
+        while (fighting.getAsBoolean()) {
             int dice = random.nextInt(100);
             Set<String> wanted = randomSeats(random);
             long sent = System.nanoTime();
