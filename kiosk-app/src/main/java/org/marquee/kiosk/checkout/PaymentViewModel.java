@@ -69,7 +69,8 @@ public final class PaymentViewModel {
         this.orders = orders;
         this.frame = frame;
         this.cards = cards;
-        method.set(cashAccepted() || !cards.takesCards() ? PaymentMethod.CASH : PaymentMethod.CARD);
+        // a kiosk of a server without a card terminal has no way to pay here: neither pane shows
+        method.set(methods().isEmpty() ? null : methods().getFirst());
         tendered.addListener((obs, old, typed) -> update());
         cardToken.addListener((obs, old, token) -> update());
     }
@@ -80,9 +81,10 @@ public final class PaymentViewModel {
         frame.start();
         if (order == null) {
             error.set(frame.messages().get("payment.noOrder"));
-        } else if (methods().isEmpty()) {
-            error.set(frame.messages().get("payment.card.none"));
         } else {
+            if (methods().isEmpty()) {
+                error.set(frame.messages().get("payment.card.none"));
+            }
             total.set(money(order.totalMinor()));
             quickAmounts.set(
                     CashTender.quickAmounts(order.totalMinor(), Money.fractionDigits(order.currency())).stream()
