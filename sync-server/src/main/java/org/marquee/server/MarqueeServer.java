@@ -3,6 +3,11 @@ package org.marquee.server;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.marquee.server.api.ApiRoutes;
+import org.marquee.server.api.ApiServer;
+import org.marquee.server.api.HealthHandler;
+import org.marquee.server.api.MetricsHandler;
+import org.marquee.server.api.OpenApiHandler;
 import org.marquee.server.auth.SessionService;
 import org.marquee.server.auth.TerminalAuthenticator;
 import org.marquee.server.auth.http.SessionHandlers;
@@ -20,15 +25,10 @@ import org.marquee.server.holds.HoldService;
 import org.marquee.server.holds.HoldSweeper;
 import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.holds.persistence.HoldStore;
-import org.marquee.server.http.ApiRoutes;
-import org.marquee.server.http.ApiServer;
-import org.marquee.server.http.HealthHandler;
-import org.marquee.server.http.IdempotentRequests;
-import org.marquee.server.http.MetricsHandler;
-import org.marquee.server.http.OpenApiHandler;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
 import org.marquee.server.live.LiveSeats;
+import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.live.persistence.NotificationChannel;
 import org.marquee.server.metrics.Metrics;
 import org.marquee.server.orders.OrderRecord;
@@ -39,20 +39,20 @@ import org.marquee.server.orders.PaymentReconciler;
 import org.marquee.server.orders.PaymentService;
 import org.marquee.server.orders.PaymentSettlement;
 import org.marquee.server.orders.http.OrderHandlers;
+import org.marquee.server.orders.http.WebhookHandler;
 import org.marquee.server.orders.persistence.OrderStore;
 import org.marquee.server.orders.persistence.PaymentStore;
 import org.marquee.server.payments.CashGateway;
 import org.marquee.server.payments.PaymentGateway;
 import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
-import org.marquee.server.payments.http.WebhookHandler;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
-import org.marquee.server.seatmap.http.SeatEventsHandler;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
 import org.marquee.server.secrets.persistence.SecretStore;
 import org.marquee.server.tickets.ConfirmationMailer;
+import org.marquee.server.web.IdempotentRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,8 +137,8 @@ public final class MarqueeServer implements AutoCloseable {
             // told after the payment's transaction committed, for the seats now SOLD
             Consumer<OrderRecord> sold = order -> live.changed(order.showtimeId());
             var paymentStore = new PaymentStore(database.jdbi());
-            var settlement = new PaymentSettlement(
-                    unit, orderStore, paymentStore, gateways, sold.andThen(mail).andThen(metrics::orderPaid));
+            var settlement =
+                    new PaymentSettlement(unit, orderStore, paymentStore, gateways, sold.andThen(mail), metrics);
             var payments =
                     new PaymentService(orders, orderStore, paymentStore, gateways, settlement, config.paymentTimeout());
             var reconciler = new PaymentReconciler(unit, paymentStore, gateways, settlement);

@@ -14,10 +14,10 @@ import org.marquee.model.HoldStatus;
 import org.marquee.model.Role;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.ShowtimeStatus;
-import org.marquee.server.auth.Principal;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.ShowtimeFacts;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.common.Principal;
 import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.seatmap.SeatMapChanges;
 
