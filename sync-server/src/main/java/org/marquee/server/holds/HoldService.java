@@ -36,16 +36,10 @@ public final class HoldService {
     private final HoldEvents events;
     private final SeatMapChanges changes;
 
-    public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy) {
-        this(catalog, store, policy, HoldEvents.NONE);
-    }
-
-    /** With {@code events} told of every grant and refusal of seats. */
-    public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy, HoldEvents events) {
-        this(catalog, store, policy, events, SeatMapChanges.NONE);
-    }
-
-    /** As above, with {@code changes} told of every showtime whose seat statuses a committed request changed. */
+    /**
+     * {@code events} is told of every grant and refusal of seats, {@code changes} of every showtime whose seat statuses
+     * a committed request changed.
+     */
     public HoldService(
             CatalogService catalog, HoldStore store, HoldPolicy policy, HoldEvents events, SeatMapChanges changes) {
         this.catalog = catalog;

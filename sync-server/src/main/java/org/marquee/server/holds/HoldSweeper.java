@@ -25,12 +25,10 @@ public final class HoldSweeper implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SeatMapChanges changes;
 
-    /** {@code cancelLapsedOrders} cancels unpaid orders whose hold has ended; it runs after each sweep. */
-    public HoldSweeper(HoldStore store, Duration interval, IntSupplier cancelLapsedOrders) {
-        this(store, interval, cancelLapsedOrders, SeatMapChanges.NONE);
-    }
-
-    /** As above, with {@code changes} told of every showtime whose seats a sweep freed. */
+    /**
+     * {@code cancelLapsedOrders} cancels unpaid orders whose hold has ended; it runs after each sweep. {@code changes}
+     * is told of every showtime whose seats a sweep freed.
+     */
     public HoldSweeper(HoldStore store, Duration interval, IntSupplier cancelLapsedOrders, SeatMapChanges changes) {
         this.store = store;
         this.changes = changes;

@@ -231,18 +231,14 @@ public final class HoldStore {
         });
     }
 
-    /**
-     * Marks up to {@code limit} expired holds EXPIRED and frees their seats; returns how many it marked. Rows another
-     * transaction is busy with are skipped, never waited for: they are being taken over or extended.
-     */
-    public int sweep(int limit) {
-        return sweepShowtimes(limit).marked();
-    }
-
     /** What a sweep did: how many holds it marked EXPIRED, and the showtimes whose seats it freed. */
     public record Swept(int marked, Set<Long> showtimes) {}
 
-    /** As {@link #sweep(int)}, also telling which showtimes' seat maps changed. */
+    /**
+     * Marks up to {@code limit} expired holds EXPIRED and frees their seats; says how many it marked and which
+     * showtimes' seat maps changed. Rows another transaction is busy with are skipped, never waited for: they are being
+     * taken over or extended.
+     */
     public Swept sweepShowtimes(int limit) {
         return Transactions.retrying(
                 jdbi,
