@@ -3,6 +3,11 @@ package org.marquee.server;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.marquee.server.api.ApiRoutes;
+import org.marquee.server.api.ApiServer;
+import org.marquee.server.api.HealthHandler;
+import org.marquee.server.api.MetricsHandler;
+import org.marquee.server.api.OpenApiHandler;
 import org.marquee.server.auth.SessionService;
 import org.marquee.server.auth.TerminalAuthenticator;
 import org.marquee.server.auth.http.SessionHandlers;
@@ -20,15 +25,11 @@ import org.marquee.server.holds.HoldService;
 import org.marquee.server.holds.HoldSweeper;
 import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.holds.persistence.HoldStore;
-import org.marquee.server.http.ApiRoutes;
-import org.marquee.server.http.ApiServer;
-import org.marquee.server.http.HealthHandler;
-import org.marquee.server.http.IdempotentRequests;
-import org.marquee.server.http.MetricsHandler;
-import org.marquee.server.http.OpenApiHandler;
+import org.marquee.server.idempotency.AnswerPurge;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
 import org.marquee.server.live.LiveSeats;
+import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.live.persistence.NotificationChannel;
 import org.marquee.server.metrics.Metrics;
 import org.marquee.server.orders.OrderRecord;
@@ -39,27 +40,27 @@ import org.marquee.server.orders.PaymentReconciler;
 import org.marquee.server.orders.PaymentService;
 import org.marquee.server.orders.PaymentSettlement;
 import org.marquee.server.orders.http.OrderHandlers;
+import org.marquee.server.orders.http.WebhookHandler;
 import org.marquee.server.orders.persistence.OrderStore;
 import org.marquee.server.orders.persistence.PaymentStore;
 import org.marquee.server.payments.CashGateway;
 import org.marquee.server.payments.PaymentGateway;
 import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
-import org.marquee.server.payments.http.WebhookHandler;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
-import org.marquee.server.seatmap.http.SeatEventsHandler;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
 import org.marquee.server.secrets.persistence.SecretStore;
 import org.marquee.server.tickets.ConfirmationMailer;
+import org.marquee.server.web.IdempotentRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running sync server: database, background sweeper and HTTP API wired together. {@link #close()} stops them in the
  * order that loses nothing: first the live-event streams and the HTTP server (no new requests; running ones finish),
- * then the live-event listener and coalescer and the sweeper, then the pool, then the embedded database.
+ * then the live-event listener and coalescer, the sweeper and the answer purge, then the pool, then the embedded database.
  */
 public final class MarqueeServer implements AutoCloseable {
 
@@ -67,6 +68,7 @@ public final class MarqueeServer implements AutoCloseable {
 
     private final Database database;
     private final HoldSweeper sweeper;
+    private final AnswerPurge answerPurge;
     private final PaymentService payments;
     private final ConfirmationMailer mailer;
     private final ApiServer api;
@@ -79,6 +81,7 @@ public final class MarqueeServer implements AutoCloseable {
             LiveSeats live,
             SeatEventsHandler seatEvents,
             HoldSweeper sweeper,
+            AnswerPurge answerPurge,
             PaymentService payments,
             ConfirmationMailer mailer,
             ApiServer api,
@@ -88,6 +91,7 @@ public final class MarqueeServer implements AutoCloseable {
         this.live = live;
         this.seatEvents = seatEvents;
         this.sweeper = sweeper;
+        this.answerPurge = answerPurge;
         this.payments = payments;
         this.mailer = mailer;
         this.api = api;
@@ -137,8 +141,8 @@ public final class MarqueeServer implements AutoCloseable {
             // told after the payment's transaction committed, for the seats now SOLD
             Consumer<OrderRecord> sold = order -> live.changed(order.showtimeId());
             var paymentStore = new PaymentStore(database.jdbi());
-            var settlement = new PaymentSettlement(
-                    unit, orderStore, paymentStore, gateways, sold.andThen(mail).andThen(metrics::orderPaid));
+            var settlement =
+                    new PaymentSettlement(unit, orderStore, paymentStore, gateways, sold.andThen(mail), metrics);
             var payments =
                     new PaymentService(orders, orderStore, paymentStore, gateways, settlement, config.paymentTimeout());
             var reconciler = new PaymentReconciler(unit, paymentStore, gateways, settlement);
@@ -146,13 +150,12 @@ public final class MarqueeServer implements AutoCloseable {
                     holdStore,
                     config.sweepInterval(),
                     () -> {
-                        // answers kept for retries are worth nothing after a week
-                        idempotencyStore.purgeOlderThan(7);
                         // before lapsed orders are cancelled: a charge taken while the hold was live still sells
                         int settled = reconciler.reconcile();
                         return orderStore.cancelLapsed() + settled;
                     },
                     live);
+            var answerPurge = new AnswerPurge(idempotencyStore, config.sweepInterval());
             var idempotent = new IdempotentRequests(unit, new IdempotencyKeys(idempotencyStore));
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
@@ -174,6 +177,7 @@ public final class MarqueeServer implements AutoCloseable {
                 seatEvents.close();
                 live.close();
                 sweeper.close();
+                answerPurge.close();
                 payments.close();
                 if (mailer != null) {
                     mailer.close();
@@ -197,7 +201,7 @@ public final class MarqueeServer implements AutoCloseable {
                     config.holdPolicy().maxTotal(),
                     config.demoData(),
                     config.cardTerminal());
-            return new MarqueeServer(database, live, seatEvents, sweeper, payments, mailer, api, metrics);
+            return new MarqueeServer(database, live, seatEvents, sweeper, answerPurge, payments, mailer, api, metrics);
         } catch (RuntimeException e) {
             database.close();
             metrics.close();
@@ -246,6 +250,7 @@ public final class MarqueeServer implements AutoCloseable {
             try {
                 live.close();
                 sweeper.close();
+                answerPurge.close();
                 payments.close();
                 if (mailer != null) {
                     // queued confirmations go out before the database goes away

@@ -3,6 +3,7 @@ package org.marquee.server.auth;
 import java.time.Instant;
 import org.marquee.model.Role;
 import org.marquee.model.TerminalKind;
+import org.marquee.server.common.Principal;
 
 /** A staff session as stored, with its staff member and the counter terminal it was started on. */
 public record SessionRecord(

@@ -13,6 +13,7 @@ import org.marquee.model.SessionView;
 import org.marquee.server.auth.persistence.StaffDao;
 import org.marquee.server.auth.persistence.StaffSessionDao;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.common.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

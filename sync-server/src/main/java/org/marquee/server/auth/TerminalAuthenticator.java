@@ -10,6 +10,7 @@ import org.marquee.model.TerminalKind;
 import org.marquee.server.auth.persistence.StaffSessionDao;
 import org.marquee.server.auth.persistence.TerminalDao;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.common.Principal;
 
 /**
  * Turns a bearer token, a terminal's own or a staff session's, into a {@link Principal}. Answers are cached for a few

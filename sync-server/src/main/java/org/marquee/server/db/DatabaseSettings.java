@@ -17,9 +17,4 @@ public record DatabaseSettings(
     public boolean embedded() {
         return jdbcUrl == null;
     }
-
-    /** The same database with other timeouts (tests make them short). */
-    public DatabaseSettings withTimeouts(DatabaseTimeouts other) {
-        return new DatabaseSettings(jdbcUrl, user, password, dataDir, poolSize, other);
-    }
 }

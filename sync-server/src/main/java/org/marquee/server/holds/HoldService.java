@@ -14,10 +14,10 @@ import org.marquee.model.HoldStatus;
 import org.marquee.model.Role;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.ShowtimeStatus;
-import org.marquee.server.auth.Principal;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.ShowtimeFacts;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.common.Principal;
 import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.seatmap.SeatMapChanges;
 
@@ -36,16 +36,10 @@ public final class HoldService {
     private final HoldEvents events;
     private final SeatMapChanges changes;
 
-    public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy) {
-        this(catalog, store, policy, HoldEvents.NONE);
-    }
-
-    /** With {@code events} told of every grant and refusal of seats. */
-    public HoldService(CatalogService catalog, HoldStore store, HoldPolicy policy, HoldEvents events) {
-        this(catalog, store, policy, events, SeatMapChanges.NONE);
-    }
-
-    /** As above, with {@code changes} told of every showtime whose seat statuses a committed request changed. */
+    /**
+     * {@code events} is told of every grant and refusal of seats, {@code changes} of every showtime whose seat statuses
+     * a committed request changed.
+     */
     public HoldService(
             CatalogService catalog, HoldStore store, HoldPolicy policy, HoldEvents events, SeatMapChanges changes) {
         this.catalog = catalog;

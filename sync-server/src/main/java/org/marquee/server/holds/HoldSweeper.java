@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.marquee.server.holds.persistence.HoldStore;
+import org.marquee.server.holds.persistence.SeatClaims;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,10 @@ public final class HoldSweeper implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SeatMapChanges changes;
 
-    /** {@code cancelLapsedOrders} cancels unpaid orders whose hold has ended; it runs after each sweep. */
-    public HoldSweeper(HoldStore store, Duration interval, IntSupplier cancelLapsedOrders) {
-        this(store, interval, cancelLapsedOrders, SeatMapChanges.NONE);
-    }
-
-    /** As above, with {@code changes} told of every showtime whose seats a sweep freed. */
+    /**
+     * {@code cancelLapsedOrders} cancels unpaid orders whose hold has ended; it runs after each sweep. {@code changes}
+     * is told of every showtime whose seats a sweep freed.
+     */
     public HoldSweeper(HoldStore store, Duration interval, IntSupplier cancelLapsedOrders, SeatMapChanges changes) {
         this.store = store;
         this.changes = changes;
@@ -46,7 +45,7 @@ public final class HoldSweeper implements AutoCloseable {
         int total = 0;
         int marked;
         do {
-            HoldStore.Swept swept = store.sweepShowtimes(BATCH);
+            SeatClaims.Swept swept = store.sweepShowtimes(BATCH);
             // told after each batch's transaction committed
             swept.showtimes().forEach(changes::changed);
             marked = swept.marked();

@@ -13,15 +13,16 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.marquee.model.PaymentMethod;
 import org.marquee.server.holds.HoldEvents;
-import org.marquee.server.orders.OrderRecord;
+import org.marquee.server.orders.OrderEvents;
 
 /**
  * The server's meters, in one Prometheus registry per server instance: HTTP requests by route template, hold
  * decisions, paid orders, the JVM, and (registered by the database) the connection pool. Every tag has a small,
  * fixed set of values: no ids, no paths as sent, nothing about a person.
  */
-public final class Metrics implements HoldEvents, AutoCloseable {
+public final class Metrics implements HoldEvents, OrderEvents, AutoCloseable {
 
     /** The Prometheus text exposition format that {@link #scrape()} writes. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -69,16 +70,12 @@ public final class Metrics implements HoldEvents, AutoCloseable {
         holdsRefused.increment();
     }
 
-    /** An order was paid, at a terminal or by a provider's late answer; counted by how it was paid. */
-    public void orderPaid(OrderRecord order) {
-        String method = order.payments().stream()
-                .filter(payment -> payment.status().equals("APPROVED"))
-                .map(payment -> payment.method().name())
-                .reduce((first, last) -> last)
-                .orElse("UNKNOWN");
+    /** Counted by how the order was paid. */
+    @Override
+    public void paid(PaymentMethod method) {
         Counter.builder("marquee.orders.paid")
                 .description("Orders paid, by payment method")
-                .tag("method", method)
+                .tag("method", method == null ? "UNKNOWN" : method.name())
                 .register(registry)
                 .increment();
     }

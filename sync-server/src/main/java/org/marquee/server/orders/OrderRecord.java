@@ -48,6 +48,15 @@ public record OrderRecord(
             Long changeMinor,
             Instant createdAt) {}
 
+    /** How the order was paid: the method of its last approved payment, or null when none is on record. */
+    public PaymentMethod paidWith() {
+        return payments.stream()
+                .filter(payment -> payment.status().equals("APPROVED"))
+                .map(Payment::method)
+                .reduce((first, last) -> last)
+                .orElse(null);
+    }
+
     /** True while the hold behind the order is active and unexpired. */
     public boolean holdLive() {
         return holdStatus == HoldStatus.ACTIVE && holdExpiresAt.isAfter(serverTime);

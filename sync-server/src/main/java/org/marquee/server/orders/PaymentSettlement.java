@@ -41,18 +41,21 @@ public final class PaymentSettlement {
     private final PaymentStore payments;
     private final PaymentGateways gateways;
     private final Consumer<OrderRecord> onPaid;
+    private final OrderEvents events;
 
     public PaymentSettlement(
             UnitOfWork unit,
             OrderStore orders,
             PaymentStore payments,
             PaymentGateways gateways,
-            Consumer<OrderRecord> onPaid) {
+            Consumer<OrderRecord> onPaid,
+            OrderEvents events) {
         this.unit = unit;
         this.orders = orders;
         this.payments = payments;
         this.gateways = gateways;
         this.onPaid = onPaid;
+        this.events = events;
     }
 
     /** Applies the provider's answer to the payment, if it is still STARTED; in the caller's unit of work. */
@@ -131,7 +134,10 @@ public final class PaymentSettlement {
                     approved.changeMinor(),
                     null);
             OrderRecord paid = orders.find(payment.orderId()).orElseThrow();
-            UnitOfWork.afterCommit(() -> onPaid.accept(paid));
+            UnitOfWork.afterCommit(() -> {
+                onPaid.accept(paid);
+                events.paid(paid.paidWith());
+            });
             log.info(
                     "event=order_paid order={} payment={} method={} totalMinor={}",
                     paid.id(),

@@ -28,11 +28,7 @@ public final class SeatMapService {
     private final Map<Long, SeatMapSnapshot> snapshots = new ConcurrentHashMap<>();
     private final SeatMapChanges changes;
 
-    public SeatMapService(CatalogService catalog, SeatClaimReader claims, Clock clock) {
-        this(catalog, claims, clock, SeatMapChanges.NONE);
-    }
-
-    /** As above, with {@code changes} told when a read freed lapsed holds (a new version other instances must see). */
+    /** {@code changes} is told when a read freed lapsed holds (a new version other instances must see). */
     public SeatMapService(CatalogService catalog, SeatClaimReader claims, Clock clock, SeatMapChanges changes) {
         this.changes = changes;
         this.catalog = catalog;

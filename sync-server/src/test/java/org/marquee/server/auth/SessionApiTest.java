@@ -15,10 +15,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.marquee.server.demo.DemoFixture;
-import org.marquee.server.http.Json;
 import org.marquee.server.testing.ApiClient;
 import org.marquee.server.testing.ApiClient.Answer;
 import org.marquee.server.testing.TestServer;
+import org.marquee.server.web.Json;
 
 /**
  * Staff sessions through the API: signing in on a counter terminal, acting with the session token as the counter

@@ -21,6 +21,7 @@ import org.marquee.server.auth.persistence.StaffDao;
 import org.marquee.server.auth.persistence.StaffSessionDao;
 import org.marquee.server.auth.persistence.TerminalDao;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.common.Principal;
 import org.marquee.server.db.Database;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.demo.DemoFixture;

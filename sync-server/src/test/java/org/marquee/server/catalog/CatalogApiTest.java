@@ -24,10 +24,10 @@ import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatType;
 import org.marquee.model.SeatView;
 import org.marquee.server.demo.DemoFixture;
-import org.marquee.server.http.Json;
 import org.marquee.server.testing.ApiClient;
 import org.marquee.server.testing.ApiClient.Answer;
 import org.marquee.server.testing.TestServer;
+import org.marquee.server.web.Json;
 
 /**
  * Browsing as a terminal does it, against the demo fixture: theaters near a point, a theater's showtimes, the catalog

@@ -31,11 +31,11 @@ import org.marquee.server.MarqueeServer;
 import org.marquee.server.ServerConfig;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
-import org.marquee.server.http.Json;
 import org.marquee.server.testing.ApiClient;
 import org.marquee.server.testing.ApiClient.Answer;
 import org.marquee.server.testing.TestPostgres;
 import org.marquee.server.testing.TestServer;
+import org.marquee.server.web.Json;
 
 /** The demo fixture keeps the promises of DESIGN §2 that tests and docs rely on. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.marquee.server.http.Json;
+import org.marquee.server.web.Json;
 
 /** A client of the API as a terminal drives it: real HTTP, a bearer token, JSON in and out. */
 public final class ApiClient {

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.marquee.server.http.Json;
+import org.marquee.server.web.Json;
 
 /**
  * HTTP over a plain socket, for requests no HTTP client library will send: bad escapes, unknown methods, a body that

@@ -3,7 +3,7 @@ package org.marquee.server.auth.http;
 import io.javalin.http.Context;
 import org.marquee.model.CreateSessionRequest;
 import org.marquee.server.auth.SessionService;
-import org.marquee.server.http.Requests;
+import org.marquee.server.web.Requests;
 
 /** Staff sign-in and sign-out on a counter terminal. */
 public final class SessionHandlers {

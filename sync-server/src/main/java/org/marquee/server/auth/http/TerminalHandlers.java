@@ -2,8 +2,8 @@ package org.marquee.server.auth.http;
 
 import io.javalin.http.Context;
 import org.marquee.model.TerminalView;
-import org.marquee.server.auth.Principal;
-import org.marquee.server.http.Requests;
+import org.marquee.server.common.Principal;
+import org.marquee.server.web.Requests;
 
 /** {@code GET /terminals/me}: who this terminal is, so it can show its own theater first. */
 public final class TerminalHandlers {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.GeoPoint;
 import org.marquee.server.common.MarqueeException;
-import org.marquee.server.http.Requests;
+import org.marquee.server.web.Requests;
 
 /** Browsing endpoints: theaters, a theater's showtimes, the catalog change feed. */
 public final class CatalogHandlers {

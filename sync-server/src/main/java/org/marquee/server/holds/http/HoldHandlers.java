@@ -5,10 +5,10 @@ import java.util.UUID;
 import org.marquee.model.ChangeSeatsRequest;
 import org.marquee.model.CreateHoldRequest;
 import org.marquee.model.HoldView;
-import org.marquee.server.auth.Principal;
+import org.marquee.server.common.Principal;
 import org.marquee.server.holds.HoldResult;
 import org.marquee.server.holds.HoldService;
-import org.marquee.server.http.Requests;
+import org.marquee.server.web.Requests;
 
 /** Seat-hold endpoints: create, read, change seats, extend, release. */
 public final class HoldHandlers {

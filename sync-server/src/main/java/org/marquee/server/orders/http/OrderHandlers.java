@@ -7,16 +7,16 @@ import org.marquee.model.CreateOrderRequest;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
 import org.marquee.model.SendTicketsRequest;
-import org.marquee.server.auth.Principal;
 import org.marquee.server.common.CrashPoints;
+import org.marquee.server.common.Principal;
 import org.marquee.server.db.UnitOfWork;
-import org.marquee.server.http.IdempotentRequests;
-import org.marquee.server.http.Requests;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
 import org.marquee.server.orders.PaymentService;
 import org.marquee.server.tickets.TicketPdf;
+import org.marquee.server.web.IdempotentRequests;
+import org.marquee.server.web.Requests;
 
 /** Order endpoints: create, look up, pay, cancel, refund. */
 public final class OrderHandlers {

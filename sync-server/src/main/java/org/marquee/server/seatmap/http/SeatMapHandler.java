@@ -3,10 +3,10 @@ package org.marquee.server.seatmap.http;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.marquee.server.http.Json;
-import org.marquee.server.http.Requests;
 import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.SeatMapSnapshot;
+import org.marquee.server.web.Json;
+import org.marquee.server.web.Requests;
 
 /**
  * {@code GET /showtimes/{id}/seats}: the seat map with its version as a strong ETag, and 304 for a client that

@@ -1,0 +1,82 @@
+package org.marquee.server.api;
+
+import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+import static io.javalin.apibuilder.ApiBuilder.sse;
+
+import io.javalin.apibuilder.EndpointGroup;
+import org.marquee.server.auth.http.SessionHandlers;
+import org.marquee.server.auth.http.TerminalHandlers;
+import org.marquee.server.catalog.http.CatalogHandlers;
+import org.marquee.server.holds.http.HoldHandlers;
+import org.marquee.server.live.http.SeatEventsHandler;
+import org.marquee.server.orders.http.OrderHandlers;
+import org.marquee.server.orders.http.WebhookHandler;
+import org.marquee.server.seatmap.http.SeatMapHandler;
+import org.marquee.server.web.IdempotentRequests;
+
+/** Every path of the API, with who may call it, in one place. */
+public record ApiRoutes(
+        HealthHandler health,
+        CatalogHandlers catalog,
+        SeatMapHandler seatMap,
+        SeatEventsHandler seatEvents,
+        HoldHandlers holds,
+        SessionHandlers sessions,
+        TerminalHandlers terminals,
+        OrderHandlers orders,
+        WebhookHandler webhook,
+        MetricsHandler metrics,
+        OpenApiHandler openApi,
+        IdempotentRequests idempotent)
+        implements EndpointGroup {
+
+    public static final String BASE = "/api/v1";
+
+    @Override
+    public void addEndpoints() {
+        path(BASE, () -> {
+            get("/health", health::health, Access.PUBLIC);
+            // scrapers and API tools come without a terminal token; neither answer holds ids or personal data
+            get("/metrics", metrics::metrics, Access.PUBLIC);
+            get("/openapi.yaml", openApi::document, Access.PUBLIC);
+
+            post("/sessions", sessions::create, Access.COUNTER);
+            // a counter terminal's own token gets a clear 404 (no session to end) rather than 403
+            delete("/sessions/current", sessions::end, Access.COUNTER, Access.CLERK, Access.MANAGER);
+
+            get("/terminals/me", terminals::me, Access.ANY_CALLER);
+
+            get("/theaters", catalog::theaters, Access.ANY_CALLER);
+            get("/theaters/{id}/showtimes", catalog::showtimes, Access.ANY_CALLER);
+            get("/catalog/changes", catalog::changes, Access.ANY_CALLER);
+            get("/showtimes/{id}/seats", seatMap::seats, Access.ANY_CALLER);
+            // runs after authorization and before the stream starts, so that an unknown showtime is a plain 404
+            beforeMatched("/showtimes/{id}/events", seatEvents::check);
+            sse("/showtimes/{id}/events", seatEvents::open, Access.ANY_CALLER);
+
+            // every mutation by a terminal: one unit of work with its idempotent answer (DESIGN §10)
+            post("/holds", idempotent.wrap(holds::create), Access.ANY_CALLER);
+            get("/holds/{id}", holds::get, Access.ANY_CALLER);
+            delete("/holds/{id}", idempotent.wrap(holds::release), Access.ANY_CALLER);
+            put("/holds/{id}/seats", idempotent.wrap(holds::changeSeats), Access.ANY_CALLER);
+            post("/holds/{id}/extend", idempotent.wrap(holds::extend), Access.ANY_CALLER);
+
+            post("/orders", idempotent.wrap(orders::create), Access.SELLERS);
+            get("/orders/{id}", orders::get, Access.SELLERS);
+            get("/orders/{id}/tickets.pdf", orders::ticketsPdf, Access.SELLERS);
+            // its answer is kept with its effects in two steps around the charge (see OrderHandlers.pay)
+            post("/orders/{id}/payments", orders::pay, Access.SELLERS);
+            post("/orders/{id}/email", idempotent.wrap(orders::email), Access.SELLERS);
+            post("/orders/{id}/cancel", idempotent.wrap(orders::cancel), Access.SELLERS);
+            post("/orders/{id}/refund", idempotent.wrap(orders::refund), Access.MANAGER);
+
+            // providers call back without a terminal token; the body's HMAC signature is checked instead
+            post("/payments/webhook", webhook::receive, Access.PUBLIC);
+        });
+    }
+}
