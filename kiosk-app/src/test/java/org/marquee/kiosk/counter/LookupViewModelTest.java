@@ -134,7 +134,7 @@ class LookupViewModelTest {
     void anUnknownCodeShowsTheServersMessage() {
         find("AAAAAA");
 
-        assertThat(model.errorProperty().get()).isEqualTo("There is no such order.");
+        assertThat(model.errorProperty().get()).isEqualTo("No order with code AAAAAA.");
         assertThat(model.orderProperty().get()).isNull();
         assertThat(model.workingProperty().get()).isFalse();
     }

@@ -25,9 +25,29 @@ public final class ErrorMapper {
     private ErrorMapper() {}
 
     static void register(RoutesConfig routes) {
-        routes.exception(MarqueeException.class, ErrorMapper::domain);
-        routes.exception(HttpResponseException.class, ErrorMapper::javalinResponse);
-        routes.exception(Exception.class, ErrorMapper::unexpected);
+        routes.exception(MarqueeException.class, answered(ErrorMapper::domain));
+        routes.exception(HttpResponseException.class, answered(ErrorMapper::javalinResponse));
+        routes.exception(Exception.class, answered(ErrorMapper::unexpected));
+    }
+
+    /**
+     * {@code handler} only while the request still exists: a live-event stream that ends after its client left (the
+     * server stopping, a reload) hands Javalin a request Jetty has already recycled, and a handler that touched it
+     * would throw in turn, which Javalin then reports again and again (seen: millions of log lines in one test run).
+     */
+    private static <E extends Exception> io.javalin.http.ExceptionHandler<E> answered(
+            io.javalin.http.ExceptionHandler<E> handler) {
+        return (e, ctx) -> {
+            try {
+                ctx.path();
+            } catch (RuntimeException recycled) {
+                log.debug(
+                        "event=error_after_request_ended reason={}",
+                        e.getClass().getSimpleName());
+                return;
+            }
+            handler.handle(e, ctx);
+        };
     }
 
     /** The HTTP status of a domain failure; handlers that store answers use the same mapping. */

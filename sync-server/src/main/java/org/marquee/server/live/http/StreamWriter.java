@@ -73,7 +73,7 @@ final class StreamWriter implements SeatEventSink {
                     case EventMessage event -> client.sendEvent(event.event(), event.data(), event.id());
                     case Comment comment -> client.sendComment(comment.text());
                     case Stop stop -> {
-                        client.close();
+                        closeUnlessGone();
                         return;
                     }
                 }
@@ -86,6 +86,13 @@ final class StreamWriter implements SeatEventSink {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             stopped = true;
+            closeUnlessGone();
+        }
+    }
+
+    /** Closing a stream whose client already left would hand Javalin a request that no longer exists. */
+    private void closeUnlessGone() {
+        if (!client.terminated()) {
             client.close();
         }
     }
