@@ -1,7 +1,6 @@
 package org.marquee.server.idempotency.persistence;
 
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.idempotency.StoredAnswer;
@@ -27,14 +26,16 @@ public final class IdempotencyStore {
     public boolean lock(long terminalId, String key, long waitMillis) {
         try {
             return Transactions.retrying(jdbi, handle -> {
-                // a lock_timeout for this one wait only (is_local: it ends with the transaction anyway)
-                String before = setting(handle, "lock_timeout", waitMillis + "ms");
-                handle.createQuery("select pg_advisory_xact_lock(hashtextextended(:t || ':' || :k, 0))::text")
+                // the wait's own lock_timeout, set first (the FROM clause is read before the select list) and kept to
+                // the end of this transaction: one round trip on the path of every keyed request
+                handle.createQuery("""
+                                select pg_advisory_xact_lock(hashtextextended(:t || ':' || :k, 0))::text
+                                  from (select set_config('lock_timeout', :wait, true)) as timeout""")
                         .bind("t", terminalId)
                         .bind("k", key)
+                        .bind("wait", waitMillis + "ms")
                         .mapTo(String.class)
                         .one();
-                setting(handle, "lock_timeout", before);
                 return true;
             });
         } catch (RuntimeException e) {
@@ -43,20 +44,6 @@ public final class IdempotencyStore {
             }
             throw e;
         }
-    }
-
-    /** Sets a run-time setting until the end of the transaction; returns the value it had. */
-    private static String setting(Handle handle, String name, String value) {
-        String before = handle.createQuery("select current_setting(:n)")
-                .bind("n", name)
-                .mapTo(String.class)
-                .one();
-        handle.createQuery("select set_config(:n, :v, true)")
-                .bind("n", name)
-                .bind("v", value)
-                .mapTo(String.class)
-                .one();
-        return before;
     }
 
     /** The answer stored under the key, if a request with it finished. */
