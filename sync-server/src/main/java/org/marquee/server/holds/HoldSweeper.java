@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.marquee.server.holds.persistence.HoldStore;
-import org.marquee.server.holds.persistence.SeatClaims;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ public final class HoldSweeper implements AutoCloseable {
         int total = 0;
         int marked;
         do {
-            SeatClaims.Swept swept = store.sweepShowtimes(BATCH);
+            HoldStore.Swept swept = store.sweepShowtimes(BATCH);
             // told after each batch's transaction committed
             swept.showtimes().forEach(changes::changed);
             marked = swept.marked();

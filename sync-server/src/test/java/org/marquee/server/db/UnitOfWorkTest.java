@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marquee.server.testing.TestPostgres;
@@ -21,8 +18,7 @@ class UnitOfWorkTest {
 
     @BeforeAll
     static void database() {
-        jdbi = Jdbi.create(TestPostgres.newDatabase("unit_of_work"), "postgres", "postgres")
-                .installPlugin(new SqlObjectPlugin());
+        jdbi = Jdbi.create(TestPostgres.newDatabase("unit_of_work"), "postgres", "postgres");
         jdbi.useHandle(h -> h.execute("create table t (v int primary key)"));
         unit = new UnitOfWork(jdbi);
     }
@@ -43,25 +39,6 @@ class UnitOfWorkTest {
                 }))
                 .hasMessage("the request failed");
         assertThat(count(1) + count(2)).isZero();
-    }
-
-    /** A SqlObject as the stores use one: attached to the handle of their transaction, or on demand. */
-    public interface Rows {
-        @SqlUpdate("insert into t values (:v)")
-        int insert(@Bind("v") int v);
-    }
-
-    @Test
-    void sqlObjectsAttachedInsideOrOnDemandJoinTheUnit() {
-        assertThatThrownBy(() -> unit.run(() -> {
-                    Transactions.retrying(jdbi, h -> h.attach(Rows.class).insert(30));
-                    jdbi.onDemand(Rows.class).insert(31);
-                    int inserted = jdbi.withHandle(h -> h.attach(Rows.class).insert(32));
-                    assertThat(inserted).isOne();
-                    throw new IllegalStateException("the request failed");
-                }))
-                .hasMessage("the request failed");
-        assertThat(count(30) + count(31) + count(32)).isZero();
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.marquee.server.db.Transactions;
 /** Reads of theaters, auditoriums, movies and showtimes. */
 public final class CatalogStore {
 
+    private static final String THEATER_COLUMNS = "id, name, address, lat, lon, time_zone";
+
     private final Jdbi jdbi;
 
     public CatalogStore(Jdbi jdbi) {
@@ -36,7 +38,7 @@ public final class CatalogStore {
     public List<TheaterInfo> theaters() {
         return Transactions.reading(
                 jdbi,
-                handle -> handle.createQuery("select id, name, address, lat, lon, time_zone from theaters order by id")
+                handle -> handle.createQuery("select " + THEATER_COLUMNS + " from theaters order by id")
                         .map((rs, ctx) -> theater(rs))
                         .list());
     }
@@ -44,8 +46,7 @@ public final class CatalogStore {
     public Optional<TheaterInfo> theater(long id) {
         return Transactions.reading(
                 jdbi,
-                handle -> handle.createQuery(
-                                "select id, name, address, lat, lon, time_zone from theaters where id = :id")
+                handle -> handle.createQuery("select " + THEATER_COLUMNS + " from theaters where id = :id")
                         .bind("id", id)
                         .map((rs, ctx) -> theater(rs))
                         .findOne());
@@ -148,7 +149,7 @@ public final class CatalogStore {
             boolean full = since == 0;
             String changed = " where change_xid >= cast(cast(:since as text) as xid8)";
             List<TheaterInfo> theaters = handle.createQuery(
-                            "select id, name, address, lat, lon, time_zone from theaters" + changed + " order by id")
+                            "select " + THEATER_COLUMNS + " from theaters" + changed + " order by id")
                     .bind("since", since)
                     .map((rs, ctx) -> theater(rs))
                     .list();

@@ -1,8 +1,13 @@
 package org.marquee.server.holds.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +26,38 @@ import org.marquee.server.holds.HoldResult;
 
 /**
  * Holds and their seat claims in PostgreSQL. Every change is one transaction, and the seats of a showtime are taken
- * and freed by one statement ({@link SeatClaims#claim}); the transaction is rolled back unless every requested seat
- * came back. The SQL is in {@link HoldRows} and {@link SeatClaims}.
+ * and freed by one statement ({@link #CLAIM}); the transaction is rolled back unless every requested seat came back.
  */
 public final class HoldStore {
+
+    private static final String HOLD_COLUMNS =
+            "id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at, max_expires_at, now() as server_time";
+
+    /**
+     * Takes and frees seats of one showtime in one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}. Rows are visited
+     * in the order of the sorted array, the same order in every transaction, so two requests never lock each other's
+     * seats crosswise (a deadlock costs a second before PostgreSQL notices it). A seat is taken only when it is free,
+     * an expired hold, already this hold's, or held by the caller's hold that this statement releases; a seat is freed
+     * only if the released hold still has it.
+     */
+    private static final String CLAIM = """
+            insert into seat_claims as c (showtime_id, seat_id, state, hold_id, expires_at, version)
+            select :showtime, s.seat,
+                   case when s.take then 'HELD' else 'FREE' end,
+                   case when s.take then cast(:hold as uuid) end,
+                   case when s.take then cast(:expiresAt as timestamptz) end,
+                   nextval('seat_claim_version')
+              from unnest(cast(:seats as text[]), cast(:take as boolean[])) as s (seat, take)
+            on conflict (showtime_id, seat_id) do update
+               set state = excluded.state, hold_id = excluded.hold_id, expires_at = excluded.expires_at,
+                   version = excluded.version
+             where (excluded.state = 'HELD'
+                    and (c.state = 'FREE'
+                         or (c.state = 'HELD' and (c.expires_at <= now()
+                                                   or c.hold_id = cast(:hold as uuid)
+                                                   or c.hold_id = cast(:releasing as uuid)))))
+                or (excluded.state = 'FREE' and c.state = 'HELD' and c.hold_id = cast(:releasing as uuid))
+            returning c.seat_id, c.state""";
 
     private static final String ONE_ACTIVE_PER_TERMINAL = "holds_one_active_per_terminal";
 
@@ -49,14 +82,19 @@ public final class HoldStore {
             try {
                 return Transactions.retrying(jdbi, handle -> {
                     Optional<HoldRecord> previous = endActive(handle, terminalId);
-                    HoldRecord hold = handle.attach(HoldRows.class)
-                            .insert(
-                                    UUID.randomUUID(),
-                                    showtimeId,
-                                    terminalId,
-                                    seats.toArray(String[]::new),
-                                    seconds(ttl),
-                                    seconds(maxTotal));
+                    HoldRecord hold = handle.createQuery("insert into holds (id, showtime_id, terminal_id, status,"
+                                    + " seat_ids, created_at, expires_at, max_expires_at)"
+                                    + " values (:id, :showtime, :terminal, 'ACTIVE', cast(:seats as text[]), now(),"
+                                    + " now() + make_interval(secs => :ttl), now() + make_interval(secs => :max))"
+                                    + " returning " + HOLD_COLUMNS)
+                            .bind("id", UUID.randomUUID())
+                            .bind("showtime", showtimeId)
+                            .bind("terminal", terminalId)
+                            .bind("seats", seats.toArray(String[]::new))
+                            .bind("ttl", seconds(ttl))
+                            .bind("max", seconds(maxTotal))
+                            .map((rs, ctx) -> hold(rs))
+                            .one();
                     if (previous.isEmpty()) {
                         claim(handle, hold, seats, List.of(), null);
                     } else if (previous.get().showtimeId() == showtimeId) {
@@ -99,13 +137,26 @@ public final class HoldStore {
     private List<String> takenByOthers(long showtimeId, List<String> seats, long terminalId) {
         return Transactions.reading(
                 jdbi,
-                handle -> handle.attach(SeatClaims.class)
-                        .takenByOthers(showtimeId, seats.toArray(String[]::new), terminalId));
+                handle -> handle.createQuery("""
+                        select c.seat_id from seat_claims c left join holds h on h.id = c.hold_id
+                         where c.showtime_id = :showtime and c.seat_id = any(cast(:seats as text[]))
+                           and (c.state = 'SOLD'
+                                or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :terminal))
+                         order by c.seat_id""")
+                        .bind("showtime", showtimeId)
+                        .bind("seats", seats.toArray(String[]::new))
+                        .bind("terminal", terminalId)
+                        .mapTo(String.class)
+                        .list());
     }
 
     public Optional<HoldRecord> find(UUID holdId) {
         return Transactions.reading(
-                jdbi, handle -> handle.attach(HoldRows.class).find(holdId));
+                jdbi,
+                handle -> handle.createQuery("select " + HOLD_COLUMNS + " from holds where id = :id")
+                        .bind("id", holdId)
+                        .map((rs, ctx) -> hold(rs))
+                        .findOne());
     }
 
     /** Replaces the seats of an active hold, all or nothing; the expiry stays as it was. */
@@ -117,7 +168,12 @@ public final class HoldStore {
                     return new HoldResult.Lapsed(hold);
                 }
                 claim(handle, hold, seats, hold.seatIds(), hold.id());
-                HoldRecord changed = handle.attach(HoldRows.class).setSeats(seats.toArray(String[]::new), holdId);
+                HoldRecord changed = handle.createQuery("update holds set seat_ids = cast(:seats as text[])"
+                                + " where id = :id returning " + HOLD_COLUMNS)
+                        .bind("seats", seats.toArray(String[]::new))
+                        .bind("id", holdId)
+                        .map((rs, ctx) -> hold(rs))
+                        .one();
                 return new HoldResult.Granted(changed);
             });
         } catch (SeatsTaken taken) {
@@ -133,13 +189,25 @@ public final class HoldStore {
                 if (hold.status() != HoldStatus.ACTIVE) {
                     return new HoldResult.Lapsed(hold);
                 }
-                HoldRecord extended = handle.attach(HoldRows.class).extend(seconds(ttl), holdId);
-                int moved = handle.attach(SeatClaims.class)
-                        .moveExpiry(
-                                extended.expiresAt().atOffset(ZoneOffset.UTC),
-                                hold.showtimeId(),
-                                hold.seatIds().toArray(String[]::new),
-                                holdId);
+                HoldRecord extended = handle.createQuery("update holds"
+                                + " set expires_at = least(now() + make_interval(secs => :ttl), max_expires_at)"
+                                + " where id = :id returning " + HOLD_COLUMNS)
+                        .bind("ttl", seconds(ttl))
+                        .bind("id", holdId)
+                        .map((rs, ctx) -> hold(rs))
+                        .one();
+                int moved = handle.createUpdate("""
+                                update seat_claims set expires_at = :expiresAt
+                                 where (showtime_id, seat_id) in (
+                                        select showtime_id, seat_id from seat_claims
+                                         where showtime_id = :showtime and seat_id = any(cast(:seats as text[]))
+                                           and hold_id = :hold and state = 'HELD'
+                                         order by seat_id for update)""")
+                        .bind("expiresAt", extended.expiresAt().atOffset(ZoneOffset.UTC))
+                        .bind("showtime", hold.showtimeId())
+                        .bind("seats", hold.seatIds().toArray(String[]::new))
+                        .bind("hold", holdId)
+                        .execute();
                 if (moved != hold.seatIds().size()) {
                     // its seats were taken over the instant it expired: the hold is gone, keep nothing of this
                     throw new Lapsed(hold);
@@ -163,14 +231,44 @@ public final class HoldStore {
         });
     }
 
+    /** What a sweep did: how many holds it marked EXPIRED, and the showtimes whose seats it freed. */
+    public record Swept(int marked, Set<Long> showtimes) {}
+
     /**
      * Marks up to {@code limit} expired holds EXPIRED and frees their seats; says how many it marked and which
      * showtimes' seat maps changed. Rows another transaction is busy with are skipped, never waited for: they are being
      * taken over or extended.
      */
-    public SeatClaims.Swept sweepShowtimes(int limit) {
+    public Swept sweepShowtimes(int limit) {
         return Transactions.retrying(
-                jdbi, handle -> handle.attach(SeatClaims.class).sweep(limit));
+                jdbi,
+                handle -> handle.createQuery("""
+                        with expired as (
+                            update holds set status = 'EXPIRED', ended_at = now()
+                             where id in (select id from holds
+                                           where status = 'ACTIVE' and expires_at <= now()
+                                           order by expires_at limit :limit
+                                           for update skip locked)
+                            returning id, showtime_id, seat_ids),
+                        lapsed as (
+                            select c.showtime_id, c.seat_id from seat_claims c join expired e
+                                on c.showtime_id = e.showtime_id and c.seat_id = any(e.seat_ids) and c.hold_id = e.id
+                             where c.state = 'HELD' and c.expires_at <= now()
+                             order by c.showtime_id, c.seat_id
+                             for update of c skip locked),
+                        -- PostgreSQL runs a data-modifying WITH to completion whether or not the query reads it
+                        freed as (
+                            update seat_claims c
+                               set state = 'FREE', hold_id = null, expires_at = null,
+                                   version = nextval('seat_claim_version')
+                              from lapsed l
+                             where c.showtime_id = l.showtime_id and c.seat_id = l.seat_id)
+                        select (select count(*) from expired) as marked,
+                               (select coalesce(array_agg(distinct showtime_id), '{}') from expired) as showtimes""")
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> new Swept(rs.getInt("marked"), Set.of((Long[])
+                                rs.getArray("showtimes").getArray())))
+                        .one());
     }
 
     /**
@@ -178,13 +276,24 @@ public final class HoldStore {
      * terminal's row first, so that requests of one terminal change its hold one after the other.
      */
     private static Optional<HoldRecord> endActive(Handle handle, long terminalId) {
-        HoldRows holds = handle.attach(HoldRows.class);
-        holds.lockTerminal(terminalId);
-        return holds.lockActive(terminalId).map(hold -> markEnded(handle, hold));
+        handle.createQuery("select id from terminals where id = :t for update")
+                .bind("t", terminalId)
+                .mapTo(Long.class)
+                .one();
+        return handle.createQuery("select " + HOLD_COLUMNS
+                        + " from holds where terminal_id = :t and status = 'ACTIVE' for update")
+                .bind("t", terminalId)
+                .map((rs, ctx) -> hold(rs))
+                .findOne()
+                .map(hold -> markEnded(handle, hold));
     }
 
     private static HoldRecord markEnded(Handle handle, HoldRecord hold) {
-        return handle.attach(HoldRows.class).markEnded(hold.id());
+        return handle.createQuery("update holds set status = case when expires_at <= now() then 'EXPIRED'"
+                        + " else 'RELEASED' end, ended_at = now() where id = :id returning " + HOLD_COLUMNS)
+                .bind("id", hold.id())
+                .map((rs, ctx) -> hold(rs))
+                .one();
     }
 
     private static void free(Handle handle, HoldRecord hold) {
@@ -192,7 +301,10 @@ public final class HoldStore {
     }
 
     private static HoldRecord lockForUpdate(Handle handle, UUID holdId) {
-        return handle.attach(HoldRows.class).lock(holdId);
+        return handle.createQuery("select " + HOLD_COLUMNS + " from holds where id = :id for update")
+                .bind("id", holdId)
+                .map((rs, ctx) -> hold(rs))
+                .one();
     }
 
     /** Gives {@code hold} exactly {@code seats}, freeing those of {@code released} it no longer has; or rolls back. */
@@ -205,7 +317,7 @@ public final class HoldStore {
         }
     }
 
-    /** Runs {@link SeatClaims#claim}; returns the seats of {@code take} that could not be taken. */
+    /** Runs {@link #CLAIM}; returns the seats of {@code take} that could not be taken. */
     private static List<String> apply(
             Handle handle,
             long showtimeId,
@@ -218,24 +330,33 @@ public final class HoldStore {
         free.forEach(seat -> rows.put(seat, false));
         take.forEach(seat -> rows.put(seat, true));
         Set<String> held = new HashSet<>();
-        handle
-                .attach(SeatClaims.class)
-                .claim(
-                        showtimeId,
-                        holdId,
-                        expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC),
-                        releasing,
-                        rows.keySet().toArray(String[]::new),
-                        rows.values().toArray(Boolean[]::new))
-                .stream()
-                .filter(seat -> seat.state().equals("HELD"))
-                .map(SeatClaims.ClaimedSeat::seatId)
+        handle.createQuery(CLAIM)
+                .bind("showtime", showtimeId)
+                .bind("hold", holdId)
+                .bind("expiresAt", expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
+                .bind("releasing", releasing)
+                .bind("seats", rows.keySet().toArray(String[]::new))
+                .bind("take", rows.values().toArray(Boolean[]::new))
+                .map((rs, ctx) -> rs.getString("state").equals("HELD") ? rs.getString("seat_id") : "")
                 .forEach(held::add);
         return take.stream().filter(seat -> !held.contains(seat)).toList();
     }
 
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
+    }
+
+    private static HoldRecord hold(ResultSet rs) throws SQLException {
+        return new HoldRecord(
+                rs.getObject("id", UUID.class),
+                rs.getLong("showtime_id"),
+                rs.getLong("terminal_id"),
+                HoldStatus.valueOf(rs.getString("status")),
+                new ArrayList<>(Arrays.asList((String[]) rs.getArray("seat_ids").getArray())),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("max_expires_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("server_time", OffsetDateTime.class).toInstant());
     }
 
     /** Rolls the transaction back when some seats could not be taken; cheap, as it carries no stack trace. */

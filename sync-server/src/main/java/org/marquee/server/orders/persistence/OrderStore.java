@@ -20,7 +20,6 @@ import org.marquee.model.OrderStatus;
 import org.marquee.model.SeatType;
 import org.marquee.model.TicketType;
 import org.marquee.server.db.Transactions;
-import org.marquee.server.holds.persistence.SeatClaims;
 import org.marquee.server.orders.BookingCode;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.PricePlan;
@@ -29,6 +28,10 @@ import org.marquee.server.orders.PricePlan;
 public final class OrderStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ORDER_COLUMNS = """
+            o.id, o.code, o.status, o.showtime_id, o.hold_id, o.terminal_id, o.email, o.total_minor, o.currency,
+            h.expires_at as hold_expires_at, h.status as hold_status, h.seat_ids as hold_seat_ids,
+            now() as server_time""";
 
     private static final int CODE_DRAWS = 20;
 
@@ -191,8 +194,18 @@ public final class OrderStore {
             if (!order.holdLive() || !sameSeats(order)) {
                 return Confirmation.HOLD_LOST;
             }
-            int sold = handle.attach(SeatClaims.class)
-                    .markSold(order.showtimeId(), order.holdSeatIds().toArray(String[]::new), order.holdId());
+            int sold = handle.createUpdate("""
+                            update seat_claims set state = 'SOLD', expires_at = null,
+                                   version = nextval('seat_claim_version')
+                             where (showtime_id, seat_id) in (
+                                    select showtime_id, seat_id from seat_claims
+                                     where showtime_id = :s and seat_id = any(cast(:seats as text[]))
+                                       and hold_id = :h and state = 'HELD' and expires_at > now()
+                                     order by seat_id for update)""")
+                    .bind("s", order.showtimeId())
+                    .bind("seats", order.holdSeatIds().toArray(String[]::new))
+                    .bind("h", order.holdId())
+                    .execute();
             if (sold != order.holdSeatIds().size()) {
                 throw new SeatsLost();
             }
@@ -247,7 +260,16 @@ public final class OrderStore {
             if (order.status() != OrderStatus.PAID) {
                 return false;
             }
-            handle.attach(SeatClaims.class).freeSold(order.showtimeId(), order.holdId());
+            handle.createUpdate("""
+                            update seat_claims set state = 'FREE', hold_id = null, expires_at = null,
+                                   version = nextval('seat_claim_version')
+                             where (showtime_id, seat_id) in (
+                                    select showtime_id, seat_id from seat_claims
+                                     where showtime_id = :s and hold_id = :h and state = 'SOLD'
+                                     order by seat_id for update)""")
+                    .bind("s", order.showtimeId())
+                    .bind("h", order.holdId())
+                    .execute();
             handle.createUpdate("update orders set status = 'REFUNDED', ended_at = now() where id = :o")
                     .bind("o", orderId)
                     .execute();
@@ -304,12 +326,8 @@ public final class OrderStore {
                         rs.getLong("price_minor")))
                 .list();
         List<OrderRecord.Payment> paid = payments.ofOrder(handle, orderId);
-        return handle.createQuery("""
-                        select o.id, o.code, o.status, o.showtime_id, o.hold_id, o.terminal_id, o.email, o.total_minor,
-                               o.currency, h.expires_at as hold_expires_at, h.status as hold_status,
-                               h.seat_ids as hold_seat_ids, now() as server_time
-                          from orders o join holds h on h.id = o.hold_id
-                         where o.id = :o""")
+        return handle.createQuery("select " + ORDER_COLUMNS + " from orders o join holds h on h.id = o.hold_id"
+                        + " where o.id = :o")
                 .bind("o", orderId)
                 .map((rs, ctx) -> new OrderRecord(
                         rs.getObject("id", UUID.class),
