@@ -45,13 +45,14 @@ public final class IdempotentRequests {
     /** {@code handler} run whole in one unit of work with its answer. */
     public Handler wrap(Handler handler) {
         return ctx -> {
-            if (claim(ctx) == null) {
+            IdempotencyKeys.Claim claim = claim(ctx);
+            if (claim == null) {
                 // no answer to keep: the handler's stores commit on their own, as short as they can (measured: a
                 // unit around every hold cost a refusal three round trips instead of one)
                 handler.handle(ctx);
                 return;
             }
-            answer(ctx, () -> {
+            answer(ctx, claim, () -> {
                 handler.handle(ctx);
                 return true;
             });
@@ -64,7 +65,11 @@ public final class IdempotentRequests {
      * and the request goes on. Returns true when the request has its answer: from {@code part}, or replayed.
      */
     public boolean answer(Context ctx, Part part) throws Exception {
-        IdempotencyKeys.Claim claim = claim(ctx);
+        return answer(ctx, claim(ctx), part);
+    }
+
+    /** As {@link #answer(Context, Part)}, with the request's claim already read (its body hashed once). */
+    private boolean answer(Context ctx, IdempotencyKeys.Claim claim, Part part) throws Exception {
         Ended ended = unit.run(() -> {
             if (claim != null && keys.decide(claim) instanceof IdempotencyKeys.Decision.Replay replay) {
                 return new Ended.Replayed(replay.status(), replay.body());
