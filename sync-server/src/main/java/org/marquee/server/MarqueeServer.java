@@ -8,6 +8,8 @@ import org.marquee.server.api.ApiServer;
 import org.marquee.server.api.HealthHandler;
 import org.marquee.server.api.MetricsHandler;
 import org.marquee.server.api.OpenApiHandler;
+import org.marquee.server.audit.http.AuditHandlers;
+import org.marquee.server.audit.persistence.AuditStore;
 import org.marquee.server.auth.SessionService;
 import org.marquee.server.auth.TerminalAuthenticator;
 import org.marquee.server.auth.http.SessionHandlers;
@@ -156,6 +158,7 @@ public final class MarqueeServer implements AutoCloseable {
                     },
                     live);
             var answerPurge = new AnswerPurge(idempotencyStore, config.sweepInterval());
+            var audit = new AuditStore(database.jdbi());
             var idempotent = new IdempotentRequests(unit, new IdempotencyKeys(idempotencyStore));
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
@@ -169,6 +172,7 @@ public final class MarqueeServer implements AutoCloseable {
                     new WebhookHandler(settlement, new WebhookSignature(secrets.key("payment-webhook"))),
                     new MetricsHandler(metrics),
                     OpenApiHandler.fromSharedModel(),
+                    new AuditHandlers(audit),
                     idempotent);
             ApiServer api;
             try {

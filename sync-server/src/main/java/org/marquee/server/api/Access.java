@@ -10,7 +10,8 @@ public enum Access implements RouteRole {
     KIOSK,
     COUNTER,
     CLERK,
-    MANAGER;
+    MANAGER,
+    SCANNER;
 
     /** Every terminal and staff role: browsing and holding seats. */
     public static final RouteRole[] ANY_CALLER = {KIOSK, COUNTER, CLERK, MANAGER};

@@ -9,6 +9,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import io.javalin.apibuilder.EndpointGroup;
+import org.marquee.server.audit.http.AuditHandlers;
 import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.catalog.http.CatalogHandlers;
@@ -32,6 +33,7 @@ public record ApiRoutes(
         WebhookHandler webhook,
         MetricsHandler metrics,
         OpenApiHandler openApi,
+        AuditHandlers audit,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -77,6 +79,10 @@ public record ApiRoutes(
 
             // providers call back without a terminal token; the body's HMAC signature is checked instead
             post("/payments/webhook", webhook::receive, Access.PUBLIC);
+
+            // the admin API (DESIGN §7): managers only; every mutation is wrapped in idempotent.atomic, so that it
+            // commits together with its audit entry or not at all
+            get("/admin/audit", audit::list, Access.MANAGER);
         });
     }
 }

@@ -75,13 +75,7 @@ public final class TerminalAuthenticator {
         if (terminal.isPresent()) {
             return terminal.filter(t -> t.revokedAt() == null)
                     .<Lookup>map(t -> new Lookup.Valid(
-                            new Principal(
-                                    t.id(),
-                                    t.name(),
-                                    t.kind(),
-                                    t.theaterId(),
-                                    t.kind() == TerminalKind.KIOSK ? Role.KIOSK : Role.COUNTER),
-                            null))
+                            new Principal(t.id(), t.name(), t.kind(), t.theaterId(), ownRole(t.kind())), null))
                     .orElse(new Lookup.Unknown());
         }
         return sessions.findByTokenHash(tokenHash)
@@ -94,6 +88,15 @@ public final class TerminalAuthenticator {
                             : new Lookup.Ended();
                 })
                 .orElse(new Lookup.Unknown());
+    }
+
+    /** The role a terminal's own token acts with: its kind's. */
+    static Role ownRole(TerminalKind kind) {
+        return switch (kind) {
+            case KIOSK -> Role.KIOSK;
+            case COUNTER -> Role.COUNTER;
+            case SCANNER -> Role.SCANNER;
+        };
     }
 
     private static MarqueeException sessionEnded() {

@@ -60,6 +60,51 @@ public final class IdempotentRequests {
     }
 
     /**
+     * {@code handler} run whole in one unit of work, with or without an {@code Idempotency-Key}, all or nothing: a
+     * refusal ({@link MarqueeException}) rolls back everything the handler did, and only the refusal is kept as the
+     * key's answer. For changes that must commit together with their audit entry (DESIGN §7.5), such as the admin API.
+     */
+    public Handler atomic(Handler handler) {
+        return ctx -> {
+            IdempotencyKeys.Claim claim = claim(ctx);
+            try {
+                unitAnswer(
+                        ctx,
+                        claim,
+                        () -> {
+                            handler.handle(ctx);
+                            return true;
+                        },
+                        true);
+            } catch (RolledBack rolledBack) {
+                MarqueeException refusal = rolledBack.refusal;
+                if (claim != null) {
+                    // nothing of the request happened: its refusal alone becomes the key's answer, unless a retry
+                    // that ran meanwhile already left one (then that one is replayed)
+                    unitAnswer(
+                            ctx,
+                            claim,
+                            () -> {
+                                throw refusal;
+                            },
+                            false);
+                }
+                throw refusal;
+            }
+        };
+    }
+
+    /** Carries a refusal out of an atomic unit, so that the unit rolls back. */
+    private static final class RolledBack extends RuntimeException {
+        private final MarqueeException refusal;
+
+        RolledBack(MarqueeException refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    /**
      * Runs {@code part} of the request in one unit of work. When it answers (returns true, or throws a
      * {@link MarqueeException}), the answer is kept with its effects; when it returns false, its effects are committed
      * and the request goes on. Returns true when the request has its answer: from {@code part}, or replayed.
@@ -70,6 +115,10 @@ public final class IdempotentRequests {
 
     /** As {@link #answer(Context, Part)}, with the request's claim already read (its body hashed once). */
     private boolean answer(Context ctx, IdempotencyKeys.Claim claim, Part part) throws Exception {
+        return unitAnswer(ctx, claim, part, false);
+    }
+
+    private boolean unitAnswer(Context ctx, IdempotencyKeys.Claim claim, Part part, boolean atomic) throws Exception {
         Ended ended = unit.run(() -> {
             if (claim != null && keys.decide(claim) instanceof IdempotencyKeys.Decision.Replay replay) {
                 return new Ended.Replayed(replay.status(), replay.body());
@@ -81,6 +130,9 @@ public final class IdempotentRequests {
                 }
                 return new Ended.Answered(answered);
             } catch (MarqueeException e) {
+                if (atomic) {
+                    throw new RolledBack(e);
+                }
                 // an answer of the contract: the effects before it stand (each store's transaction was a savepoint of
                 // this one) and are kept with it, as they were when every store committed on its own
                 if (claim != null) {

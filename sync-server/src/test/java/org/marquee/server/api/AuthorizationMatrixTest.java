@@ -61,6 +61,7 @@ class AuthorizationMatrixTest {
             | POST /orders/{id}/email       | 401  | 401   | 401     | ok    | 403     | ok    | ok      |
             | POST /orders/{id}/cancel      | 401  | 401   | 401     | ok    | 403     | ok    | ok      |
             | POST /orders/{id}/refund      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/audit              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -179,6 +180,7 @@ class AuthorizationMatrixTest {
                 new Call("/orders/" + fixture.paidOrder(caller) + "/email", "{\"email\":\"ana@example.com\"}");
             case "POST /orders/{id}/cancel" -> new Call("/orders/" + orderId(fixture.order(caller)) + "/cancel");
             case "POST /orders/{id}/refund" -> new Call("/orders/" + fixture.paidOrder(caller) + "/refund");
+            case "GET /admin/audit" -> new Call("/admin/audit?limit=1");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }

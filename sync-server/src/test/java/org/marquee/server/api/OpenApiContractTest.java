@@ -243,6 +243,8 @@ class OpenApiContractTest {
         assertThat(contract.call(manager, "GET", "/orders/" + view.path("code").asText(), null)
                         .status())
                 .isEqualTo(200);
+        assertThat(contract.call(manager, "GET", "/admin/audit?limit=5", null).status())
+                .isEqualTo(200);
     }
 
     @Test

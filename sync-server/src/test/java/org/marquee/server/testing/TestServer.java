@@ -144,6 +144,27 @@ public final class TestServer implements AutoCloseable {
         return client(DemoFixture.COUNTER_TERMINAL);
     }
 
+    /** A manager's session (demo manager {@code morgan}) on the demo counter terminal. */
+    public ApiClient manager() {
+        return client(signIn("morgan", "9999"));
+    }
+
+    /** A clerk's session (demo clerk {@code alice}) on the demo counter terminal. */
+    public ApiClient clerk() {
+        return client(signIn("alice", "1234"));
+    }
+
+    /** Signs a staff member in on the demo counter terminal and gives the session's token. */
+    public String signIn(String username, String pin) {
+        ApiClient.Answer answer =
+                counter().post("/sessions", "{\"username\":\"" + username + "\",\"pin\":\"" + pin + "\"}");
+        if (answer.status() != 201) {
+            throw new IllegalStateException(
+                    "Sign-in of " + username + " failed: " + answer.status() + " " + answer.body());
+        }
+        return answer.json().path("token").asText();
+    }
+
     /** Direct database access, for tests that check what the API cannot show. */
     public Jdbi jdbi() {
         return Jdbi.create(jdbcUrl, "postgres", "postgres");
