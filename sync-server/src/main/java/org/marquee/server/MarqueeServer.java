@@ -49,6 +49,8 @@ import org.marquee.server.payments.CashGateway;
 import org.marquee.server.payments.PaymentGateway;
 import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
+import org.marquee.server.reports.http.ReportHandlers;
+import org.marquee.server.reports.persistence.ReportStore;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
@@ -173,6 +175,7 @@ public final class MarqueeServer implements AutoCloseable {
                     new MetricsHandler(metrics),
                     OpenApiHandler.fromSharedModel(),
                     new AuditHandlers(audit),
+                    new ReportHandlers(new ReportStore(database.jdbi())),
                     idempotent);
             ApiServer api;
             try {

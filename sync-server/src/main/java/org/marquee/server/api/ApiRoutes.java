@@ -17,6 +17,7 @@ import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
+import org.marquee.server.reports.http.ReportHandlers;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.web.IdempotentRequests;
 
@@ -34,6 +35,7 @@ public record ApiRoutes(
         MetricsHandler metrics,
         OpenApiHandler openApi,
         AuditHandlers audit,
+        ReportHandlers reports,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -83,6 +85,8 @@ public record ApiRoutes(
             // the admin API (DESIGN §7): managers only; every mutation is wrapped in idempotent.atomic, so that it
             // commits together with its audit entry or not at all
             get("/admin/audit", audit::list, Access.MANAGER);
+            get("/admin/reports/sales", reports::sales, Access.MANAGER);
+            get("/admin/reports/occupancy", reports::occupancy, Access.MANAGER);
         });
     }
 }

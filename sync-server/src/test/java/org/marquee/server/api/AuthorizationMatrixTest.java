@@ -62,6 +62,8 @@ class AuthorizationMatrixTest {
             | POST /orders/{id}/cancel      | 401  | 401   | 401     | ok    | 403     | ok    | ok      |
             | POST /orders/{id}/refund      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | GET /admin/audit              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/reports/sales      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/reports/occupancy  | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -181,6 +183,8 @@ class AuthorizationMatrixTest {
             case "POST /orders/{id}/cancel" -> new Call("/orders/" + orderId(fixture.order(caller)) + "/cancel");
             case "POST /orders/{id}/refund" -> new Call("/orders/" + fixture.paidOrder(caller) + "/refund");
             case "GET /admin/audit" -> new Call("/admin/audit?limit=1");
+            case "GET /admin/reports/sales" -> new Call("/admin/reports/sales?groupBy=movie");
+            case "GET /admin/reports/occupancy" -> new Call("/admin/reports/occupancy?theaterId=1");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }

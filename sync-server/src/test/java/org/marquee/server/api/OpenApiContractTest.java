@@ -245,6 +245,15 @@ class OpenApiContractTest {
                 .isEqualTo(200);
         assertThat(contract.call(manager, "GET", "/admin/audit?limit=5", null).status())
                 .isEqualTo(200);
+        assertThat(contract.call(manager, "GET", "/admin/reports/sales?groupBy=paymentMethod", null)
+                        .json()
+                        .path("totals")
+                        .path("orders")
+                        .asLong())
+                .isPositive();
+        assertThat(contract.call(manager, "GET", "/admin/reports/occupancy?theaterId=1", null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
