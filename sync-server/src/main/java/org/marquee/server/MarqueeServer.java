@@ -56,6 +56,8 @@ import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
 import org.marquee.server.secrets.persistence.SecretStore;
+import org.marquee.server.shifts.http.ShiftHandlers;
+import org.marquee.server.shifts.persistence.ShiftStore;
 import org.marquee.server.tickets.ConfirmationMailer;
 import org.marquee.server.web.IdempotentRequests;
 import org.slf4j.Logger;
@@ -161,6 +163,7 @@ public final class MarqueeServer implements AutoCloseable {
                     live);
             var answerPurge = new AnswerPurge(idempotencyStore, config.sweepInterval());
             var audit = new AuditStore(database.jdbi());
+            var drawer = new ShiftStore(database.jdbi());
             var idempotent = new IdempotentRequests(unit, new IdempotencyKeys(idempotencyStore));
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
@@ -170,12 +173,13 @@ public final class MarqueeServer implements AutoCloseable {
                     new HoldHandlers(holds),
                     new SessionHandlers(sessions),
                     new TerminalHandlers(config.cardTerminal().name()),
-                    new OrderHandlers(orders, payments, views, mail, idempotent),
+                    new OrderHandlers(orders, payments, views, mail, idempotent, drawer),
                     new WebhookHandler(settlement, new WebhookSignature(secrets.key("payment-webhook"))),
                     new MetricsHandler(metrics),
                     OpenApiHandler.fromSharedModel(),
                     new AuditHandlers(audit),
-                    new ReportHandlers(new ReportStore(database.jdbi())),
+                    new ReportHandlers(new ReportStore(database.jdbi()), drawer),
+                    new ShiftHandlers(drawer),
                     idempotent);
             ApiServer api;
             try {

@@ -19,6 +19,7 @@ import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
 import org.marquee.server.reports.http.ReportHandlers;
 import org.marquee.server.seatmap.http.SeatMapHandler;
+import org.marquee.server.shifts.http.ShiftHandlers;
 import org.marquee.server.web.IdempotentRequests;
 
 /** Every path of the API, with who may call it, in one place. */
@@ -36,6 +37,7 @@ public record ApiRoutes(
         OpenApiHandler openApi,
         AuditHandlers audit,
         ReportHandlers reports,
+        ShiftHandlers shifts,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -77,7 +79,12 @@ public record ApiRoutes(
             post("/orders/{id}/payments", orders::pay, Access.SELLERS);
             post("/orders/{id}/email", idempotent.wrap(orders::email), Access.SELLERS);
             post("/orders/{id}/cancel", idempotent.wrap(orders::cancel), Access.SELLERS);
-            post("/orders/{id}/refund", idempotent.wrap(orders::refund), Access.MANAGER);
+            // one transaction: the refund, its cash counted out of the manager's shift, its answer
+            post("/orders/{id}/refund", idempotent.atomic(orders::refund), Access.MANAGER);
+
+            post("/shifts", idempotent.atomic(shifts::open), Access.CLERK, Access.MANAGER);
+            get("/shifts/current", shifts::current, Access.CLERK, Access.MANAGER);
+            post("/shifts/current/close", idempotent.atomic(shifts::close), Access.CLERK, Access.MANAGER);
 
             // providers call back without a terminal token; the body's HMAC signature is checked instead
             post("/payments/webhook", webhook::receive, Access.PUBLIC);
@@ -87,6 +94,7 @@ public record ApiRoutes(
             get("/admin/audit", audit::list, Access.MANAGER);
             get("/admin/reports/sales", reports::sales, Access.MANAGER);
             get("/admin/reports/occupancy", reports::occupancy, Access.MANAGER);
+            get("/admin/reports/cash", reports::cash, Access.MANAGER);
         });
     }
 }

@@ -64,6 +64,10 @@ class AuthorizationMatrixTest {
             | GET /admin/audit              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | GET /admin/reports/sales      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | GET /admin/reports/occupancy  | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/reports/cash       | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /shifts                  | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
+            | GET /shifts/current           | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
+            | POST /shifts/current/close    | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -185,8 +189,33 @@ class AuthorizationMatrixTest {
             case "GET /admin/audit" -> new Call("/admin/audit?limit=1");
             case "GET /admin/reports/sales" -> new Call("/admin/reports/sales?groupBy=movie");
             case "GET /admin/reports/occupancy" -> new Call("/admin/reports/occupancy?theaterId=1");
+            case "GET /admin/reports/cash" -> new Call("/admin/reports/cash?theaterId=1");
+            case "POST /shifts" -> {
+                shift(caller, false);
+                yield new Call("/shifts", "{\"floatMinor\":10000}");
+            }
+            case "GET /shifts/current" -> {
+                shift(caller, true);
+                yield new Call("/shifts/current");
+            }
+            case "POST /shifts/current/close" -> {
+                shift(caller, true);
+                yield new Call("/shifts/current/close", "{\"countedCashMinor\":10000}");
+            }
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
+    }
+
+    /** Opens or closes a staff caller's cash shift first, so that the call under test can succeed. */
+    private void shift(Caller caller, boolean open) {
+        if (caller == Caller.CLERK || caller == Caller.MANAGER) {
+            ApiClient staff = server.client(fixture.token(caller));
+            if (open) {
+                staff.post("/shifts", "{\"floatMinor\":0}");
+            } else {
+                staff.post("/shifts/current/close", "{\"countedCashMinor\":0}");
+            }
+        }
     }
 
     private static String orderId(JsonNode order) {

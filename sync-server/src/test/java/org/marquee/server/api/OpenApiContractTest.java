@@ -254,6 +254,28 @@ class OpenApiContractTest {
         assertThat(contract.call(manager, "GET", "/admin/reports/occupancy?theaterId=1", null)
                         .status())
                 .isEqualTo(200);
+        assertThat(contract.call(manager, "GET", "/shifts/current", null)
+                        .json()
+                        .path("cashRefundsMinor")
+                        .asLong())
+                .as("the refund of a cash sale opened the manager's drawer")
+                .isEqualTo(total);
+        assertThat(contract.call(manager, "GET", "/admin/reports/cash?theaterId=1", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(contract.call(clerk, "GET", "/shifts/current", null)
+                        .json()
+                        .path("cashSalesMinor")
+                        .asLong())
+                .isEqualTo(total);
+        assertThat(contract.call(clerk, "POST", "/shifts/current/close", "{\"countedCashMinor\":" + total + "}")
+                        .json()
+                        .path("varianceMinor")
+                        .asLong())
+                .isZero();
+        assertThat(contract.call(clerk, "POST", "/shifts", "{\"floatMinor\":5000}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

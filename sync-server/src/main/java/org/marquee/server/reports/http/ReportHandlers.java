@@ -8,6 +8,7 @@ import org.marquee.model.SalesReport;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.reports.Reports;
 import org.marquee.server.reports.SalesGrouping;
+import org.marquee.server.shifts.CashDrawer;
 import org.marquee.server.web.QueryParams;
 
 /** {@code GET /admin/reports/sales} (JSON or, with {@code Accept: text/csv}, CSV) and {@code /occupancy}. */
@@ -16,9 +17,11 @@ public final class ReportHandlers {
     static final int MAX_DAYS = 366;
 
     private final Reports reports;
+    private final CashDrawer drawer;
 
-    public ReportHandlers(Reports reports) {
+    public ReportHandlers(Reports reports, CashDrawer drawer) {
         this.reports = reports;
+        this.drawer = drawer;
     }
 
     public void sales(Context ctx) {
@@ -55,6 +58,17 @@ public final class ReportHandlers {
         LocalDate date = QueryParams.date(ctx, "date");
         LocalDate day = date != null ? date : today(theaterId);
         ctx.json(List.copyOf(reports.occupancy(theaterId, day)));
+    }
+
+    /** {@code GET /admin/reports/cash?theaterId=&date=}: the shifts opened that business day at the theater. */
+    public void cash(Context ctx) {
+        Long theaterId = QueryParams.longValue(ctx, "theaterId");
+        if (theaterId == null) {
+            throw MarqueeException.invalid("'theaterId' is needed: cash is reported per theater.");
+        }
+        LocalDate date = QueryParams.date(ctx, "date");
+        LocalDate day = date != null ? date : today(theaterId);
+        ctx.json(List.copyOf(drawer.day(theaterId, day)));
     }
 
     private LocalDate today(Long theaterId) {
