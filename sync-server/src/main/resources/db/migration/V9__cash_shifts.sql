@@ -26,3 +26,8 @@ create table cash_moves (
     primary key (payment_id, kind)
 );
 create index cash_moves_shift on cash_moves (shift_id);
+
+-- A hold a manager force-released (DESIGN §7.3): its owner reads it as RELEASED with releasedBy MANAGER.
+alter table holds
+    add column released_by text check (released_by in ('MANAGER')),
+    add column release_reason text;

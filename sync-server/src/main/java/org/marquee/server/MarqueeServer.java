@@ -25,8 +25,11 @@ import org.marquee.server.db.UnitOfWork;
 import org.marquee.server.demo.persistence.DemoLoader;
 import org.marquee.server.holds.HoldService;
 import org.marquee.server.holds.HoldSweeper;
+import org.marquee.server.holds.ManagerReleases;
 import org.marquee.server.holds.http.HoldHandlers;
+import org.marquee.server.holds.http.LiveHoldHandlers;
 import org.marquee.server.holds.persistence.HoldStore;
+import org.marquee.server.holds.persistence.LiveHoldStore;
 import org.marquee.server.idempotency.AnswerPurge;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
@@ -164,13 +167,14 @@ public final class MarqueeServer implements AutoCloseable {
             var answerPurge = new AnswerPurge(idempotencyStore, config.sweepInterval());
             var audit = new AuditStore(database.jdbi());
             var drawer = new ShiftStore(database.jdbi());
+            var managerReleases = new ManagerReleases(holds, new LiveHoldStore(database.jdbi()), audit);
             var idempotent = new IdempotentRequests(unit, new IdempotencyKeys(idempotencyStore));
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
                     new CatalogHandlers(catalog),
                     new SeatMapHandler(seatMaps),
                     seatEvents,
-                    new HoldHandlers(holds),
+                    new HoldHandlers(holds, managerReleases),
                     new SessionHandlers(sessions),
                     new TerminalHandlers(config.cardTerminal().name()),
                     new OrderHandlers(orders, payments, views, mail, idempotent, drawer),
@@ -180,6 +184,7 @@ public final class MarqueeServer implements AutoCloseable {
                     new AuditHandlers(audit),
                     new ReportHandlers(new ReportStore(database.jdbi()), drawer),
                     new ShiftHandlers(drawer),
+                    new LiveHoldHandlers(managerReleases),
                     idempotent);
             ApiServer api;
             try {

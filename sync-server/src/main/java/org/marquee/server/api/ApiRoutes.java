@@ -14,6 +14,7 @@ import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.holds.http.HoldHandlers;
+import org.marquee.server.holds.http.LiveHoldHandlers;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
@@ -38,6 +39,7 @@ public record ApiRoutes(
         AuditHandlers audit,
         ReportHandlers reports,
         ShiftHandlers shifts,
+        LiveHoldHandlers liveHolds,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -95,6 +97,8 @@ public record ApiRoutes(
             get("/admin/reports/sales", reports::sales, Access.MANAGER);
             get("/admin/reports/occupancy", reports::occupancy, Access.MANAGER);
             get("/admin/reports/cash", reports::cash, Access.MANAGER);
+            get("/admin/holds", liveHolds::list, Access.MANAGER);
+            delete("/admin/holds/{id}", idempotent.atomic(liveHolds::release), Access.MANAGER);
         });
     }
 }

@@ -276,6 +276,20 @@ class OpenApiContractTest {
         assertThat(contract.call(clerk, "POST", "/shifts", "{\"floatMinor\":5000}")
                         .status())
                 .isEqualTo(201);
+        ApiClient stuckKiosk = server.kiosk(3);
+        String stuck = contract.call(stuckKiosk, "POST", "/holds", holdBody(showtime, List.of(freeSeats.next())))
+                .json()
+                .path("holdId")
+                .asText();
+        assertThat(contract.call(manager, "GET", "/admin/holds", null).body()).contains(stuck);
+        assertThat(contract.call(manager, "DELETE", "/admin/holds/" + stuck + "?reason=stuck", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(contract.call(stuckKiosk, "GET", "/holds/" + stuck, null)
+                        .json()
+                        .path("releasedBy")
+                        .asText())
+                .isEqualTo("MANAGER");
     }
 
     @Test
