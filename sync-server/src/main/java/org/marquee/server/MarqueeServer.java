@@ -27,6 +27,9 @@ import org.marquee.server.holds.HoldService;
 import org.marquee.server.holds.HoldSweeper;
 import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.holds.persistence.HoldStore;
+import org.marquee.server.houseseats.HouseSeatService;
+import org.marquee.server.houseseats.http.HouseSeatHandlers;
+import org.marquee.server.houseseats.persistence.HouseSeatStore;
 import org.marquee.server.idempotency.AnswerPurge;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
@@ -53,6 +56,8 @@ import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
+import org.marquee.server.seatrules.SeatRules;
+import org.marquee.server.seatrules.persistence.TheaterRuleStore;
 import org.marquee.server.secrets.persistence.SecretStore;
 import org.marquee.server.tickets.ConfirmationMailer;
 import org.marquee.server.web.IdempotentRequests;
@@ -119,8 +124,17 @@ public final class MarqueeServer implements AutoCloseable {
             var unit = new UnitOfWork(database.jdbi());
             // inside a unit of work (an idempotent request), seat maps are told once its transaction has committed
             SeatMapChanges committed = showtimeId -> UnitOfWork.afterCommit(() -> live.changed(showtimeId));
-            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics, committed);
-            var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live);
+            var seatRules = new SeatRules(new TheaterRuleStore(database.jdbi()));
+            var holds = new HoldService(
+                    catalog,
+                    holdStore,
+                    config.holdPolicy(),
+                    metrics,
+                    committed,
+                    seatRules,
+                    new AuditStore(database.jdbi()));
+            var seatMaps = new SeatMapService(
+                    catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live, seatRules);
             var seatEvents = new SeatEventsHandler(seatMaps, live.start(seatMaps::current), config.sseHeartbeat());
             var orderStore = new OrderStore(database.jdbi());
             var idempotencyStore = new IdempotencyStore(database.jdbi());
@@ -173,6 +187,8 @@ public final class MarqueeServer implements AutoCloseable {
                     new MetricsHandler(metrics),
                     OpenApiHandler.fromSharedModel(),
                     new AuditHandlers(audit),
+                    new HouseSeatHandlers(
+                            new HouseSeatService(catalog, new HouseSeatStore(database.jdbi()), audit, committed)),
                     idempotent);
             ApiServer api;
             try {

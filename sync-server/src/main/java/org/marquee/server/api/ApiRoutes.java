@@ -14,6 +14,7 @@ import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.holds.http.HoldHandlers;
+import org.marquee.server.houseseats.http.HouseSeatHandlers;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
@@ -34,6 +35,7 @@ public record ApiRoutes(
         MetricsHandler metrics,
         OpenApiHandler openApi,
         AuditHandlers audit,
+        HouseSeatHandlers houseSeats,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -83,6 +85,9 @@ public record ApiRoutes(
             // the admin API (DESIGN §7): managers only; every mutation is wrapped in idempotent.atomic, so that it
             // commits together with its audit entry or not at all
             get("/admin/audit", audit::list, Access.MANAGER);
+            // seat rules (DESIGN §8): house seats kept for the counter
+            get("/admin/showtimes/{id}/house-seats", houseSeats::get, Access.MANAGER);
+            put("/admin/showtimes/{id}/house-seats", idempotent.atomic(houseSeats::put), Access.MANAGER);
         });
     }
 }
