@@ -64,8 +64,10 @@ public final class Gaps {
     public static String why(Hall hall, String seatId, Set<String> takenAfter) {
         Hall.Segment segment = hall.segmentOf(seatId);
         int p = hall.positionOf(seatId);
-        String left = side(segment.seats(), p - 1, takenAfter);
-        String right = side(segment.seats(), p + 1, takenAfter);
+        String left = p == 0 && segment.index() == 0 ? "the end of the row" : side(segment.seats(), p - 1, takenAfter);
+        String right = p == segment.seats().size() - 1 && hall.lastInRow(segment)
+                ? "the end of the row"
+                : side(segment.seats(), p + 1, takenAfter);
         if (left.equals("taken") && right.equals("taken")) {
             return "between two taken seats";
         }

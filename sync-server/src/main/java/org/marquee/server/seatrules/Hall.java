@@ -71,6 +71,12 @@ public final class Hall {
         return segments;
     }
 
+    /** True when no segment of the same row lies right of {@code segment}. */
+    public boolean lastInRow(Segment segment) {
+        int i = segments.indexOf(segment);
+        return i + 1 == segments.size() || segments.get(i + 1).y() != segment.y();
+    }
+
     public SeatDefinition seat(String id) {
         return seats.get(id);
     }
