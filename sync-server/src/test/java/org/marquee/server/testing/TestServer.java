@@ -165,6 +165,18 @@ public final class TestServer implements AutoCloseable {
         return answer.json().path("token").asText();
     }
 
+    /**
+     * Sets every theater's single-seat rule (DESIGN §8; the default is {@code KIOSK}). For tests about something else
+     * that hold seats one by one from kiosks: call it before the first hold, as theaters' settings are cached for a
+     * few seconds once read.
+     */
+    public TestServer singleSeatRule(String rule) {
+        jdbi().useHandle(h -> h.createUpdate("update theaters set single_seat_rule = :rule")
+                .bind("rule", rule)
+                .execute());
+        return this;
+    }
+
     /** Direct database access, for tests that check what the API cannot show. */
     public Jdbi jdbi() {
         return Jdbi.create(jdbcUrl, "postgres", "postgres");
