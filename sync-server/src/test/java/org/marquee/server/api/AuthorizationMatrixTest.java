@@ -62,6 +62,8 @@ class AuthorizationMatrixTest {
             | POST /orders/{id}/cancel      | 401  | 401   | 401     | ok    | 403     | ok    | ok      |
             | POST /orders/{id}/refund      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | GET /admin/audit              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/showtimes/{id}/house-seats | 401 | 401 | 401   | 403   | 403     | 403   | ok      |
+            | PUT /admin/showtimes/{id}/house-seats | 401 | 401 | 401   | 403   | 403     | 403   | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -80,7 +82,8 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     void start() {
-        server = TestServer.start("access", TestServer.Options.defaults());
+        // seats are held one by one in row order: the single-seat rule (DESIGN §8) is not what this test is about
+        server = TestServer.start("access", TestServer.Options.defaults()).singleSeatRule("OFF");
         fixture = new AccessFixture(server);
     }
 
@@ -181,6 +184,12 @@ class AuthorizationMatrixTest {
             case "POST /orders/{id}/cancel" -> new Call("/orders/" + orderId(fixture.order(caller)) + "/cancel");
             case "POST /orders/{id}/refund" -> new Call("/orders/" + fixture.paidOrder(caller) + "/refund");
             case "GET /admin/audit" -> new Call("/admin/audit?limit=1");
+            case "GET /admin/showtimes/{id}/house-seats" ->
+                new Call("/admin/showtimes/" + fixture.showtime() + "/house-seats");
+            case "PUT /admin/showtimes/{id}/house-seats" ->
+                new Call(
+                        "/admin/showtimes/" + fixture.showtime() + "/house-seats",
+                        "{\"seatIds\":[],\"releaseMinutes\":0}");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }

@@ -48,7 +48,9 @@ class AccessibleSeatsTest extends SeatRulesTestBase {
         Map<String, JsonNode> map = seatMap(server.kiosk(1), showtime);
         assertThat(map.get("A1").path("restriction").asText()).isEqualTo("ACCESSIBLE");
         assertThat(map.get("A3").path("restriction").asText()).isEqualTo("ACCESSIBLE");
-        assertThat(map.get("A5").has("restriction")).as("a seat for everyone has no restriction").isFalse();
+        assertThat(map.get("A5").has("restriction"))
+                .as("a seat for everyone has no restriction")
+                .isFalse();
     }
 
     @Test
@@ -111,7 +113,9 @@ class AccessibleSeatsTest extends SeatRulesTestBase {
         assertThat(kiosk.post("/holds", holdBody(showtime, List.of("A21"))).status())
                 .isEqualTo(201);
         // a companion seat alone may go to anyone now
-        assertThat(server.kiosk(7).post("/holds", holdBody(showtime, List.of("A3"))).status())
+        assertThat(server.kiosk(7)
+                        .post("/holds", holdBody(showtime, List.of("A3")))
+                        .status())
                 .isEqualTo(201);
     }
 
@@ -120,17 +124,19 @@ class AccessibleSeatsTest extends SeatRulesTestBase {
         long showtime = freshBigHall();
         Map<String, JsonNode> seats = seatMap(server.kiosk(8), showtime);
         String[] others = seats.values().stream()
-                .filter(s -> List.of("STANDARD", "PREMIUM").contains(s.path("type").asText()))
+                .filter(s ->
+                        List.of("STANDARD", "PREMIUM").contains(s.path("type").asText()))
                 .filter(s -> s.path("status").asText().equals("AVAILABLE"))
                 .map(s -> s.path("id").asText())
                 .toArray(String[]::new);
-        server.jdbi().useHandle(h -> h.createUpdate("""
+        server.jdbi()
+                .useHandle(h -> h.createUpdate("""
                         insert into seat_claims (showtime_id, seat_id, state, hold_id, version)
                         select :s, seat, 'SOLD', gen_random_uuid(), nextval('seat_claim_version')
                           from unnest(cast(:seats as text[])) seat""")
-                .bind("s", showtime)
-                .bind("seats", others)
-                .execute());
+                        .bind("s", showtime)
+                        .bind("seats", others)
+                        .execute());
 
         assertThat(seatMap(server.kiosk(8), showtime).get("A22").has("restriction"))
                 .isFalse();

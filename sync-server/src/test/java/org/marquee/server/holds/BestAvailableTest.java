@@ -52,7 +52,9 @@ class BestAvailableTest extends SeatRulesTestBase {
         assertThat(second).hasSize(3).doesNotContainAnyElementsOf(first);
         assertThat(third).hasSize(5).doesNotContainAnyElementsOf(first).doesNotContainAnyElementsOf(second);
         for (List<String> block : List.of(first, second, third)) {
-            assertThat(block.stream().map(id -> id.charAt(0)).distinct()).as("one row").hasSize(1);
+            assertThat(block.stream().map(id -> id.charAt(0)).distinct())
+                    .as("one row")
+                    .hasSize(1);
         }
         assertThat(SeatMaps.singles(seatMap(server.kiosk(4), showtime))).isEmpty();
     }
@@ -77,15 +79,18 @@ class BestAvailableTest extends SeatRulesTestBase {
     @Test
     void whenTheHallIsFullTheAnswerIsSeatsUnavailable() {
         long showtime = freshBigHall();
-        server.jdbi().useHandle(h -> h.createUpdate("""
+        server.jdbi()
+                .useHandle(h -> h.createUpdate("""
                         insert into seat_claims (showtime_id, seat_id, state, hold_id, version)
                         select :s, seat, 'SOLD', gen_random_uuid(), nextval('seat_claim_version')
                           from unnest(cast(:seats as text[])) seat""")
-                .bind("s", showtime)
-                .bind("seats", seatMap(server.kiosk(1), showtime).keySet().stream()
-                        .filter(id -> !id.equals("F8"))
-                        .toArray(String[]::new))
-                .execute());
+                        .bind("s", showtime)
+                        .bind(
+                                "seats",
+                                seatMap(server.kiosk(1), showtime).keySet().stream()
+                                        .filter(id -> !id.equals("F8"))
+                                        .toArray(String[]::new))
+                        .execute());
 
         Answer two = server.kiosk(6).post("/holds", best(showtime, 2));
         assertThat(two.status()).isEqualTo(409);
@@ -123,7 +128,9 @@ class BestAvailableTest extends SeatRulesTestBase {
 
     private int holds() {
         Integer count = server.jdbi()
-                .withHandle(h -> h.createQuery("select count(*) from holds").mapTo(Integer.class).one());
+                .withHandle(h -> h.createQuery("select count(*) from holds")
+                        .mapTo(Integer.class)
+                        .one());
         return count;
     }
 }

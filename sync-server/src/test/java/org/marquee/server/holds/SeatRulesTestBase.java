@@ -20,7 +20,8 @@ abstract class SeatRulesTestBase {
     protected long freshBigHall() {
         List<Long> ids = new ArrayList<>();
         for (int day = 1; day <= 6; day++) {
-            for (JsonNode s : server.showtimes(1, LocalDate.now(DemoFixture.ZONE).plusDays(day))) {
+            for (JsonNode s :
+                    server.showtimes(1, LocalDate.now(DemoFixture.ZONE).plusDays(day))) {
                 if (s.path("auditorium").path("name").asText().equals("Sala 1")) {
                     ids.add(s.path("id").asLong());
                 }

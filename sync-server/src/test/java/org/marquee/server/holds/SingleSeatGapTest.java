@@ -38,7 +38,9 @@ class SingleSeatGapTest extends SeatRulesTestBase {
     @Test
     void aKioskMayNotLeaveOneSeatAloneAndIsToldWhichAndWhy() {
         long showtime = freshBigHall();
-        assertThat(server.kiosk(1).post("/holds", holdBody(showtime, List.of("F7", "F8"))).status())
+        assertThat(server.kiosk(1)
+                        .post("/holds", holdBody(showtime, List.of("F7", "F8")))
+                        .status())
                 .isEqualTo(201);
 
         Answer refused = server.kiosk(2).post("/holds", holdBody(showtime, List.of("F10", "F11")));
@@ -53,7 +55,9 @@ class SingleSeatGapTest extends SeatRulesTestBase {
                 .as("nothing was held")
                 .isEqualTo("AVAILABLE");
         // taking F9 too, or starting next to F8, is fine
-        assertThat(server.kiosk(2).post("/holds", holdBody(showtime, List.of("F9", "F10"))).status())
+        assertThat(server.kiosk(2)
+                        .post("/holds", holdBody(showtime, List.of("F9", "F10")))
+                        .status())
                 .isEqualTo(201);
     }
 
@@ -101,7 +105,9 @@ class SingleSeatGapTest extends SeatRulesTestBase {
                 .json()
                 .path("holdId")
                 .asText();
-        assertThat(server.kiosk(9).post("/holds", holdBody(showtime, List.of("J9", "J10"))).status())
+        assertThat(server.kiosk(9)
+                        .post("/holds", holdBody(showtime, List.of("J9", "J10")))
+                        .status())
                 .isEqualTo(201);
         assertThat(server.kiosk(8).delete("/holds/" + middle).status()).isEqualTo(204);
         // J8 now stands alone between J7 and J9: nobody's new hold did that
@@ -116,15 +122,18 @@ class SingleSeatGapTest extends SeatRulesTestBase {
     void whenNoChoiceWithoutASingleSeatExistsTheHoldIsAllowed() {
         long showtime = freshBigHall();
         // every seat sold but K5, K6 and K7: any two of them leave one alone, and nothing better exists
-        server.jdbi().useHandle(h -> h.createUpdate("""
+        server.jdbi()
+                .useHandle(h -> h.createUpdate("""
                         insert into seat_claims (showtime_id, seat_id, state, hold_id, version)
                         select :s, seat, 'SOLD', gen_random_uuid(), nextval('seat_claim_version')
                           from unnest(cast(:seats as text[])) seat""")
-                .bind("s", showtime)
-                .bind("seats", seatMap(server.kiosk(1), showtime).keySet().stream()
-                        .filter(id -> !List.of("K5", "K6", "K7").contains(id))
-                        .toArray(String[]::new))
-                .execute());
+                        .bind("s", showtime)
+                        .bind(
+                                "seats",
+                                seatMap(server.kiosk(1), showtime).keySet().stream()
+                                        .filter(id -> !List.of("K5", "K6", "K7").contains(id))
+                                        .toArray(String[]::new))
+                        .execute());
 
         Answer answer = server.kiosk(12).post("/holds", holdBody(showtime, List.of("K5", "K6")));
 
@@ -140,9 +149,7 @@ class SingleSeatGapTest extends SeatRulesTestBase {
         assertThat(refused.seatIds()).containsExactly("B1");
 
         Answer kioskOverride = server.kiosk(1)
-                .post(
-                        "/holds",
-                        "{\"showtimeId\":" + showtime + ",\"seatIds\":[\"B2\"],\"allowSingleSeatGap\":true}");
+                .post("/holds", "{\"showtimeId\":" + showtime + ",\"seatIds\":[\"B2\"],\"allowSingleSeatGap\":true}");
         assertThat(kioskOverride.status()).isEqualTo(403);
         assertThat(kioskOverride.errorCode()).isEqualTo("FORBIDDEN");
 
@@ -164,7 +171,9 @@ class SingleSeatGapTest extends SeatRulesTestBase {
     @Test
     void underOffNobodyIsBound() {
         long showtime = showtimeOfTheater(3, 0);
-        assertThat(server.kiosk(2).post("/holds", holdBody(showtime, List.of("B2"))).status())
+        assertThat(server.kiosk(2)
+                        .post("/holds", holdBody(showtime, List.of("B2")))
+                        .status())
                 .isEqualTo(201);
     }
 }

@@ -32,7 +32,8 @@ class HouseSeatsTest {
         server = TestServer.start("houseseats", TestServer.Options.defaults().kiosks(6));
         manager = server.manager();
         for (int day = 1; day <= 3; day++) {
-            for (JsonNode s : server.showtimes(1, LocalDate.now(DemoFixture.ZONE).plusDays(day))) {
+            for (JsonNode s :
+                    server.showtimes(1, LocalDate.now(DemoFixture.ZONE).plusDays(day))) {
                 showtimes.add(s.path("id").asLong());
             }
         }
@@ -73,13 +74,18 @@ class HouseSeatsTest {
         assertThat(kiosk.seatIds()).containsExactly("E11");
         // best available never offers them to a kiosk either
         for (int k = 2; k <= 4; k++) {
-            assertThat(server.kiosk(k).post("/holds", "{\"showtimeId\":" + showtime + ",\"count\":6}").seatIds())
+            assertThat(server.kiosk(k)
+                            .post("/holds", "{\"showtimeId\":" + showtime + ",\"count\":6}")
+                            .seatIds())
                     .doesNotContain("E11", "E12");
         }
-        assertThat(server.counter().post("/holds", holdBody(showtime, List.of("E11", "E12"))).status())
+        assertThat(server.counter()
+                        .post("/holds", holdBody(showtime, List.of("E11", "E12")))
+                        .status())
                 .isEqualTo(201);
 
-        JsonNode audit = manager.get("/admin/audit?action=HOUSE_SEATS_SET").json().get(0);
+        JsonNode audit =
+                manager.get("/admin/audit?action=HOUSE_SEATS_SET").json().get(0);
         assertThat(audit.path("actor").path("username").asText()).isEqualTo("morgan");
         assertThat(audit.path("entityId").asText()).isEqualTo(String.valueOf(showtime));
         assertThat(audit.path("details").path("seatIds").get(0).asText()).isEqualTo("E11");
@@ -152,17 +158,21 @@ class HouseSeatsTest {
                         .one());
         manager.put("/admin/showtimes/" + showtime + "/house-seats", body("[\"G9\",\"G10\"]", 60));
         ApiClient kiosk = server.kiosk(6);
-        assertThat(kiosk.post("/holds", holdBody(showtime, List.of("G9", "G10"))).errorCode())
+        assertThat(kiosk.post("/holds", holdBody(showtime, List.of("G9", "G10")))
+                        .errorCode())
                 .isEqualTo("HOUSE_SEATS");
         String etag = kiosk.get("/showtimes/" + showtime + "/seats").header("ETag");
 
         await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> !seat(kiosk.get("/showtimes/" + showtime + "/seats").json(), "G9")
+                .until(() -> !seat(
+                                kiosk.get("/showtimes/" + showtime + "/seats").json(), "G9")
                         .has("restriction"));
 
-        assertThat(kiosk.get("/showtimes/" + showtime + "/seats").header("ETag")).isNotEqualTo(etag);
-        assertThat(kiosk.post("/holds", holdBody(showtime, List.of("G9", "G10"))).status())
+        assertThat(kiosk.get("/showtimes/" + showtime + "/seats").header("ETag"))
+                .isNotEqualTo(etag);
+        assertThat(kiosk.post("/holds", holdBody(showtime, List.of("G9", "G10")))
+                        .status())
                 .isEqualTo(201);
     }
 

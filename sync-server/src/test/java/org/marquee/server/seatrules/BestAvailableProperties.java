@@ -73,7 +73,8 @@ class BestAvailableProperties {
             }
             return labelled;
         });
-        return Combinators.combine(rows, Arbitraries.longs(), Arbitraries.integers().between(0, 95))
+        return Combinators.combine(
+                        rows, Arbitraries.longs(), Arbitraries.integers().between(0, 95))
                 .as(Scene::new);
     }
 
@@ -108,16 +109,22 @@ class BestAvailableProperties {
             Hall.Segment segment = hall.segmentOf(seats.getFirst());
             int first = hall.positionOf(seats.getFirst());
             for (int i = 0; i < seats.size(); i++) {
-                assertThat(hall.segmentOf(seats.get(i))).as("one segment, never across an aisle").isEqualTo(segment);
+                assertThat(hall.segmentOf(seats.get(i)))
+                        .as("one segment, never across an aisle")
+                        .isEqualTo(segment);
                 assertThat(hall.positionOf(seats.get(i))).as("side by side").isEqualTo(first + i);
             }
-            assertThat(Gaps.stranded(hall, taken, seats)).as("no single seat left").isEmpty();
+            assertThat(Gaps.stranded(hall, taken, seats))
+                    .as("no single seat left")
+                    .isEmpty();
         }
         long free = hall.segments().stream()
                 .flatMap(s -> s.seats().stream())
                 .filter(s -> !taken.contains(s.id()) && ask.eligible().test(s))
                 .count();
-        assertThat(chosen.isPresent()).as("an answer exactly when enough seats are free").isEqualTo(free >= count);
+        assertThat(chosen.isPresent())
+                .as("an answer exactly when enough seats are free")
+                .isEqualTo(free >= count);
     }
 
     @Property(tries = 200)
@@ -138,7 +145,9 @@ class BestAvailableProperties {
             for (int from = 0; from + count <= seats.size(); from++) {
                 List<SeatDefinition> window = seats.subList(from, from + count);
                 List<String> ids = window.stream().map(SeatDefinition::id).toList();
-                boolean legal = window.stream().allMatch(s -> !taken.contains(s.id()) && ask.eligible().test(s))
+                boolean legal = window.stream()
+                                .allMatch(s -> !taken.contains(s.id())
+                                        && ask.eligible().test(s))
                         && Gaps.stranded(hall, taken, ids).isEmpty();
                 if (legal) {
                     assertThat(BestAvailable.score(hall, window)).isGreaterThanOrEqualTo(best);
@@ -155,8 +164,9 @@ class BestAvailableProperties {
         ShowtimeRules rules = rules(hall);
         BestAvailable.Ask ask =
                 new BestAvailable.Ask(count, rules.eligible(Role.KIOSK, true, Instant.now(), false), true, true);
-        BestAvailable.choose(rules, taken, ask).ifPresent(seats -> assertThat(rules.lonelyCompanions(seats))
-                .as("every companion seat beside a wheelchair space of the same hold")
-                .isEmpty());
+        BestAvailable.choose(rules, taken, ask)
+                .ifPresent(seats -> assertThat(rules.lonelyCompanions(seats))
+                        .as("every companion seat beside a wheelchair space of the same hold")
+                        .isEmpty());
     }
 }

@@ -37,8 +37,9 @@ class GapsTest {
     @Test
     void wheelchairSpacesCompanionSeatsAndBrokenSeatsAreNeverCountedAndCloseARun() {
         Hall hall = hall("A:WCSSSXSS");
-        // A3 beside a companion seat: taking A4 leaves it alone; the companion seat A2 is never a single
-        assertThat(Gaps.stranded(hall, Set.of(), List.of("A4"))).containsExactly("A3");
+        // A3 beside a companion seat and A5 beside a broken seat: taking A4 leaves both alone; the companion seat A2
+        // is never a single
+        assertThat(Gaps.stranded(hall, Set.of(), List.of("A4"))).containsExactly("A3", "A5");
         // A5 between A4 and the broken A6
         assertThat(Gaps.stranded(hall, Set.of(), List.of("A3", "A4"))).containsExactly("A5");
         assertThat(Gaps.stranded(hall, Set.of(), List.of("A1"))).isEmpty();
@@ -65,8 +66,8 @@ class GapsTest {
     void restrictionsEndAtTheirReleaseInstants() {
         Hall hall = hall("A:WCSS");
         Instant start = Instant.parse("2026-12-01T20:00:00Z");
-        ShowtimeRules rules = new ShowtimeRules(
-                hall, SingleSeatRule.KIOSK, 30, start, HouseSeats.of(List.of("A4"), 60));
+        ShowtimeRules rules =
+                new ShowtimeRules(hall, SingleSeatRule.KIOSK, 30, start, HouseSeats.of(List.of("A4"), 60));
         Instant early = start.minusSeconds(3 * 3600);
         assertThat(rules.restriction(hall.seat("A1"), early, false))
                 .isEqualTo(org.marquee.model.SeatRestriction.ACCESSIBLE);

@@ -177,6 +177,15 @@ public final class TestServer implements AutoCloseable {
         return this;
     }
 
+    /** Sets one theater's single-seat rule, as {@link #singleSeatRule(String)} does for all. */
+    public TestServer singleSeatRule(long theaterId, String rule) {
+        jdbi().useHandle(h -> h.createUpdate("update theaters set single_seat_rule = :rule where id = :id")
+                .bind("rule", rule)
+                .bind("id", theaterId)
+                .execute());
+        return this;
+    }
+
     /** Direct database access, for tests that check what the API cannot show. */
     public Jdbi jdbi() {
         return Jdbi.create(jdbcUrl, "postgres", "postgres");
