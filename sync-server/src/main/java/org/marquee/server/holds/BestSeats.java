@@ -62,12 +62,19 @@ public final class BestSeats implements SeatChoice {
                 .toList());
         Set<String> rows = chosen.stream().map(id -> hall.seat(id).row()).collect(Collectors.toSet());
         SeatsSeen.Seen again = seen.read(rows);
+        boolean gapFree = Gaps.stranded(hall, all.taken(), chosen).isEmpty();
         boolean taken = chosen.stream().anyMatch(again.taken()::contains);
-        if (taken
-                || (Gaps.stranded(hall, all.taken(), chosen).isEmpty()
-                        && !Gaps.stranded(hall, again.taken(), chosen).isEmpty())) {
+        if (!taken && (!gapFree || Gaps.stranded(hall, again.taken(), chosen).isEmpty())) {
+            return chosen;
+        }
+        // another request took the block (or its neighbours) meanwhile: the next best block of this segment, whose
+        // lock is held and whose seats were just read, is as good a choice; only when it has none, start over
+        Set<Hall.Segment> segments = chosen.stream().map(hall::segmentOf).collect(Collectors.toSet());
+        if (segments.size() != 1) {
             throw new LostRace();
         }
-        return chosen;
+        return BestAvailable.chooseWithin(
+                        seenRules, again.taken(), ask, segments.iterator().next(), gapFree)
+                .orElseThrow(LostRace::new);
     }
 }

@@ -45,6 +45,22 @@ public final class BestAvailable {
         return acrossAisles(rules, taken, ask).or(() -> oneByOne(rules, taken, ask));
     }
 
+    /**
+     * The best block within {@code segment} alone, leaving no single seat when {@code gapFree}: for a choice that lost
+     * its block to another request but holds the segment's lock, so that it can take the next block there at once.
+     */
+    public static Optional<List<String>> chooseWithin(
+            ShowtimeRules rules, Set<String> taken, Ask ask, Hall.Segment segment, boolean gapFree) {
+        Candidate best = null;
+        for (List<SeatDefinition> window : windows(segment.seats(), ask.count())) {
+            Candidate candidate = candidate(rules, taken, ask, window);
+            if (candidate != null && (!gapFree || candidate.tier() <= 1) && better(candidate, best)) {
+                best = candidate;
+            }
+        }
+        return Optional.ofNullable(best).map(Candidate::seats);
+    }
+
     /** True when {@code count} seats side by side in one segment are free for the caller and leave no single seat. */
     public static boolean gapFreeBlockExists(ShowtimeRules rules, Set<String> taken, Ask ask) {
         for (Hall.Segment segment : rules.hall().segments()) {

@@ -221,7 +221,7 @@ class OpenApiContractTest {
         Answer best = contract.call(third, "POST", "/holds", "{\"showtimeId\":" + other + ",\"count\":3}");
         assertThat(best.status()).isEqualTo(201);
         assertThat(best.seatIds()).hasSize(3);
-        assertThat(contract.call(third, "POST", "/holds", "{\"showtimeId\":" + other + ",\"count\":0}")
+        assertThat(contract.wrong(third, "POST", "/holds", "{\"showtimeId\":" + other + ",\"count\":0}")
                         .status())
                 .isEqualTo(422);
         String accessible = "{\"showtimeId\":" + other + ",\"count\":2,\"accessible\":true}";

@@ -64,7 +64,7 @@ public final class HoldStore {
     private static final String ONE_ACTIVE_PER_TERMINAL = "holds_one_active_per_terminal";
 
     /** How often a best-available choice is made again after losing its seats to another request. */
-    private static final int CHOICE_ATTEMPTS = 10;
+    private static final int CHOICE_ATTEMPTS = 30;
 
     private final Jdbi jdbi;
 
