@@ -11,6 +11,12 @@ public enum ErrorCode {
     HOLD_EXPIRED,
     HOLD_NOT_ACTIVE,
     SHOWTIME_NOT_ON_SALE,
+    /** The hold would leave a single free seat alone (DESIGN §8); {@code details.seatIds} names it. */
+    SINGLE_SEAT_GAP,
+    /** Wheelchair spaces and companion seats are kept for accessible holds (DESIGN §8). */
+    ACCESSIBLE_SEATS_RESERVED,
+    /** House seats are kept for the counter and managers until their release (DESIGN §8). */
+    HOUSE_SEATS,
     CONFLICT,
     PAYMENT_DECLINED,
     PAYMENT_TIMEOUT,

@@ -30,6 +30,9 @@ import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.holds.http.LiveHoldHandlers;
 import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.holds.persistence.LiveHoldStore;
+import org.marquee.server.houseseats.HouseSeatService;
+import org.marquee.server.houseseats.http.HouseSeatHandlers;
+import org.marquee.server.houseseats.persistence.HouseSeatStore;
 import org.marquee.server.idempotency.AnswerPurge;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
@@ -58,6 +61,8 @@ import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
+import org.marquee.server.seatrules.SeatRules;
+import org.marquee.server.seatrules.persistence.TheaterRuleStore;
 import org.marquee.server.secrets.persistence.SecretStore;
 import org.marquee.server.shifts.http.ShiftHandlers;
 import org.marquee.server.shifts.persistence.ShiftStore;
@@ -126,8 +131,17 @@ public final class MarqueeServer implements AutoCloseable {
             var unit = new UnitOfWork(database.jdbi());
             // inside a unit of work (an idempotent request), seat maps are told once its transaction has committed
             SeatMapChanges committed = showtimeId -> UnitOfWork.afterCommit(() -> live.changed(showtimeId));
-            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics, committed);
-            var seatMaps = new SeatMapService(catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live);
+            var seatRules = new SeatRules(new TheaterRuleStore(database.jdbi()));
+            var holds = new HoldService(
+                    catalog,
+                    holdStore,
+                    config.holdPolicy(),
+                    metrics,
+                    committed,
+                    seatRules,
+                    new AuditStore(database.jdbi()));
+            var seatMaps = new SeatMapService(
+                    catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live, seatRules);
             var seatEvents = new SeatEventsHandler(seatMaps, live.start(seatMaps::current), config.sseHeartbeat());
             var orderStore = new OrderStore(database.jdbi());
             var idempotencyStore = new IdempotencyStore(database.jdbi());
@@ -185,6 +199,8 @@ public final class MarqueeServer implements AutoCloseable {
                     new ReportHandlers(new ReportStore(database.jdbi()), drawer),
                     new ShiftHandlers(drawer),
                     new LiveHoldHandlers(managerReleases),
+                    new HouseSeatHandlers(
+                            new HouseSeatService(catalog, new HouseSeatStore(database.jdbi()), audit, committed)),
                     idempotent);
             ApiServer api;
             try {

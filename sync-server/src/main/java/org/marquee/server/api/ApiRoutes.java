@@ -15,6 +15,7 @@ import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.holds.http.LiveHoldHandlers;
+import org.marquee.server.houseseats.http.HouseSeatHandlers;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
@@ -40,6 +41,7 @@ public record ApiRoutes(
         ReportHandlers reports,
         ShiftHandlers shifts,
         LiveHoldHandlers liveHolds,
+        HouseSeatHandlers houseSeats,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -99,6 +101,9 @@ public record ApiRoutes(
             get("/admin/reports/cash", reports::cash, Access.MANAGER);
             get("/admin/holds", liveHolds::list, Access.MANAGER);
             delete("/admin/holds/{id}", idempotent.atomic(liveHolds::release), Access.MANAGER);
+            // seat rules (DESIGN §8): house seats kept for the counter
+            get("/admin/showtimes/{id}/house-seats", houseSeats::get, Access.MANAGER);
+            put("/admin/showtimes/{id}/house-seats", idempotent.atomic(houseSeats::put), Access.MANAGER);
         });
     }
 }

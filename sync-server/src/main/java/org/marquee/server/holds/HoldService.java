@@ -9,17 +9,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.marquee.model.ChangeSeatsRequest;
+import org.marquee.model.CreateHoldRequest;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.model.Role;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.ShowtimeStatus;
+import org.marquee.server.audit.AuditLog;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.ShowtimeFacts;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.common.Principal;
 import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.seatmap.SeatMapChanges;
+import org.marquee.server.seatrules.SeatRules;
+import org.marquee.server.seatrules.ShowtimeRules;
+import org.marquee.server.seatrules.SingleSeatRule;
 
 /**
  * Seat holds: checks a request against the showtime's layout and the hold limits, then lets {@link HoldStore} decide
@@ -35,13 +41,23 @@ public final class HoldService {
     private final HoldPolicy policy;
     private final HoldEvents events;
     private final SeatMapChanges changes;
+    private final SeatRules rules;
+    private final AuditLog audit;
 
     /**
      * {@code events} is told of every grant and refusal of seats, {@code changes} of every showtime whose seat statuses
      * a committed request changed.
      */
     public HoldService(
-            CatalogService catalog, HoldStore store, HoldPolicy policy, HoldEvents events, SeatMapChanges changes) {
+            CatalogService catalog,
+            HoldStore store,
+            HoldPolicy policy,
+            HoldEvents events,
+            SeatMapChanges changes,
+            SeatRules rules,
+            AuditLog audit) {
+        this.rules = rules;
+        this.audit = audit;
         this.catalog = catalog;
         this.store = store;
         this.policy = policy;
@@ -49,10 +65,47 @@ public final class HoldService {
         this.changes = changes;
     }
 
-    public HoldResult create(Principal caller, Long showtimeId, List<String> seatIds) {
+    /**
+     * {@code POST /holds}: the asked seats under the seat rules, or (with {@code count} and no seats) the best block
+     * the caller may have (DESIGN §8).
+     */
+    public HoldResult create(Principal caller, CreateHoldRequest request) {
+        Long showtimeId = request.showtimeId();
         if (showtimeId == null) {
             throw MarqueeException.invalid("Say which showtime: 'showtimeId' is missing.");
         }
+        boolean accessible = Boolean.TRUE.equals(request.accessible());
+        boolean override = overrides(caller, request.allowSingleSeatGap());
+        if (request.count() != null && request.seatIds() != null) {
+            throw MarqueeException.invalid(
+                    "Ask either for seats ('seatIds') or for a number of best seats ('count'), not both.");
+        }
+        if (request.count() != null) {
+            int limit = limit(caller);
+            if (request.count() < 1 || request.count() > limit) {
+                throw new MarqueeException(
+                        ErrorCode.INVALID_REQUEST,
+                        "'count' must be between 1 and " + limit + " here; " + request.count() + " was asked for.",
+                        Map.of("maxSeats", limit));
+            }
+        }
+        ShowtimeFacts showtime = onSale(showtimeId);
+        ShowtimeRules seatRules = rules.of(showtime);
+        SeatChoice choice = request.count() != null
+                ? new BestSeats(seatRules, caller, request.count(), accessible)
+                : new AskedSeats(
+                        showtimeId,
+                        seatRules,
+                        caller,
+                        accessible,
+                        override,
+                        audit,
+                        checkedSeats(caller, showtime, request.seatIds()));
+        return counted(
+                store.create(caller.terminalId(), showtimeId, choice, accessible, policy.ttl(), policy.maxTotal()));
+    }
+
+    private ShowtimeFacts onSale(long showtimeId) {
         ShowtimeFacts showtime = catalog.showtime(showtimeId);
         if (showtime.status() != ShowtimeStatus.ON_SALE) {
             throw new MarqueeException(ErrorCode.SHOWTIME_NOT_ON_SALE, "This showtime has been cancelled.");
@@ -60,18 +113,33 @@ public final class HoldService {
         if (Instant.now().isAfter(showtime.startsAt().plus(SALES_CLOSE_AFTER_START))) {
             throw new MarqueeException(ErrorCode.SHOWTIME_NOT_ON_SALE, "Sales for this showtime have closed.");
         }
-        List<String> seats = checkedSeats(caller, showtime, seatIds);
-        return counted(store.create(caller.terminalId(), showtimeId, seats, policy.ttl(), policy.maxTotal()));
+        return showtime;
+    }
+
+    /** True when a clerk or manager asks to leave a single seat; a kiosk may not ask. */
+    private static boolean overrides(Principal caller, Boolean allowSingleSeatGap) {
+        if (!Boolean.TRUE.equals(allowSingleSeatGap)) {
+            return false;
+        }
+        if (!SingleSeatRule.overridableBy(caller.role())) {
+            throw new MarqueeException(
+                    ErrorCode.FORBIDDEN, "Only a clerk or a manager may leave a single seat ('allowSingleSeatGap').");
+        }
+        return true;
     }
 
     public HoldRecord get(Principal caller, UUID holdId) {
         return owned(caller, holdId);
     }
 
-    public HoldResult changeSeats(Principal caller, UUID holdId, List<String> seatIds) {
+    public HoldResult changeSeats(Principal caller, UUID holdId, ChangeSeatsRequest request) {
         HoldRecord hold = owned(caller, holdId);
-        List<String> seats = checkedSeats(caller, catalog.showtime(hold.showtimeId()), seatIds);
-        return counted(store.changeSeats(holdId, seats));
+        boolean override = overrides(caller, request.allowSingleSeatGap());
+        ShowtimeFacts showtime = catalog.showtime(hold.showtimeId());
+        List<String> seats = checkedSeats(caller, showtime, request.seatIds());
+        SeatChoice choice = new AskedSeats(
+                hold.showtimeId(), rules.of(showtime), caller, store.accessible(holdId), override, audit, seats);
+        return counted(store.changeSeats(holdId, choice));
     }
 
     /** Tells {@link #events} what the database decided; a lapsed hold is neither a grant nor a refusal of seats. */
@@ -157,7 +225,7 @@ public final class HoldService {
                     "Each seat may be asked for once; repeated: " + String.join(", ", repeated) + ".",
                     Map.of("seatIds", repeated));
         }
-        int limit = caller.role() == Role.KIOSK ? policy.kioskMaxSeats() : policy.staffMaxSeats();
+        int limit = limit(caller);
         if (unique.size() > limit) {
             throw new MarqueeException(
                     ErrorCode.INVALID_REQUEST,
@@ -189,6 +257,10 @@ public final class HoldService {
         List<String> sorted = new ArrayList<>(unique);
         sorted.sort(null);
         return sorted;
+    }
+
+    private int limit(Principal caller) {
+        return caller.role() == Role.KIOSK ? policy.kioskMaxSeats() : policy.staffMaxSeats();
     }
 
     /** Unknown ids as they may be shown back: at most 20, each short, without control characters. */

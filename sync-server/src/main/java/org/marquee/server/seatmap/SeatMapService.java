@@ -14,6 +14,8 @@ import org.marquee.model.SeatView;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.ShowtimeFacts;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
+import org.marquee.server.seatrules.SeatRules;
+import org.marquee.server.seatrules.ShowtimeRules;
 
 /**
  * Serves seat maps from an in-memory snapshot per showtime. Each request costs one index probe for the current
@@ -27,9 +29,15 @@ public final class SeatMapService {
     private final Clock clock;
     private final Map<Long, SeatMapSnapshot> snapshots = new ConcurrentHashMap<>();
     private final SeatMapChanges changes;
+    private final SeatRules rules;
 
-    /** {@code changes} is told when a read freed lapsed holds (a new version other instances must see). */
-    public SeatMapService(CatalogService catalog, SeatClaimReader claims, Clock clock, SeatMapChanges changes) {
+    /**
+     * {@code changes} is told when a read freed lapsed holds or passed the release of a seat restriction (a new version
+     * other instances must see).
+     */
+    public SeatMapService(
+            CatalogService catalog, SeatClaimReader claims, Clock clock, SeatMapChanges changes, SeatRules rules) {
+        this.rules = rules;
         this.changes = changes;
         this.catalog = catalog;
         this.claims = claims;
@@ -39,23 +47,39 @@ public final class SeatMapService {
     public SeatMapSnapshot current(long showtimeId) {
         ShowtimeFacts showtime = catalog.showtime(showtimeId);
         SeatMapSnapshot cached = snapshots.get(showtimeId);
-        if (cached != null && cached.lapsedAt(Instant.now(clock))) {
+        Instant now = Instant.now(clock);
+        if (cached != null && cached.lapsedAt(now)) {
             if (claims.freeLapsed(showtimeId) > 0) {
                 changes.changed(showtimeId);
             }
             cached = null;
         }
+        if (cached != null && cached.releasedAt(now)) {
+            cached = null;
+        }
         if (cached != null && cached.version() == claims.currentVersion(showtimeId)) {
             return cached;
         }
-        SeatMapSnapshot fresh = build(showtime, claims.claims(showtimeId));
-        snapshots.merge(showtimeId, fresh, (old, now) -> now.version() >= old.version() ? now : old);
+        SeatRuleRow row = claims.seatRules(showtimeId);
+        ShowtimeRules seatRules = rules.of(showtime).withHouse(row.house());
+        Instant released = seatRules.lastRelease(now);
+        if (released != null && (row.settledAt() == null || row.settledAt().isBefore(released))) {
+            // a restriction that ended by itself changes what clients see, so the version must move: once per
+            // release instant, whichever instance gets there first
+            if (claims.settle(showtimeId, released)) {
+                changes.changed(showtimeId);
+            }
+            row = claims.seatRules(showtimeId);
+        }
+        SeatMapSnapshot fresh = build(showtime, seatRules, row.version(), claims.claims(showtimeId), now);
+        snapshots.merge(showtimeId, fresh, (old, next) -> next.version() >= old.version() ? next : old);
         return fresh;
     }
 
-    static SeatMapSnapshot build(ShowtimeFacts showtime, List<ClaimRow> rows) {
+    static SeatMapSnapshot build(
+            ShowtimeFacts showtime, ShowtimeRules seatRules, long rulesVersion, List<ClaimRow> rows, Instant now) {
         Map<String, ClaimRow> bySeat = new HashMap<>(rows.size() * 2);
-        long version = 0;
+        long version = rulesVersion;
         Instant nextExpiry = null;
         for (ClaimRow row : rows) {
             bySeat.put(row.seatId(), row);
@@ -65,13 +89,23 @@ public final class SeatMapService {
                 nextExpiry = row.heldUntil();
             }
         }
+        boolean othersAllSold = seatRules.otherSeats().stream()
+                .allMatch(id -> bySeat.containsKey(id) && bySeat.get(id).status() == SeatStatus.SOLD);
         List<SeatView> seats = new ArrayList<>(showtime.layout().seats().size());
         for (SeatDefinition seat : showtime.layout().seats()) {
             ClaimRow claim = bySeat.get(seat.id());
             SeatStatus status =
                     seat.blocked() ? SeatStatus.BLOCKED : claim == null ? SeatStatus.AVAILABLE : claim.status();
-            seats.add(new SeatView(seat.id(), seat.row(), seat.number(), seat.x(), seat.y(), seat.type(), status));
+            seats.add(new SeatView(
+                    seat.id(),
+                    seat.row(),
+                    seat.number(),
+                    seat.x(),
+                    seat.y(),
+                    seat.type(),
+                    status,
+                    seatRules.restriction(seat, now, othersAllSold)));
         }
-        return new SeatMapSnapshot(new SeatMap(showtime.id(), version, seats), nextExpiry);
+        return new SeatMapSnapshot(new SeatMap(showtime.id(), version, seats), nextExpiry, seatRules.nextRelease(now));
     }
 }

@@ -50,7 +50,10 @@ final class AccessFixture {
                 .json()
                 .path("seats")
                 .forEach(seat -> {
-                    if (seat.path("status").asText().equals("AVAILABLE")) {
+                    // wheelchair spaces and companion seats are kept for accessible holds (DESIGN §8)
+                    if (seat.path("status").asText().equals("AVAILABLE")
+                            && List.of("STANDARD", "PREMIUM")
+                                    .contains(seat.path("type").asText())) {
                         seats.add(seat.path("id").asText());
                     }
                 });

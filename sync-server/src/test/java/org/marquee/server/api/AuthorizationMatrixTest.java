@@ -70,6 +70,8 @@ class AuthorizationMatrixTest {
             | POST /shifts                  | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
             | GET /shifts/current           | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
             | POST /shifts/current/close    | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
+            | GET /admin/showtimes/{id}/house-seats | 401 | 401 | 401   | 403   | 403     | 403   | ok      |
+            | PUT /admin/showtimes/{id}/house-seats | 401 | 401 | 401   | 403   | 403     | 403   | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -88,7 +90,8 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     void start() {
-        server = TestServer.start("access", TestServer.Options.defaults());
+        // seats are held one by one in row order: the single-seat rule (DESIGN §8) is not what this test is about
+        server = TestServer.start("access", TestServer.Options.defaults()).singleSeatRule("OFF");
         fixture = new AccessFixture(server);
     }
 
@@ -206,6 +209,12 @@ class AuthorizationMatrixTest {
                 shift(caller, true);
                 yield new Call("/shifts/current/close", "{\"countedCashMinor\":10000}");
             }
+            case "GET /admin/showtimes/{id}/house-seats" ->
+                new Call("/admin/showtimes/" + fixture.showtime() + "/house-seats");
+            case "PUT /admin/showtimes/{id}/house-seats" ->
+                new Call(
+                        "/admin/showtimes/" + fixture.showtime() + "/house-seats",
+                        "{\"seatIds\":[],\"releaseMinutes\":0}");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }

@@ -29,6 +29,8 @@ abstract class BadInputBase {
     @BeforeAll
     void start() {
         server = TestServer.start("bad_input", TestServer.Options.defaults());
+        // seats are held one by one wherever a test needs them: the single-seat rule (DESIGN §8) is not the subject
+        server.singleSeatRule("OFF");
         db = server.jdbi();
         kiosk = server.kiosk(1);
         showtime = server.bigHallShowtime();

@@ -47,14 +47,16 @@ class OpenApiContractTest {
 
     @BeforeAll
     void start() {
-        server = TestServer.start("contract", TestServer.Options.defaults());
+        // seats are held one by one in row order in theater 1; the seat rules (DESIGN §8) are exercised on their own
+        server = TestServer.start("contract", TestServer.Options.defaults()).singleSeatRule(1, "OFF");
         contract = new ContractValidator(server.server().routes());
         showtime = server.bigHallShowtime();
         kiosk = server.kiosk(1);
         counter = server.counter();
         List<String> seats = new ArrayList<>();
         kiosk.get("/showtimes/" + showtime + "/seats").json().path("seats").forEach(seat -> {
-            if (seat.path("status").asText().equals("AVAILABLE")) {
+            if (seat.path("status").asText().equals("AVAILABLE")
+                    && List.of("STANDARD", "PREMIUM").contains(seat.path("type").asText())) {
                 seats.add(seat.path("id").asText());
             }
         });
@@ -178,6 +180,52 @@ class OpenApiContractTest {
         assertThat(contract.call(kiosk, "POST", "/holds", holdBody(999999, List.of("A1")))
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void seatRules() {
+        ApiClient manager = server.manager();
+        long other = server.showtimes(2, LocalDate.now(DemoFixture.ZONE).plusDays(2))
+                .getFirst()
+                .path("id")
+                .asLong();
+        String houseSeats = "/admin/showtimes/" + other + "/house-seats";
+        Answer set = contract.call(manager, "PUT", houseSeats, "{\"seatIds\":[\"D5\"],\"releaseMinutes\":30}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(contract.call(manager, "GET", houseSeats, null).seatIds()).containsExactly("D5");
+        assertThat(contract.call(manager, "PUT", houseSeats, "{\"seatIds\":[\"Z99\"]}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(contract.call(kiosk, "GET", houseSeats, null).status()).isEqualTo(403);
+        JsonNode d5 = null;
+        for (JsonNode seat : contract.call(kiosk, "GET", "/showtimes/" + other + "/seats", null)
+                .json()
+                .path("seats")) {
+            if (seat.path("id").asText().equals("D5")) {
+                d5 = seat;
+            }
+        }
+        assertThat(d5).isNotNull();
+        assertThat(d5.path("restriction").asText()).isEqualTo("HOUSE");
+
+        ApiClient third = server.kiosk(3);
+        assertThat(contract.call(third, "POST", "/holds", holdBody(other, List.of("D5")))
+                        .errorCode())
+                .isEqualTo("HOUSE_SEATS");
+        assertThat(contract.call(third, "POST", "/holds", holdBody(other, List.of("A1")))
+                        .errorCode())
+                .isEqualTo("ACCESSIBLE_SEATS_RESERVED");
+        assertThat(contract.call(third, "POST", "/holds", holdBody(other, List.of("B2")))
+                        .errorCode())
+                .isEqualTo("SINGLE_SEAT_GAP");
+        Answer best = contract.call(third, "POST", "/holds", "{\"showtimeId\":" + other + ",\"count\":3}");
+        assertThat(best.status()).isEqualTo(201);
+        assertThat(best.seatIds()).hasSize(3);
+        assertThat(contract.wrong(third, "POST", "/holds", "{\"showtimeId\":" + other + ",\"count\":0}")
+                        .status())
+                .isEqualTo(422);
+        String accessible = "{\"showtimeId\":" + other + ",\"count\":2,\"accessible\":true}";
+        assertThat(contract.call(third, "POST", "/holds", accessible).status()).isEqualTo(201);
     }
 
     @Test

@@ -74,7 +74,7 @@ class ExternalDatabaseCredentialsTest {
                 FaultTests.settings(postgres.url() + "?user=marquee", null, null, 4), FaultTests.options())) {
             long showtime = server.bigHallShowtime();
             assertThat(server.kiosk(1)
-                            .post("/holds", holdBody(showtime, List.of("E2")))
+                            .post("/holds", holdBody(showtime, List.of("E5")))
                             .status())
                     .isEqualTo(201);
             awaitListeners(1);

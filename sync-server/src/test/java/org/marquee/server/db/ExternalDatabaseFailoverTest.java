@@ -67,7 +67,7 @@ class ExternalDatabaseFailoverTest {
             await().atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> assertThat(server.kiosk(3)
-                                    .post("/holds", holdBody(showtime, List.of("F3")))
+                                    .post("/holds", holdBody(showtime, List.of("F5")))
                                     .status())
                             .isEqualTo(201));
             assertThat(stream.next(Duration.ofSeconds(15), e -> e.name().equals("reload")))

@@ -44,6 +44,9 @@ class HoldConcurrencyTest {
     @BeforeAll
     void start() {
         server = TestServer.start("concurrency", TestServer.Options.defaults().kiosks(CLIENTS + 8));
+        // terminals fight over random seats: every refusal must be about seats taken, not the single-seat rule (DESIGN
+        // §8; SeatRuleRaceTest races the rules)
+        server.singleSeatRule("OFF");
     }
 
     @AfterAll

@@ -41,6 +41,8 @@ class HoldExpiryTest {
                         .holdTtl(TTL, Duration.ofSeconds(6))
                         .kiosks(40)
                         .withoutSweeper());
+        // seats are held one by one wherever a test needs them: the single-seat rule (DESIGN §8) is not the subject
+        server.singleSeatRule("OFF");
         showtime = server.bigHallShowtime();
     }
 

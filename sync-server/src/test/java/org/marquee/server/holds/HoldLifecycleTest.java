@@ -36,6 +36,8 @@ class HoldLifecycleTest {
                 .holdTtl(Duration.ofSeconds(1), Duration.ofSeconds(3))
                 .kiosks(12);
         server = TestServer.start("lifecycle", options.sweepEvery(Duration.ofMillis(200)));
+        // seats are held one by one wherever a test needs them: the single-seat rule (DESIGN §8) is not the subject
+        server.singleSeatRule("OFF");
         showtime = server.bigHallShowtime();
     }
 

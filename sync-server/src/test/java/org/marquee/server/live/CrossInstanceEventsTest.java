@@ -45,6 +45,8 @@ class CrossInstanceEventsTest {
     void start() {
         var options = LiveEvents.options();
         a = TestServer.start("cross_instance_events", options);
+        // seats are held one by one in row order: the single-seat rule (DESIGN §8) is not the subject here
+        a.singleSeatRule("OFF");
         b = TestServer.startOn(a.jdbcUrl(), options);
         showtime = a.bigHallShowtime();
         freeSeats = LiveEvents.freeSeats(a, showtime);

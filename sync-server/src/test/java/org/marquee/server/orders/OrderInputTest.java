@@ -34,6 +34,8 @@ class OrderInputTest {
     @BeforeAll
     void start() {
         server = TestServer.start("order_input", TestServer.Options.defaults().kiosks(7));
+        // seats are held one by one wherever a test needs them: the single-seat rule (DESIGN §8) is not the subject
+        server.singleSeatRule("OFF");
         showtime = server.bigHallShowtime();
         Answer session = server.counter().post("/sessions", "{\"username\":\"alice\",\"pin\":\"1234\"}");
         clerk = server.client(session.json().path("token").asText());

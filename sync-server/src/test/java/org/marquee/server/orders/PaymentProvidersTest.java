@@ -49,11 +49,11 @@ class PaymentProvidersTest {
                                     "select id from showtimes where starts_at > now() + interval '2 hours' limit 1")
                             .mapTo(Long.class)
                             .one());
-            String holdId = kiosk.post("/holds", holdBody(showtime, List.of("B3")))
+            String holdId = kiosk.post("/holds", holdBody(showtime, List.of("B1")))
                     .json()
                     .path("holdId")
                     .asText();
-            String orderId = kiosk.post("/orders", orderBody(holdId, "B3", "ADULT", null, null, null))
+            String orderId = kiosk.post("/orders", orderBody(holdId, "B1", "ADULT", null, null, null))
                     .json()
                     .path("orderId")
                     .asText();

@@ -25,6 +25,8 @@ class SaleFlowTest {
     @BeforeAll
     void start() {
         server = TestServer.start("sales", TestServer.Options.defaults().kiosks(6));
+        // seats are held one by one wherever a test needs them: the single-seat rule (DESIGN §8) is not the subject
+        server.singleSeatRule("OFF");
         showtime = server.bigHallShowtime();
     }
 

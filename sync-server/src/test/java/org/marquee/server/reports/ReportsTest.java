@@ -52,7 +52,7 @@ class ReportsTest {
                 "{\"method\":\"CASH\",\"amountMinor\":2850,\"tenderedMinor\":3000}");
         // a live hold of another kiosk: held, not sold
         assertThat(server.kiosk(2)
-                        .post("/holds", Bodies.holdBody(showtime, List.of("A1")))
+                        .post("/holds", Bodies.holdBody(showtime, List.of("E10")))
                         .status())
                 .isEqualTo(201);
     }

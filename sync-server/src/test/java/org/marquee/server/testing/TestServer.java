@@ -165,6 +165,27 @@ public final class TestServer implements AutoCloseable {
         return answer.json().path("token").asText();
     }
 
+    /**
+     * Sets every theater's single-seat rule (DESIGN §8; the default is {@code KIOSK}). For tests about something else
+     * that hold seats one by one from kiosks: call it before the first hold, as theaters' settings are cached for a
+     * few seconds once read.
+     */
+    public TestServer singleSeatRule(String rule) {
+        jdbi().useHandle(h -> h.createUpdate("update theaters set single_seat_rule = :rule")
+                .bind("rule", rule)
+                .execute());
+        return this;
+    }
+
+    /** Sets one theater's single-seat rule, as {@link #singleSeatRule(String)} does for all. */
+    public TestServer singleSeatRule(long theaterId, String rule) {
+        jdbi().useHandle(h -> h.createUpdate("update theaters set single_seat_rule = :rule where id = :id")
+                .bind("rule", rule)
+                .bind("id", theaterId)
+                .execute());
+        return this;
+    }
+
     /** Direct database access, for tests that check what the API cannot show. */
     public Jdbi jdbi() {
         return Jdbi.create(jdbcUrl, "postgres", "postgres");

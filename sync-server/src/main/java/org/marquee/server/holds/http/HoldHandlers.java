@@ -26,7 +26,7 @@ public final class HoldHandlers {
     /** {@code POST /holds}: 201 with the hold, or 409 naming the seats that were taken. */
     public void create(Context ctx) {
         CreateHoldRequest request = Requests.body(ctx, CreateHoldRequest.class);
-        HoldView hold = granted(holds.create(Requests.principal(ctx), request.showtimeId(), request.seatIds()));
+        HoldView hold = granted(holds.create(Requests.principal(ctx), request));
         ctx.status(201)
                 .header("Location", ctx.contextPath() + "/api/v1/holds/" + hold.holdId())
                 .json(hold);
@@ -46,7 +46,7 @@ public final class HoldHandlers {
         Principal caller = Requests.principal(ctx);
         UUID holdId = holdId(ctx);
         ChangeSeatsRequest request = Requests.body(ctx, ChangeSeatsRequest.class);
-        ctx.json(granted(holds.changeSeats(caller, holdId, request.seatIds())));
+        ctx.json(granted(holds.changeSeats(caller, holdId, request)));
     }
 
     /** {@code POST /holds/{id}/extend}. */

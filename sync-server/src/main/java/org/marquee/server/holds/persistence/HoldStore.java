@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.marquee.model.ErrorCode;
@@ -23,6 +24,7 @@ import org.marquee.server.common.MarqueeException;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.holds.HoldRecord;
 import org.marquee.server.holds.HoldResult;
+import org.marquee.server.holds.SeatChoice;
 
 /**
  * Holds and their seat claims in PostgreSQL. Every change is one transaction, and the seats of a showtime are taken
@@ -61,6 +63,9 @@ public final class HoldStore {
 
     private static final String ONE_ACTIVE_PER_TERMINAL = "holds_one_active_per_terminal";
 
+    /** How often a best-available choice is made again after losing its seats to another request. */
+    private static final int CHOICE_ATTEMPTS = 30;
+
     private final Jdbi jdbi;
 
     public HoldStore(Jdbi jdbi) {
@@ -68,33 +73,28 @@ public final class HoldStore {
     }
 
     /**
-     * Releases the terminal's active hold, if any, and holds {@code seats}: all of them or, rolled back, none. Seats
-     * that someone else holds or has bought are refused by a read first, with no lock and no write: under contention
+     * Releases the terminal's active hold, if any, and holds the seats {@code choice} decides: all of them or, rolled
+     * back, none. Asked seats are first checked against committed rows, with no lock and no write: under contention
      * most answers are refusals, and a refusal read from committed rows is true at the moment it was read. Only a
-     * request that may succeed goes on to the transaction, whose conditional insert alone grants seats.
+     * request that may succeed goes on to the transaction, where the choice decides again on what it sees after its
+     * locks, and the conditional insert alone grants seats. A choice that picks seats itself (best available) chooses
+     * again when it loses a race.
      */
-    public HoldResult create(long terminalId, long showtimeId, List<String> seats, Duration ttl, Duration maxTotal) {
-        List<String> busy = takenByOthers(showtimeId, seats, terminalId);
-        if (!busy.isEmpty()) {
-            return new HoldResult.Taken(busy);
+    public HoldResult create(
+            long terminalId, long showtimeId, SeatChoice choice, boolean accessible, Duration ttl, Duration maxTotal) {
+        if (!choice.choosesSeats()) {
+            try {
+                choice.decide(ClaimsSeen.committed(jdbi, showtimeId, terminalId));
+            } catch (SeatChoice.SeatsTaken taken) {
+                return new HoldResult.Taken(taken.seatIds());
+            }
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 return Transactions.retrying(jdbi, handle -> {
                     Optional<HoldRecord> previous = endActive(handle, terminalId);
-                    HoldRecord hold = handle.createQuery("insert into holds (id, showtime_id, terminal_id, status,"
-                                    + " seat_ids, created_at, expires_at, max_expires_at)"
-                                    + " values (:id, :showtime, :terminal, 'ACTIVE', cast(:seats as text[]), now(),"
-                                    + " now() + make_interval(secs => :ttl), now() + make_interval(secs => :max))"
-                                    + " returning " + HOLD_COLUMNS)
-                            .bind("id", UUID.randomUUID())
-                            .bind("showtime", showtimeId)
-                            .bind("terminal", terminalId)
-                            .bind("seats", seats.toArray(String[]::new))
-                            .bind("ttl", seconds(ttl))
-                            .bind("max", seconds(maxTotal))
-                            .map((rs, ctx) -> hold(rs))
-                            .one();
+                    List<String> seats = choice.decide(ClaimsSeen.deciding(handle, showtimeId, terminalId));
+                    HoldRecord hold = insert(handle, terminalId, showtimeId, seats, accessible, ttl, maxTotal);
                     if (previous.isEmpty()) {
                         claim(handle, hold, seats, List.of(), null);
                     } else if (previous.get().showtimeId() == showtimeId) {
@@ -119,7 +119,14 @@ public final class HoldStore {
                                     .orElse(OptionalLong.empty()));
                 });
             } catch (SeatsTaken taken) {
-                return new HoldResult.Taken(taken.seatIds);
+                if (!choice.choosesSeats()) {
+                    return new HoldResult.Taken(taken.seatIds);
+                }
+                lostRace(attempt);
+            } catch (SeatChoice.SeatsTaken taken) {
+                return new HoldResult.Taken(taken.seatIds());
+            } catch (SeatChoice.LostRace lost) {
+                lostRace(attempt);
             } catch (RuntimeException e) {
                 // the terminal lock makes this rare: another instance on an older schema, say. Go again once.
                 if (!Transactions.isUniqueViolation(e, ONE_ACTIVE_PER_TERMINAL)) {
@@ -133,21 +140,57 @@ public final class HoldStore {
         }
     }
 
-    /** The seats among {@code seats} that are sold, or held unexpired by another terminal's hold, right now. */
-    private List<String> takenByOthers(long showtimeId, List<String> seats, long terminalId) {
+    /** A best-available choice lost its seats to another request: choose again, or give up after a few tries. */
+    private static void lostRace(int attempt) {
+        if (attempt >= CHOICE_ATTEMPTS) {
+            throw new MarqueeException(
+                    ErrorCode.SEATS_UNAVAILABLE,
+                    "The best seats were taken by others just now. Please try again.",
+                    java.util.Map.of("seatIds", List.of()));
+        }
+        if (attempt > 2) {
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextInt(1, 4 * attempt));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MarqueeException(ErrorCode.SERVICE_UNAVAILABLE, "The server is shutting down.");
+            }
+        }
+    }
+
+    private static HoldRecord insert(
+            Handle handle,
+            long terminalId,
+            long showtimeId,
+            List<String> seats,
+            boolean accessible,
+            Duration ttl,
+            Duration maxTotal) {
+        return handle.createQuery("insert into holds (id, showtime_id, terminal_id, status,"
+                        + " seat_ids, created_at, expires_at, max_expires_at, accessible)"
+                        + " values (:id, :showtime, :terminal, 'ACTIVE', cast(:seats as text[]), now(),"
+                        + " now() + make_interval(secs => :ttl), now() + make_interval(secs => :max), :accessible)"
+                        + " returning " + HOLD_COLUMNS)
+                .bind("id", UUID.randomUUID())
+                .bind("showtime", showtimeId)
+                .bind("terminal", terminalId)
+                .bind("seats", seats.toArray(String[]::new))
+                .bind("ttl", seconds(ttl))
+                .bind("max", seconds(maxTotal))
+                .bind("accessible", accessible)
+                .map((rs, ctx) -> hold(rs))
+                .one();
+    }
+
+    /** Whether the hold was made for accessible seats; false for an unknown hold. */
+    public boolean accessible(UUID holdId) {
         return Transactions.reading(
                 jdbi,
-                handle -> handle.createQuery("""
-                        select c.seat_id from seat_claims c left join holds h on h.id = c.hold_id
-                         where c.showtime_id = :showtime and c.seat_id = any(cast(:seats as text[]))
-                           and (c.state = 'SOLD'
-                                or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :terminal))
-                         order by c.seat_id""")
-                        .bind("showtime", showtimeId)
-                        .bind("seats", seats.toArray(String[]::new))
-                        .bind("terminal", terminalId)
-                        .mapTo(String.class)
-                        .list());
+                handle -> handle.createQuery("select accessible from holds where id = :id")
+                        .bind("id", holdId)
+                        .mapTo(Boolean.class)
+                        .findOne()
+                        .orElse(false));
     }
 
     public Optional<HoldRecord> find(UUID holdId) {
@@ -160,13 +203,14 @@ public final class HoldStore {
     }
 
     /** Replaces the seats of an active hold, all or nothing; the expiry stays as it was. */
-    public HoldResult changeSeats(UUID holdId, List<String> seats) {
+    public HoldResult changeSeats(UUID holdId, SeatChoice choice) {
         try {
             return Transactions.retrying(jdbi, handle -> {
                 HoldRecord hold = lockForUpdate(handle, holdId);
                 if (hold.status() != HoldStatus.ACTIVE) {
                     return new HoldResult.Lapsed(hold);
                 }
+                List<String> seats = choice.decide(ClaimsSeen.deciding(handle, hold.showtimeId(), hold.terminalId()));
                 claim(handle, hold, seats, hold.seatIds(), hold.id());
                 HoldRecord changed = handle.createQuery("update holds set seat_ids = cast(:seats as text[])"
                                 + " where id = :id returning " + HOLD_COLUMNS)
@@ -178,6 +222,8 @@ public final class HoldStore {
             });
         } catch (SeatsTaken taken) {
             return new HoldResult.Taken(taken.seatIds);
+        } catch (SeatChoice.SeatsTaken taken) {
+            return new HoldResult.Taken(taken.seatIds());
         }
     }
 
@@ -240,35 +286,7 @@ public final class HoldStore {
      * taken over or extended.
      */
     public Swept sweepShowtimes(int limit) {
-        return Transactions.retrying(
-                jdbi,
-                handle -> handle.createQuery("""
-                        with expired as (
-                            update holds set status = 'EXPIRED', ended_at = now()
-                             where id in (select id from holds
-                                           where status = 'ACTIVE' and expires_at <= now()
-                                           order by expires_at limit :limit
-                                           for update skip locked)
-                            returning id, showtime_id, seat_ids),
-                        lapsed as (
-                            select c.showtime_id, c.seat_id from seat_claims c join expired e
-                                on c.showtime_id = e.showtime_id and c.seat_id = any(e.seat_ids) and c.hold_id = e.id
-                             where c.state = 'HELD' and c.expires_at <= now()
-                             order by c.showtime_id, c.seat_id
-                             for update of c skip locked),
-                        -- PostgreSQL runs a data-modifying WITH to completion whether or not the query reads it
-                        freed as (
-                            update seat_claims c
-                               set state = 'FREE', hold_id = null, expires_at = null,
-                                   version = nextval('seat_claim_version')
-                              from lapsed l
-                             where c.showtime_id = l.showtime_id and c.seat_id = l.seat_id)
-                        select (select count(*) from expired) as marked,
-                               (select coalesce(array_agg(distinct showtime_id), '{}') from expired) as showtimes""")
-                        .bind("limit", limit)
-                        .map((rs, ctx) -> new Swept(rs.getInt("marked"), Set.of((Long[])
-                                rs.getArray("showtimes").getArray())))
-                        .one());
+        return ExpiredHolds.sweep(jdbi, limit);
     }
 
     /**

@@ -1,0 +1,182 @@
+package org.marquee.server.holds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.marquee.model.ErrorCode;
+import org.marquee.model.Role;
+import org.marquee.server.audit.AuditLog;
+import org.marquee.server.common.MarqueeException;
+import org.marquee.server.common.Principal;
+import org.marquee.server.seatrules.BestAvailable;
+import org.marquee.server.seatrules.Gaps;
+import org.marquee.server.seatrules.Hall;
+import org.marquee.server.seatrules.ShowtimeRules;
+import org.marquee.server.seatrules.SingleSeatRule;
+
+/**
+ * The seats a caller asked for, checked against the seat rules of DESIGN §8 in the hold's transaction: house seats,
+ * wheelchair spaces and companion seats, and no single seat left alone where a choice without one exists. When the
+ * single-seat rule binds the caller, the segments of the asked seats are locked before anything is read, so that two
+ * holds closing in on one seat from both sides are decided one after the other and the second sees the first.
+ */
+public final class AskedSeats implements SeatChoice {
+
+    private final long showtimeId;
+    private final ShowtimeRules rules;
+    private final Principal caller;
+    private final boolean accessible;
+    private final boolean override;
+    private final AuditLog audit;
+    private final List<String> seats;
+    private final boolean binds;
+    private final boolean mayBeRestricted;
+
+    /** {@code seats} sorted, known to the layout and in service. */
+    public AskedSeats(
+            long showtimeId,
+            ShowtimeRules rules,
+            Principal caller,
+            boolean accessible,
+            boolean override,
+            AuditLog audit,
+            List<String> seats) {
+        this.showtimeId = showtimeId;
+        this.rules = rules;
+        this.caller = caller;
+        this.accessible = accessible;
+        this.override = override;
+        this.audit = audit;
+        this.seats = List.copyOf(seats);
+        this.binds = rules.rule().binds(caller.role(), override);
+        // a kiosk may meet house seats anywhere; anyone may meet wheelchair spaces and companion seats
+        this.mayBeRestricted = caller.role() == Role.KIOSK
+                || seats.stream()
+                        .anyMatch(
+                                id -> ShowtimeRules.accessibleType(rules.hall().seat(id)));
+    }
+
+    @Override
+    public boolean choosesSeats() {
+        return false;
+    }
+
+    @Override
+    public List<String> decide(SeatsSeen seen) {
+        boolean overriding = rules.rule() == SingleSeatRule.ALL && !binds;
+        if (seen.deciding() && !binds && !overriding && !mayBeRestricted) {
+            // nothing to decide but the claim itself, which the claim statement does: no read on the hot path
+            return seats;
+        }
+        Hall hall = rules.hall();
+        if (binds && seen.deciding()) {
+            seen.lock(seats.stream()
+                    .map(id -> hall.segmentOf(id).lockKey())
+                    .distinct()
+                    .sorted()
+                    .toList());
+        }
+        Set<String> rows = seats.stream().map(id -> hall.seat(id).row()).collect(Collectors.toSet());
+        SeatsSeen.Seen now = seen.read(rows);
+        List<String> taken = seats.stream().filter(now.taken()::contains).toList();
+        if (!taken.isEmpty()) {
+            throw new SeatsTaken(taken);
+        }
+        checkHouseSeats(now);
+        checkAccessible(seen, now);
+        if (binds || overriding) {
+            checkGaps(seen, now, overriding);
+        }
+        return seats;
+    }
+
+    private void checkHouseSeats(SeatsSeen.Seen now) {
+        if (caller.role() != Role.KIOSK) {
+            return;
+        }
+        if (rules.withHouse(now.house()).houseReleased(now.now())) {
+            return;
+        }
+        List<String> house =
+                seats.stream().filter(now.house().seatIds()::contains).toList();
+        if (!house.isEmpty()) {
+            throw new MarqueeException(
+                    ErrorCode.HOUSE_SEATS,
+                    (house.size() == 1
+                                    ? "Seat " + house.getFirst() + " is"
+                                    : "Seats " + String.join(", ", house) + " are")
+                            + " kept for the box office. Please ask at the counter, or choose other seats.",
+                    Map.of("seatIds", house));
+        }
+    }
+
+    private void checkAccessible(SeatsSeen seen, SeatsSeen.Seen now) {
+        List<String> kept = seats.stream()
+                .filter(id -> ShowtimeRules.accessibleType(rules.hall().seat(id)))
+                .toList();
+        if (kept.isEmpty() || rules.accessibleReleased(now.now(), false) || seen.allSold(rules.otherSeats())) {
+            return;
+        }
+        if (!accessible) {
+            throw new MarqueeException(
+                    ErrorCode.ACCESSIBLE_SEATS_RESERVED,
+                    (kept.size() == 1 ? "Seat " + kept.getFirst() + " is" : "Seats " + String.join(", ", kept) + " are")
+                            + " kept for wheelchair users and their companions. Please choose other seats, or ask"
+                            + " for accessible seats.",
+                    Map.of("seatIds", kept));
+        }
+        List<String> lonely = rules.lonelyCompanions(seats);
+        if (!lonely.isEmpty()) {
+            throw new MarqueeException(
+                    ErrorCode.ACCESSIBLE_SEATS_RESERVED,
+                    "A companion seat goes with the wheelchair space beside it: choose that wheelchair space too for "
+                            + String.join(", ", lonely) + ".",
+                    Map.of("seatIds", lonely));
+        }
+    }
+
+    private void checkGaps(SeatsSeen seen, SeatsSeen.Seen now, boolean overriding) {
+        List<String> stranded = Gaps.stranded(rules.hall(), now.taken(), seats);
+        if (stranded.isEmpty()) {
+            return;
+        }
+        if (overriding) {
+            if (seen.deciding()) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("showtimeId", showtimeId);
+                details.put("seatIds", seats);
+                details.put("stranded", stranded);
+                audit.record(caller, "SINGLE_SEAT_GAP_ALLOWED", "SHOWTIME", showtimeId, details);
+            }
+            return;
+        }
+        SeatsSeen.Seen all = seen.read(Set.of());
+        ShowtimeRules seenRules = rules.withHouse(all.house());
+        boolean released = seenRules.accessibleReleased(all.now(), false);
+        BestAvailable.Ask ask = new BestAvailable.Ask(
+                seats.size(),
+                seenRules.eligible(caller.role(), accessible, all.now(), released),
+                accessible,
+                !released);
+        if (!BestAvailable.gapFreeBlockExists(seenRules, all.taken(), ask)) {
+            return;
+        }
+        Set<String> after = new TreeSet<>(now.taken());
+        after.addAll(seats);
+        throw new MarqueeException(ErrorCode.SINGLE_SEAT_GAP, message(stranded, after), Map.of("seatIds", stranded));
+    }
+
+    private String message(List<String> stranded, Set<String> after) {
+        List<String> parts = new ArrayList<>();
+        for (String id : stranded) {
+            parts.add(id + " alone " + Gaps.why(rules.hall(), id, after));
+        }
+        String them = stranded.size() == 1 ? stranded.getFirst() : String.join(" and ", stranded);
+        return "This would leave " + String.join(", and ", parts) + ". Choose " + them
+                + " too, or choose seats that leave no single seat.";
+    }
+}

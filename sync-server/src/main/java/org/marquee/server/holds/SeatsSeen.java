@@ -1,0 +1,36 @@
+package org.marquee.server.holds;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.marquee.server.seatrules.HouseSeats;
+
+/**
+ * What a request for seats sees of its showtime, read when the seat rules ask (DESIGN §8). Persistence gives one view
+ * inside the hold's transaction ({@link #deciding()} true: its reads follow its locks) and one of the committed rows
+ * for a first check without any lock, whose refusals are true at the moment they were read.
+ */
+public interface SeatsSeen {
+
+    /** The database's clock, the seats sold or held live by other terminals, and the showtime's house seats. */
+    record Seen(Instant now, Set<String> taken, HouseSeats house) {
+        public Seen {
+            taken = Set.copyOf(taken);
+        }
+    }
+
+    /** True inside the hold's transaction. */
+    boolean deciding();
+
+    /**
+     * Takes the locks of these row segments until the transaction ends, in the order given: two holds bound by the
+     * single-seat rule in one segment are decided one after the other. Nothing outside a transaction.
+     */
+    void lock(List<String> segmentKeys);
+
+    /** The showtime now, its taken seats limited to {@code rows} (every row when empty). */
+    Seen read(Set<String> rows);
+
+    /** True when every one of {@code seatIds} is sold. */
+    boolean allSold(List<String> seatIds);
+}

@@ -1,0 +1,111 @@
+package org.marquee.server.holds.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.marquee.server.db.Transactions;
+import org.marquee.server.holds.SeatsSeen;
+import org.marquee.server.seatrules.HouseSeats;
+
+/**
+ * A showtime's seats as a hold request sees them: inside the hold's transaction (its reads come after its locks, each
+ * statement seeing what committed before it), or from committed rows without a lock for the first check. Seats of the
+ * asking terminal's own live hold count as free: that hold is released by the new one, or is the one that changes.
+ */
+final class ClaimsSeen implements SeatsSeen {
+
+    private static final String READ = """
+            select now() as now,
+                   coalesce((select house_seat_ids from showtime_seat_rules where showtime_id = :s), '{}') as house,
+                   coalesce((select house_release_minutes from showtime_seat_rules where showtime_id = :s), 0)
+                       as house_minutes,
+                   array(select c.seat_id from seat_claims c left join holds h on h.id = c.hold_id
+                          where c.showtime_id = :s
+                            and (cardinality(cast(:rows as text[])) = 0
+                                 or rtrim(c.seat_id, '0123456789') = any(cast(:rows as text[])))
+                            and (c.state = 'SOLD'
+                                 or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :t))) as taken""";
+
+    private final Jdbi jdbi;
+    private final Handle handle;
+    private final long showtimeId;
+    private final long terminalId;
+
+    private ClaimsSeen(Jdbi jdbi, Handle handle, long showtimeId, long terminalId) {
+        this.jdbi = jdbi;
+        this.handle = handle;
+        this.showtimeId = showtimeId;
+        this.terminalId = terminalId;
+    }
+
+    /** Committed rows, each read on its own: for the first check, which locks nothing and writes nothing. */
+    static ClaimsSeen committed(Jdbi jdbi, long showtimeId, long terminalId) {
+        return new ClaimsSeen(jdbi, null, showtimeId, terminalId);
+    }
+
+    /** Inside the hold's transaction, on its handle. */
+    static ClaimsSeen deciding(Handle handle, long showtimeId, long terminalId) {
+        return new ClaimsSeen(null, handle, showtimeId, terminalId);
+    }
+
+    @Override
+    public boolean deciding() {
+        return handle != null;
+    }
+
+    @Override
+    public void lock(List<String> segmentKeys) {
+        if (handle == null || segmentKeys.isEmpty()) {
+            return;
+        }
+        // one 64-bit advisory lock per (showtime, segment), taken in the order given (sorted by the caller) and held
+        // until commit; a hash collision only makes two segments wait for each other
+        handle.createQuery("select k, pg_advisory_xact_lock(hashtextextended(cast(:s as text) || '/' || k, 0))"
+                        + " from unnest(cast(:keys as text[])) with ordinality as u (k, n) order by n")
+                .bind("s", showtimeId)
+                .bind("keys", segmentKeys.toArray(String[]::new))
+                .mapTo(String.class)
+                .list();
+    }
+
+    @Override
+    public Seen read(Set<String> rows) {
+        return handle == null ? Transactions.reading(jdbi, on -> read(on, rows)) : read(handle, rows);
+    }
+
+    private Seen read(Handle on, Set<String> rows) {
+        return on.createQuery(READ)
+                .bind("s", showtimeId)
+                .bind("t", terminalId)
+                .bind("rows", rows.toArray(String[]::new))
+                .map((rs, ctx) -> new Seen(
+                        rs.getObject("now", OffsetDateTime.class).toInstant(),
+                        Set.of((String[]) rs.getArray("taken").getArray()),
+                        HouseSeats.of(
+                                Arrays.asList((String[]) rs.getArray("house").getArray()), rs.getInt("house_minutes"))))
+                .one();
+    }
+
+    @Override
+    public boolean allSold(List<String> seatIds) {
+        String sql = "select count(*) = cardinality(cast(:seats as text[])) from seat_claims"
+                + " where showtime_id = :s and state = 'SOLD' and seat_id = any(cast(:seats as text[]))";
+        if (handle != null) {
+            return handle.createQuery(sql)
+                    .bind("s", showtimeId)
+                    .bind("seats", seatIds.toArray(String[]::new))
+                    .mapTo(Boolean.class)
+                    .one();
+        }
+        return Transactions.reading(
+                jdbi,
+                h -> h.createQuery(sql)
+                        .bind("s", showtimeId)
+                        .bind("seats", seatIds.toArray(String[]::new))
+                        .mapTo(Boolean.class)
+                        .one());
+    }
+}
