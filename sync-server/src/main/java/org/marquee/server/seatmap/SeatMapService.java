@@ -48,7 +48,8 @@ public final class SeatMapService {
         if (cached != null && cached.version() == claims.currentVersion(showtimeId)) {
             return cached;
         }
-        SeatMapSnapshot fresh = build(showtime, claims.claims(showtimeId));
+        // a new version may come with a new layout (an admin change bumps the version with it): read the facts afresh
+        SeatMapSnapshot fresh = build(catalog.freshShowtime(showtimeId), claims.claims(showtimeId));
         snapshots.merge(showtimeId, fresh, (old, now) -> now.version() >= old.version() ? now : old);
         return fresh;
     }

@@ -15,9 +15,16 @@ public final class ErrorStatus {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case SEATS_UNAVAILABLE, HOLD_EXPIRED, HOLD_NOT_ACTIVE, SHOWTIME_NOT_ON_SALE, CONFLICT -> 409;
+            case SEATS_UNAVAILABLE,
+                    HOLD_EXPIRED,
+                    HOLD_NOT_ACTIVE,
+                    SHOWTIME_NOT_ON_SALE,
+                    CONFLICT,
+                    LAYOUT_IN_USE,
+                    SHOWTIME_HAS_SALES,
+                    SCHEDULE_CLASH -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
-            case INVALID_REQUEST -> 422;
+            case INVALID_REQUEST, INVALID_LAYOUT -> 422;
             case RATE_LIMITED -> 429;
             case SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, PAYMENT_PROVIDER_NOT_CONFIGURED -> 503;
             case PAYMENT_TIMEOUT -> 504;
