@@ -81,12 +81,12 @@ public final class CinemaStore {
                         insert into theaters (name, address, lat, lon, time_zone, cleaning_minutes, single_seat_rule,
                                               accessible_release_minutes)
                         values (:name, :address, :lat, :lon, :zone, :cleaning, :rule, :release)
-                        returning """ + THEATER_COLUMNS : """
+                        returning """ + " " + THEATER_COLUMNS : """
                         update theaters set name = :name, address = :address, lat = :lat, lon = :lon, time_zone = :zone,
                                cleaning_minutes = :cleaning, single_seat_rule = :rule,
                                accessible_release_minutes = :release
                          where id = :id
-                        returning """ + THEATER_COLUMNS)
+                        returning """ + " " + THEATER_COLUMNS)
                         .bind("id", t.id())
                         .bind("name", t.name())
                         .bind("address", t.address())
@@ -138,11 +138,11 @@ public final class CinemaStore {
                 handle -> handle.createQuery(insert ? """
                         insert into movies (title, runtime_minutes, rating, genres, synopsis, poster_url)
                         values (:title, :runtime, :rating, :genres, :synopsis, :poster)
-                        returning """ + MOVIE_COLUMNS : """
+                        returning """ + " " + MOVIE_COLUMNS : """
                         update movies set title = :title, runtime_minutes = :runtime, rating = :rating, genres = :genres,
                                synopsis = :synopsis, poster_url = :poster
                          where id = :id
-                        returning """ + MOVIE_COLUMNS)
+                        returning """ + " " + MOVIE_COLUMNS)
                         .bind("id", m.id())
                         .bind("title", m.title())
                         .bind("runtime", m.runtimeMinutes())
@@ -202,11 +202,11 @@ public final class CinemaStore {
                 handle -> handle.createQuery(insert ? """
                         insert into price_plans (name, currency, ticket_prices, seat_surcharges)
                         values (:name, :currency, cast(:tickets as jsonb), cast(:surcharges as jsonb))
-                        returning """ + PLAN_COLUMNS : """
+                        returning """ + " " + PLAN_COLUMNS : """
                         update price_plans set name = :name, currency = :currency,
                                ticket_prices = cast(:tickets as jsonb), seat_surcharges = cast(:surcharges as jsonb)
                          where id = :id
-                        returning """ + PLAN_COLUMNS)
+                        returning """ + " " + PLAN_COLUMNS)
                         .bind("id", p.id())
                         .bind("name", p.name())
                         .bind("currency", p.currency())

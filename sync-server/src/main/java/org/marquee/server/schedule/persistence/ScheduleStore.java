@@ -140,14 +140,14 @@ public final class ScheduleStore {
                           join movies m on m.id = s.movie_id
                           join auditoriums a on a.id = s.auditorium_id
                           join theaters t on t.id = a.theater_id
-                          join unnest(cast(:starts as timestamptz[])) as n (start)
+                          join unnest(cast(cast(:starts as text[]) as timestamptz[])) as n (start)
                             on s.starts_at < n.start + make_interval(mins => :minutes)
                            and """ + ENDS + """
                          > n.start
                          where s.auditorium_id = :a and s.status = 'ON_SALE' and s.id is distinct from :except
                          order by s.id""")
                         .bind("a", auditoriumId)
-                        .bind("starts", starts.stream().map(Timestamp::from).toArray(Timestamp[]::new))
+                        .bind("starts", starts.stream().map(Instant::toString).toArray(String[]::new))
                         .bind("minutes", minutes)
                         .bind("except", exceptId)
                         .mapTo(Long.class)
@@ -161,12 +161,12 @@ public final class ScheduleStore {
                 handle -> handle.createQuery("""
                         insert into showtimes (movie_id, auditorium_id, starts_at, format, price_plan_id)
                         select :movie, :auditorium, n.start, :format, :plan
-                          from unnest(cast(:starts as timestamptz[])) with ordinality as n (start, i)
+                          from unnest(cast(cast(:starts as text[]) as timestamptz[])) with ordinality as n (start, i)
                          order by n.i
                         returning id""")
                         .bind("movie", movieId)
                         .bind("auditorium", auditoriumId)
-                        .bind("starts", starts.stream().map(Timestamp::from).toArray(Timestamp[]::new))
+                        .bind("starts", starts.stream().map(Instant::toString).toArray(String[]::new))
                         .bind("format", format)
                         .bind("plan", planId)
                         .mapTo(Long.class)
