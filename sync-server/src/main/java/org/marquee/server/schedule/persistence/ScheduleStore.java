@@ -36,9 +36,6 @@ public final class ScheduleStore {
               join price_plans p on p.id = s.price_plan_id
             """;
 
-    /** The interval a showtime occupies, in SQL: its start plus runtime and cleaning. */
-    private static final String ENDS = "s.starts_at + make_interval(mins => m.runtime_minutes + t.cleaning_minutes)";
-
     private final Jdbi jdbi;
 
     public ScheduleStore(Jdbi jdbi) {
@@ -142,8 +139,7 @@ public final class ScheduleStore {
                           join theaters t on t.id = a.theater_id
                           join unnest(cast(cast(:starts as text[]) as timestamptz[])) as n (start)
                             on s.starts_at < n.start + make_interval(mins => :minutes)
-                           and """ + ENDS + """
-                         > n.start
+                           and s.starts_at + make_interval(mins => m.runtime_minutes + t.cleaning_minutes) > n.start
                          where s.auditorium_id = :a and s.status = 'ON_SALE' and s.id is distinct from :except
                          order by s.id""")
                         .bind("a", auditoriumId)
