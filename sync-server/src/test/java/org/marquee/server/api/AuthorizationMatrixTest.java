@@ -220,11 +220,13 @@ class AuthorizationMatrixTest {
                                 + "\"timeZone\":\"Europe/Madrid\"}");
             case "GET /admin/auditoriums" -> new Call("/admin/auditoriums?theaterId=1");
             case "POST /admin/auditoriums" ->
-                new Call("/admin/auditoriums", "{\"theaterId\":1,\"name\":\"Matrix " + unique
-                        + "\",\"layout\":[\"A:SS\"]}");
+                new Call(
+                        "/admin/auditoriums",
+                        "{\"theaterId\":1,\"name\":\"Matrix " + unique + "\",\"layout\":[\"A:SS\"]}");
             case "PUT /admin/auditoriums/{id}" ->
-                new Call("/admin/auditoriums/" + admin.auditorium(1, List.of("A:SS")), "{\"name\":\"Matrix " + unique
-                        + "\",\"layout\":[\"A:SSS\"]}");
+                new Call(
+                        "/admin/auditoriums/" + admin.auditorium(1, List.of("A:SS")),
+                        "{\"name\":\"Matrix " + unique + "\",\"layout\":[\"A:SSS\"]}");
             case "GET /admin/movies" -> new Call("/admin/movies");
             case "POST /admin/movies", "PUT /admin/movies/{id}" ->
                 new Call(
@@ -232,27 +234,39 @@ class AuthorizationMatrixTest {
                         "{\"title\":\"Matrix\",\"runtimeMinutes\":136,\"rating\":\"R\"}");
             case "GET /admin/price-plans" -> new Call("/admin/price-plans");
             case "POST /admin/price-plans", "PUT /admin/price-plans/{id}" -> {
-                String body = "{\"name\":\"Matrix " + unique + "\",\"currency\":\"EUR\",\"ticketPrices\":{\"ADULT\":900}}";
+                String body =
+                        "{\"name\":\"Matrix " + unique + "\",\"currency\":\"EUR\",\"ticketPrices\":{\"ADULT\":900}}";
                 yield endpoint.startsWith("PUT")
-                        ? new Call("/admin/price-plans/" + AdminApi.created(admin.client().post("/admin/price-plans",
-                                body.replace("Matrix", "Plan"))), body)
+                        ? new Call(
+                                "/admin/price-plans/"
+                                        + AdminApi.created(admin.client()
+                                                .post("/admin/price-plans", body.replace("Matrix", "Plan"))),
+                                body)
                         : new Call("/admin/price-plans", body);
             }
             case "GET /admin/showtimes" -> new Call("/admin/showtimes?theaterId=1");
             case "POST /admin/showtimes" ->
-                new Call("/admin/showtimes", "{\"movieId\":1,\"auditoriumId\":" + admin.auditorium(1, List.of("A:SS"))
-                        + ",\"startsAt\":\"" + later + "\",\"format\":\"2D\"}");
+                new Call(
+                        "/admin/showtimes",
+                        "{\"movieId\":1,\"auditoriumId\":" + admin.auditorium(1, List.of("A:SS")) + ",\"startsAt\":\""
+                                + later + "\",\"format\":\"2D\"}");
             case "POST /admin/showtimes/series" ->
-                new Call("/admin/showtimes/series", "{\"movieId\":1,\"auditoriumId\":"
-                        + admin.auditorium(1, List.of("A:SS")) + ",\"format\":\"2D\",\"fromDate\":\""
-                        + LocalDate.now().plusDays(30) + "\",\"toDate\":\"" + LocalDate.now().plusDays(36)
-                        + "\",\"daysOfWeek\":[\"FRI\"],\"times\":[\"20:00\"]}");
+                new Call(
+                        "/admin/showtimes/series",
+                        "{\"movieId\":1,\"auditoriumId\":"
+                                + admin.auditorium(1, List.of("A:SS")) + ",\"format\":\"2D\",\"fromDate\":\""
+                                + LocalDate.now().plusDays(30) + "\",\"toDate\":\""
+                                + LocalDate.now().plusDays(36)
+                                + "\",\"daysOfWeek\":[\"FRI\"],\"times\":[\"20:00\"]}");
             case "PUT /admin/showtimes/{id}" ->
-                new Call("/admin/showtimes/" + admin.showtime(1, admin.auditorium(1, List.of("A:SS")), later),
+                new Call(
+                        "/admin/showtimes/" + admin.showtime(1, admin.auditorium(1, List.of("A:SS")), later),
                         "{\"format\":\"3D\"}");
             case "POST /admin/showtimes/{id}/cancel" ->
-                new Call("/admin/showtimes/" + admin.showtime(1, admin.auditorium(1, List.of("A:SS")), later)
-                        + "/cancel", "{\"reason\":\"Matrix\"}");
+                new Call(
+                        "/admin/showtimes/" + admin.showtime(1, admin.auditorium(1, List.of("A:SS")), later)
+                                + "/cancel",
+                        "{\"reason\":\"Matrix\"}");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }

@@ -56,8 +56,8 @@ class AuditoriumAdminTest {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("seatCount").asInt())
-                .as("X is out of service")
-                .isEqualTo(11);
+                .as("13 seats, one of them X: out of service")
+                .isEqualTo(12);
         assertThat(created.json().path("layout").get(1).asText()).isEqualTo("B:PPXPP");
         JsonNode listed = manager.get("/admin/auditoriums?theaterId=" + theater).json();
         assertThat(listed.findValuesAsText("name")).contains("Sala Azul");

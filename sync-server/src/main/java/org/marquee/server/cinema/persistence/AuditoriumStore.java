@@ -32,7 +32,7 @@ public final class AuditoriumStore {
     public List<AuditoriumInfo> list(Long theaterId) {
         return Transactions.reading(
                 jdbi,
-                handle -> handle.createQuery("select " + COLUMNS + """
+                handle -> handle.createQuery("select " + COLUMNS + " " + """
                          from auditoriums where cast(:theater as bigint) is null or theater_id = :theater
                          order by theater_id, id""")
                         .bind("theater", theaterId)
