@@ -133,14 +133,17 @@ public final class HoldStore {
         }
     }
 
-    /** The seats among {@code seats} that are sold, or held unexpired by another terminal's hold, right now. */
+    /**
+     * The seats among {@code seats} that are sold, gone (dropped from the layout, or of a cancelled showtime), or held
+     * unexpired by another terminal's hold, right now.
+     */
     private List<String> takenByOthers(long showtimeId, List<String> seats, long terminalId) {
         return Transactions.reading(
                 jdbi,
                 handle -> handle.createQuery("""
                         select c.seat_id from seat_claims c left join holds h on h.id = c.hold_id
                          where c.showtime_id = :showtime and c.seat_id = any(cast(:seats as text[]))
-                           and (c.state = 'SOLD'
+                           and (c.state in ('SOLD', 'GONE')
                                 or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :terminal))
                          order by c.seat_id""")
                         .bind("showtime", showtimeId)
