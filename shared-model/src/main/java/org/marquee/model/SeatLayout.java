@@ -70,17 +70,14 @@ public record SeatLayout(List<String> rows, List<SeatDefinition> seats) {
             String cells = line.substring(colon + 1);
             if (!ROW_LABEL.matcher(label).matches()) {
                 throw new LayoutException(
-                        y + 1,
-                        0,
-                        "Row " + (y + 1) + " has label \"" + label + "\"; use one to three capital letters");
+                        y + 1, 0, "Row " + (y + 1) + " has label \"" + label + "\"; use one to three capital letters");
             }
             Integer first = labels.putIfAbsent(label, y + 1);
             if (first != null) {
                 throw new LayoutException(
                         y + 1,
                         0,
-                        "Row label " + label + " appears twice: row " + (y + 1) + " repeats the label of row "
-                                + first);
+                        "Row label " + label + " appears twice: row " + (y + 1) + " repeats the label of row " + first);
             }
             if (cells.length() > MAX_COLUMNS) {
                 throw new LayoutException(
