@@ -219,6 +219,38 @@ class CinemaAdminTest {
                 .isEqualTo(1000);
     }
 
+    @Test
+    void aRetriedAdminRequestGetsTheFirstAnswerAndChangesNothingMore() {
+        String body = THEATER.formatted("Cine Reintento", "40.1", "-3.1", "Europe/Madrid");
+        int before = manager.get("/admin/theaters").json().size();
+
+        Answer first = manager.post("/admin/theaters", body, "Idempotency-Key", "theater-retry-1");
+        Answer retry = manager.post("/admin/theaters", body, "Idempotency-Key", "theater-retry-1");
+        Answer refused = manager.post("/admin/theaters", body, "Idempotency-Key", "theater-retry-2");
+        Answer refusedAgain = manager.post("/admin/theaters", body, "Idempotency-Key", "theater-retry-2");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().path("id").asLong())
+                .isEqualTo(first.json().path("id").asLong());
+        assertThat(refused.status()).as("the same name under a new key").isEqualTo(409);
+        assertThat(refusedAgain.status()).isEqualTo(409);
+        assertThat(manager.get("/admin/theaters").json().size()).isEqualTo(before + 1);
+        assertThat(manager.get("/admin/audit?action=THEATER_CREATED").json().findValuesAsText("entityId"))
+                .containsOnlyOnce(first.json().path("id").asText());
+
+        long auditorium = admin.auditorium(first.json().path("id").asLong(), List.of("A:SS"));
+        long showtime =
+                admin.showtime(admin.movie(80), auditorium, Instant.now().plus(3, ChronoUnit.DAYS));
+        String cancel = "/admin/showtimes/" + showtime + "/cancel";
+        Answer cancelled = manager.post(cancel, "{\"reason\":\"Retry\"}", "Idempotency-Key", "cancel-retry-1");
+        Answer replayed = manager.post(cancel, "{\"reason\":\"Retry\"}", "Idempotency-Key", "cancel-retry-1");
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.body()).isEqualTo(cancelled.body());
+    }
+
     private static String plan(String name, String currency, long adult) {
         return """
                 {"name":"%s","currency":"%s","ticketPrices":{"ADULT":%d,"CHILD":600},"seatSurcharges":{"PREMIUM":200}}""".formatted(name, currency, adult);
