@@ -18,6 +18,14 @@ public enum ErrorCode {
     /** House seats are kept for the counter and managers until their release (DESIGN §8). */
     HOUSE_SEATS,
     CONFLICT,
+    /** A seat layout that does not parse (422); the message names the row and column (DESIGN §7.1). */
+    INVALID_LAYOUT,
+    /** A new layout lacks seats held or sold for a showtime not yet started (409, {@code details.seatIds}). */
+    LAYOUT_IN_USE,
+    /** Moving a showtime in time or to another auditorium while seats are sold or held (409). */
+    SHOWTIME_HAS_SALES,
+    /** Showtimes of one auditorium would overlap (409, {@code details.showtimeIds}: the existing ones). */
+    SCHEDULE_CLASH,
     PAYMENT_DECLINED,
     PAYMENT_TIMEOUT,
     /** Cards cannot be taken: the server runs with {@code --card-terminal none} (503). */

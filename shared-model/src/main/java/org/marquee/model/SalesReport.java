@@ -1,14 +1,13 @@
 package org.marquee.model;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Answer of {@code GET /admin/reports/sales} (DESIGN §7.4): one row per group over the business days {@code from} to
- * {@code to} (inclusive, in each theater's time zone). A sale counts on the day it was paid, a refund on the day it was
+ * {@code to} (YYYY-MM-DD, inclusive, in each theater's time zone). A sale counts on the day it was paid, a refund on the day it was
  * made, so a day's net is what that day's drawers and card batches moved.
  */
-public record SalesReport(String currency, LocalDate from, LocalDate to, String groupBy, List<Row> rows, Row totals) {
+public record SalesReport(String currency, String from, String to, String groupBy, List<Row> rows, Row totals) {
 
     /**
      * {@code orders} and {@code tickets} are those paid in the period; {@code grossMinor} what they brought,

@@ -1,9 +1,9 @@
 package org.marquee.model;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,33 +26,62 @@ public record SeatLayout(List<String> rows, List<SeatDefinition> seats) {
         seats = List.copyOf(seats);
     }
 
-    /** Reads a layout, or throws {@link IllegalArgumentException} saying which row is wrong and why. */
+    /**
+     * A layout that does not parse: {@code row} is the 1-based line it is on (0 for the layout as a whole) and
+     * {@code column} the 1-based cell after the colon (0 when the whole row is wrong), so that an editor can show the
+     * error where it is.
+     */
+    public static final class LayoutException extends IllegalArgumentException {
+        private final int row;
+        private final int column;
+
+        public LayoutException(int row, int column, String message) {
+            super(message);
+            this.row = row;
+            this.column = column;
+        }
+
+        public int row() {
+            return row;
+        }
+
+        public int column() {
+            return column;
+        }
+    }
+
+    /** Reads a layout, or throws {@link LayoutException} saying which row (and column) is wrong and why. */
     public static SeatLayout parse(List<String> rows) {
         if (rows == null || rows.isEmpty()) {
-            throw new IllegalArgumentException("A seat layout needs at least one row");
+            throw new LayoutException(0, 0, "A seat layout needs at least one row");
         }
         if (rows.size() > MAX_ROWS) {
-            throw new IllegalArgumentException("A seat layout has at most " + MAX_ROWS + " rows");
+            throw new LayoutException(MAX_ROWS + 1, 0, "A seat layout has at most " + MAX_ROWS + " rows");
         }
         List<SeatDefinition> seats = new ArrayList<>();
-        Set<String> labels = new HashSet<>();
+        Map<String, Integer> labels = new HashMap<>();
         for (int y = 0; y < rows.size(); y++) {
             String line = rows.get(y);
             int colon = line == null ? -1 : line.indexOf(':');
             if (colon < 0) {
-                throw new IllegalArgumentException("Row " + (y + 1) + " must look like \"A:SSSS..SSSS\"");
+                throw new LayoutException(y + 1, 0, "Row " + (y + 1) + " must look like \"A:SSSS..SSSS\"");
             }
             String label = line.substring(0, colon);
             String cells = line.substring(colon + 1);
             if (!ROW_LABEL.matcher(label).matches()) {
-                throw new IllegalArgumentException(
-                        "Row " + (y + 1) + " has label \"" + label + "\"; use one to three capital letters");
+                throw new LayoutException(
+                        y + 1, 0, "Row " + (y + 1) + " has label \"" + label + "\"; use one to three capital letters");
             }
-            if (!labels.add(label)) {
-                throw new IllegalArgumentException("Row label " + label + " appears twice");
+            Integer first = labels.putIfAbsent(label, y + 1);
+            if (first != null) {
+                throw new LayoutException(
+                        y + 1,
+                        0,
+                        "Row label " + label + " appears twice: row " + (y + 1) + " repeats the label of row " + first);
             }
             if (cells.length() > MAX_COLUMNS) {
-                throw new IllegalArgumentException("Row " + label + " has more than " + MAX_COLUMNS + " columns");
+                throw new LayoutException(
+                        y + 1, MAX_COLUMNS + 1, "Row " + label + " has more than " + MAX_COLUMNS + " columns");
             }
             int number = 0;
             for (int x = 0; x < cells.length(); x++) {
@@ -60,25 +89,27 @@ public record SeatLayout(List<String> rows, List<SeatDefinition> seats) {
                 if (cell == '.') {
                     continue;
                 }
-                SeatType type = typeOf(cell, label, x);
+                SeatType type = typeOf(cell, label, y, x);
                 number++;
                 seats.add(new SeatDefinition(label + number, label, number, x, y, type, cell == 'X'));
             }
         }
         if (seats.isEmpty()) {
-            throw new IllegalArgumentException("A seat layout needs at least one seat");
+            throw new LayoutException(0, 0, "A seat layout needs at least one seat");
         }
         return new SeatLayout(rows, seats);
     }
 
-    private static SeatType typeOf(char cell, String label, int x) {
+    private static SeatType typeOf(char cell, String label, int y, int x) {
         return switch (cell) {
             case 'S', 'X' -> SeatType.STANDARD;
             case 'P' -> SeatType.PREMIUM;
             case 'W' -> SeatType.WHEELCHAIR;
             case 'C' -> SeatType.COMPANION;
             default ->
-                throw new IllegalArgumentException(
+                throw new LayoutException(
+                        y + 1,
+                        x + 1,
                         "Row " + label + " column " + (x + 1) + " has '" + cell + "'; use S, P, W, C, X or . (gap)");
         };
     }

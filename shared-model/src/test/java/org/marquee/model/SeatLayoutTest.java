@@ -48,6 +48,21 @@ class SeatLayoutTest {
                 .hasMessageContaining("columns");
     }
 
+    @Test
+    void anErrorCarriesItsRowAndColumnForAnEditorToShowItThere() {
+        assertThatThrownBy(() -> SeatLayout.parse(List.of("A:SSSS", "B:SSQS")))
+                .isInstanceOfSatisfying(SeatLayout.LayoutException.class, e -> {
+                    assertThat(e.row()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(3);
+                });
+        assertThatThrownBy(() -> SeatLayout.parse(List.of("A:SS", "B:SS", "A:SS")))
+                .isInstanceOfSatisfying(SeatLayout.LayoutException.class, e -> {
+                    assertThat(e.row()).isEqualTo(3);
+                    assertThat(e.column()).isZero();
+                    assertThat(e.getMessage()).contains("row 3 repeats the label of row 1");
+                });
+    }
+
     @Property
     void everySeatHasAUniqueIdAndAUniquePosition(
             @ForAll @Size(min = 1, max = 26)

@@ -20,6 +20,12 @@ import org.marquee.server.auth.persistence.TerminalDao;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.catalog.persistence.CatalogStore;
+import org.marquee.server.cinema.AuditoriumAdmin;
+import org.marquee.server.cinema.CinemaAdmin;
+import org.marquee.server.cinema.ShowtimeChanges;
+import org.marquee.server.cinema.http.CinemaHandlers;
+import org.marquee.server.cinema.persistence.AuditoriumStore;
+import org.marquee.server.cinema.persistence.CinemaStore;
 import org.marquee.server.db.Database;
 import org.marquee.server.db.UnitOfWork;
 import org.marquee.server.demo.persistence.DemoLoader;
@@ -57,6 +63,10 @@ import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
 import org.marquee.server.reports.http.ReportHandlers;
 import org.marquee.server.reports.persistence.ReportStore;
+import org.marquee.server.schedule.ScheduleService;
+import org.marquee.server.schedule.ShowtimeCancellations;
+import org.marquee.server.schedule.http.ScheduleHandlers;
+import org.marquee.server.schedule.persistence.ScheduleStore;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
@@ -131,15 +141,9 @@ public final class MarqueeServer implements AutoCloseable {
             var unit = new UnitOfWork(database.jdbi());
             // inside a unit of work (an idempotent request), seat maps are told once its transaction has committed
             SeatMapChanges committed = showtimeId -> UnitOfWork.afterCommit(() -> live.changed(showtimeId));
+            var audit = new AuditStore(database.jdbi());
             var seatRules = new SeatRules(new TheaterRuleStore(database.jdbi()));
-            var holds = new HoldService(
-                    catalog,
-                    holdStore,
-                    config.holdPolicy(),
-                    metrics,
-                    committed,
-                    seatRules,
-                    new AuditStore(database.jdbi()));
+            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics, committed, seatRules, audit);
             var seatMaps = new SeatMapService(
                     catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live, seatRules);
             var seatEvents = new SeatEventsHandler(seatMaps, live.start(seatMaps::current), config.sseHeartbeat());
@@ -153,7 +157,7 @@ public final class MarqueeServer implements AutoCloseable {
                     authenticator);
             var secrets = new SecretStore(database.jdbi());
             var gateways = new PaymentGateways(gateways(config));
-            var orders = new OrderService(catalog, holds, orderStore, gateways, committed);
+            var orders = new OrderService(catalog, holds, orderStore, gateways, committed, audit);
             var views = new OrderViews(catalog, orders, secrets.key("ticket-signing"));
             var mailer = config.mailEnabled() ? new ConfirmationMailer(config.mail()) : null;
             Consumer<OrderRecord> mail = order -> {
@@ -179,10 +183,28 @@ public final class MarqueeServer implements AutoCloseable {
                     },
                     live);
             var answerPurge = new AnswerPurge(idempotencyStore, config.sweepInterval());
-            var audit = new AuditStore(database.jdbi());
             var drawer = new ShiftStore(database.jdbi());
             var managerReleases = new ManagerReleases(holds, new LiveHoldStore(database.jdbi()), audit);
             var idempotent = new IdempotentRequests(unit, new IdempotencyKeys(idempotencyStore));
+            // an admin change to a showtime: cached facts forgotten and live seat maps told, once it has committed
+            ShowtimeChanges showtimeChanges = showtimeId -> UnitOfWork.afterCommit(() -> {
+                catalog.forget(showtimeId);
+                live.changed(showtimeId);
+            });
+            var cinemaStore = new CinemaStore(database.jdbi());
+            var auditoriumStore = new AuditoriumStore(database.jdbi());
+            var scheduleStore = new ScheduleStore(database.jdbi());
+            ShowtimeCancellations.Notices notices = mailer == null
+                    ? ShowtimeCancellations.Notices.NONE
+                    : notice ->
+                            mailer.sendNotice(notice.email(), notice.bookingCode(), notice.subject(), notice.body());
+            var cinema = new CinemaHandlers(
+                    new CinemaAdmin(cinemaStore, audit),
+                    new AuditoriumAdmin(auditoriumStore, cinemaStore, audit, showtimeChanges));
+            var schedule = new ScheduleHandlers(
+                    new ScheduleService(scheduleStore, auditoriumStore, cinemaStore, audit, showtimeChanges),
+                    new ShowtimeCancellations(scheduleStore, orders, catalog, audit, showtimeChanges, notices),
+                    idempotent);
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
                     new CatalogHandlers(catalog),
@@ -201,6 +223,8 @@ public final class MarqueeServer implements AutoCloseable {
                     new LiveHoldHandlers(managerReleases),
                     new HouseSeatHandlers(
                             new HouseSeatService(catalog, new HouseSeatStore(database.jdbi()), audit, committed)),
+                    cinema,
+                    schedule,
                     idempotent);
             ApiServer api;
             try {

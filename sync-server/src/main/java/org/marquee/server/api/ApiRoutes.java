@@ -13,6 +13,7 @@ import org.marquee.server.audit.http.AuditHandlers;
 import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.catalog.http.CatalogHandlers;
+import org.marquee.server.cinema.http.CinemaHandlers;
 import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.holds.http.LiveHoldHandlers;
 import org.marquee.server.houseseats.http.HouseSeatHandlers;
@@ -20,6 +21,7 @@ import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
 import org.marquee.server.reports.http.ReportHandlers;
+import org.marquee.server.schedule.http.ScheduleHandlers;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.shifts.http.ShiftHandlers;
 import org.marquee.server.web.IdempotentRequests;
@@ -42,6 +44,8 @@ public record ApiRoutes(
         ShiftHandlers shifts,
         LiveHoldHandlers liveHolds,
         HouseSeatHandlers houseSeats,
+        CinemaHandlers cinema,
+        ScheduleHandlers schedule,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -104,6 +108,26 @@ public record ApiRoutes(
             // seat rules (DESIGN §8): house seats kept for the counter
             get("/admin/showtimes/{id}/house-seats", houseSeats::get, Access.MANAGER);
             put("/admin/showtimes/{id}/house-seats", idempotent.atomic(houseSeats::put), Access.MANAGER);
+
+            // catalog and schedule (DESIGN §7.1)
+            get("/admin/theaters", cinema::theaters, Access.MANAGER);
+            post("/admin/theaters", idempotent.atomic(cinema::createTheater), Access.MANAGER);
+            put("/admin/theaters/{id}", idempotent.atomic(cinema::updateTheater), Access.MANAGER);
+            get("/admin/auditoriums", cinema::auditoriums, Access.MANAGER);
+            post("/admin/auditoriums", idempotent.atomic(cinema::createAuditorium), Access.MANAGER);
+            put("/admin/auditoriums/{id}", idempotent.atomic(cinema::updateAuditorium), Access.MANAGER);
+            get("/admin/movies", cinema::movies, Access.MANAGER);
+            post("/admin/movies", idempotent.atomic(cinema::createMovie), Access.MANAGER);
+            put("/admin/movies/{id}", idempotent.atomic(cinema::updateMovie), Access.MANAGER);
+            get("/admin/price-plans", cinema::pricePlans, Access.MANAGER);
+            post("/admin/price-plans", idempotent.atomic(cinema::createPricePlan), Access.MANAGER);
+            put("/admin/price-plans/{id}", idempotent.atomic(cinema::updatePricePlan), Access.MANAGER);
+            get("/admin/showtimes", schedule::list, Access.MANAGER);
+            post("/admin/showtimes", idempotent.atomic(schedule::create), Access.MANAGER);
+            post("/admin/showtimes/series", idempotent.atomic(schedule::createSeries), Access.MANAGER);
+            put("/admin/showtimes/{id}", idempotent.atomic(schedule::update), Access.MANAGER);
+            // stopped, refunded outside any transaction, answered: its steps keep the answer (ScheduleHandlers.cancel)
+            post("/admin/showtimes/{id}/cancel", schedule::cancel, Access.MANAGER);
         });
     }
 }

@@ -87,6 +87,17 @@ public final class CatalogService {
                 .orElseThrow(() -> MarqueeException.notFound("There is no showtime " + showtimeId + "."));
     }
 
+    /** The showtime read again from the database, for a seat map that is being rebuilt at a new version. */
+    public ShowtimeFacts freshShowtime(long showtimeId) {
+        facts.invalidate(showtimeId);
+        return showtime(showtimeId);
+    }
+
+    /** Forgets what is cached about the showtime: an admin change to it has committed. */
+    public void forget(long showtimeId) {
+        facts.invalidate(showtimeId);
+    }
+
     /** The names a ticket shows for a showtime, or a 404. */
     public ShowtimeDetails details(long showtimeId) {
         return store.showtimeDetails(showtimeId)

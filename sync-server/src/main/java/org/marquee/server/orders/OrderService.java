@@ -17,6 +17,7 @@ import org.marquee.model.OrderStatus;
 import org.marquee.model.Role;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.TicketRequest;
+import org.marquee.server.audit.AuditLog;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.common.Principal;
@@ -36,20 +37,22 @@ public final class OrderService {
     private final OrderStore store;
     private final PaymentGateways gateways;
     private final SeatMapChanges changes;
+    private final AuditLog audit;
     private final CodeGuesses guesses = CodeGuesses.standard();
 
-    public OrderService(CatalogService catalog, HoldService holds, OrderStore store, PaymentGateways gateways) {
-        this(catalog, holds, store, gateways, SeatMapChanges.NONE);
-    }
-
-    /** As above, with {@code changes} told of the showtime of every refund (cancelling tells through the hold). */
+    /**
+     * {@code changes} is told of the showtime of every refund (cancelling tells through the hold); {@code audit} gets
+     * an entry for every refund and cancellation, in its transaction (DESIGN §7.5).
+     */
     public OrderService(
             CatalogService catalog,
             HoldService holds,
             OrderStore store,
             PaymentGateways gateways,
-            SeatMapChanges changes) {
+            SeatMapChanges changes,
+            AuditLog audit) {
         this.changes = changes;
+        this.audit = audit;
         this.catalog = catalog;
         this.holds = holds;
         this.store = store;
@@ -165,7 +168,7 @@ public final class OrderService {
             throw new MarqueeException(
                     ErrorCode.CONFLICT, "This order is paid; a manager can refund it instead of cancelling.");
         }
-        if (store.cancel(orderId)) {
+        if (store.cancel(orderId, () -> audit.record(caller, "ORDER_CANCELLED", "ORDER", orderId, summary(order)))) {
             holds.releaseForOrder(order.holdId());
         }
         return store.find(orderId).orElseThrow();
@@ -189,9 +192,20 @@ public final class OrderService {
                         "The card terminal could not refund the payment. Nothing was changed; please try again.");
             }
         }
-        store.refund(orderId);
+        store.refund(orderId, () -> audit.record(caller, "ORDER_REFUNDED", "ORDER", orderId, summary(order)));
         changes.changed(order.showtimeId());
         return store.find(orderId).orElseThrow();
+    }
+
+    /** What the audit log keeps of an order that was cancelled or refunded. */
+    private static Map<String, Object> summary(OrderRecord order) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("code", order.code());
+        details.put("showtimeId", order.showtimeId());
+        details.put("totalMinor", order.totalMinor());
+        details.put("currency", order.currency());
+        details.put("statusBefore", order.status().name());
+        return details;
     }
 
     /** The seats of the showtime's layout by id, for prices and for what a ticket shows. */

@@ -10,13 +10,17 @@ import org.marquee.model.PaymentMethod;
  * A card terminal for development, demos and tests (never approves anything unless {@code --card-terminal simulated}),
  * answering by token as DESIGN §4 says: {@code tok_visa} approves, {@code tok_declined} declines, {@code tok_timeout}
  * never answers (the caller's timeout ends the wait), {@code tok_pending} leaves the answer to a later webhook, and
- * {@code tok_slow_<millis>} approves after that long (a customer slow at the PIN pad). Other {@code tok_*} names
+ * {@code tok_slow_<millis>} approves after that long (a customer slow at the PIN pad), {@code tok_refund_fails} approves
+ * but refuses every refund of that charge (DESIGN §7.3, to show the failed-refund path). Other {@code tok_*} names
  * approve like {@code tok_visa}. Like a real provider it takes one charge per idempotency key and keeps a ledger (a
  * file, when given) that survives the server.
  */
 public final class SimulatedCardTerminal implements PaymentGateway {
 
     private static final Map<String, String> LAST4 = Map.of("tok_visa", "4242", "tok_mastercard", "4444");
+
+    /** The provider reference of a charge whose refunds are refused ({@code tok_refund_fails}). */
+    static final String REFUSES_REFUNDS = "sim_norefund_";
 
     private final Duration timeout;
     private final SimulatedCardLedger ledger;
@@ -57,6 +61,7 @@ public final class SimulatedCardTerminal implements PaymentGateway {
                 sleep(Duration.ofMillis(Long.parseLong(slow.substring("tok_slow_".length()))));
                 yield take(request, "1111");
             }
+            case "tok_refund_fails" -> take(request, "0341", REFUSES_REFUNDS);
             default -> take(request, LAST4.getOrDefault(token, "1111"));
         };
     }
@@ -70,16 +75,23 @@ public final class SimulatedCardTerminal implements PaymentGateway {
 
     @Override
     public boolean refund(String providerRef, long amountMinor, String currency) {
+        if (providerRef != null && providerRef.startsWith(REFUSES_REFUNDS)) {
+            return false;
+        }
         return ledger.refund(providerRef);
     }
 
     private ChargeResult take(ChargeRequest request, String last4) {
+        return take(request, last4, "sim_");
+    }
+
+    private ChargeResult take(ChargeRequest request, String last4, String refPrefix) {
         if (Thread.currentThread().isInterrupted()) {
             // the caller stopped waiting: a terminal whose customer walked away takes nothing
             return new ChargeResult.TimedOut();
         }
         return ledger.take(new SimulatedCardLedger.Charge(
-                        request.idempotencyKey(), "sim_" + UUID.randomUUID(), last4, request.amountMinor()))
+                        request.idempotencyKey(), refPrefix + UUID.randomUUID(), last4, request.amountMinor()))
                 .map(SimulatedCardTerminal::approved)
                 .orElseGet(() -> new ChargeResult.Declined("This card payment was cancelled. Please try again."));
     }

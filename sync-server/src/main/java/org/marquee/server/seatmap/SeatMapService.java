@@ -60,8 +60,10 @@ public final class SeatMapService {
         if (cached != null && cached.version() == claims.currentVersion(showtimeId)) {
             return cached;
         }
+        // a new version may come with a new layout (an admin change bumps the version with it): read the facts afresh
+        ShowtimeFacts facts = catalog.freshShowtime(showtimeId);
         SeatRuleRow row = claims.seatRules(showtimeId);
-        ShowtimeRules seatRules = rules.of(showtime).withHouse(row.house());
+        ShowtimeRules seatRules = rules.of(facts).withHouse(row.house());
         Instant released = seatRules.lastRelease(now);
         if (released != null && (row.settledAt() == null || row.settledAt().isBefore(released))) {
             // a restriction that ended by itself changes what clients see, so the version must move: once per
@@ -71,7 +73,7 @@ public final class SeatMapService {
             }
             row = claims.seatRules(showtimeId);
         }
-        SeatMapSnapshot fresh = build(showtime, seatRules, row.version(), claims.claims(showtimeId), now);
+        SeatMapSnapshot fresh = build(facts, seatRules, row.version(), claims.claims(showtimeId), now);
         snapshots.merge(showtimeId, fresh, (old, next) -> next.version() >= old.version() ? next : old);
         return fresh;
     }

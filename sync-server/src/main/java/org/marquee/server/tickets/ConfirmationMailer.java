@@ -69,7 +69,7 @@ public final class ConfirmationMailer implements AutoCloseable {
 
     /** Mails tickets already rendered by {@link TicketPdf#render}. Never throws; the future says how it went. */
     public CompletableFuture<Void> send(String recipient, TicketSheet sheet, byte[] pdf) {
-        Delivery delivery = new Delivery(recipient, sheet, pdf);
+        Delivery delivery = new Delivery(recipient, sheet, pdf, null);
         try {
             executor.execute(delivery);
         } catch (RejectedExecutionException e) {
@@ -77,6 +77,23 @@ public final class ConfirmationMailer implements AutoCloseable {
         }
         return delivery.future;
     }
+
+    /**
+     * Mails a plain-text notice (such as a cancelled showtime's) with the same settings and threads as confirmations;
+     * {@code booking} names it in the log. Never throws; the future says how it went.
+     */
+    public CompletableFuture<Void> sendNotice(String recipient, String booking, String subject, String body) {
+        Delivery delivery = new Delivery(recipient, null, null, new Notice(booking, subject, body));
+        try {
+            executor.execute(delivery);
+        } catch (RejectedExecutionException e) {
+            delivery.fail(executor.isShutdown() ? "mailer closed" : "queue full");
+        }
+        return delivery.future;
+    }
+
+    /** A plain-text mail about a booking. */
+    private record Notice(String booking, String subject, String body) {}
 
     /** Lets mails already queued go out for a short while, then stops; whatever is left fails its future. */
     @Override
@@ -129,6 +146,22 @@ public final class ConfirmationMailer implements AutoCloseable {
         return props;
     }
 
+    private void deliverNotice(String recipient, Notice notice) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(settings.from(), true));
+        InternetAddress to = new InternetAddress(recipient, true);
+        to.validate();
+        message.setRecipient(Message.RecipientType.TO, to);
+        message.setSubject(notice.subject(), "UTF-8");
+        message.setSentDate(new Date());
+        message.setText(notice.body(), "UTF-8");
+        message.saveChanges();
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
     private void deliver(String recipient, TicketSheet sheet, byte[] pdf) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from(), true));
@@ -159,18 +192,24 @@ public final class ConfirmationMailer implements AutoCloseable {
         private final String recipient;
         private final TicketSheet sheet;
         private final byte[] pdf;
+        private final Notice notice;
         private final CompletableFuture<Void> future = new CompletableFuture<>();
 
-        Delivery(String recipient, TicketSheet sheet, byte[] pdf) {
+        Delivery(String recipient, TicketSheet sheet, byte[] pdf, Notice notice) {
             this.recipient = recipient;
             this.sheet = sheet;
             this.pdf = pdf;
+            this.notice = notice;
         }
 
         @Override
         public void run() {
             try {
-                deliver(recipient, sheet, pdf);
+                if (notice != null) {
+                    deliverNotice(recipient, notice);
+                } else {
+                    deliver(recipient, sheet, pdf);
+                }
                 log.info("event=confirmation_mail_sent booking={} to={}", booking(), mask(recipient));
                 future.complete(null);
             } catch (MessagingException | RuntimeException e) {
@@ -195,7 +234,7 @@ public final class ConfirmationMailer implements AutoCloseable {
         }
 
         private String booking() {
-            return sheet == null ? "(none)" : sheet.bookingCode();
+            return notice != null ? notice.booking() : sheet == null ? "(none)" : sheet.bookingCode();
         }
     }
 }

@@ -22,9 +22,12 @@ public final class ErrorStatus {
                     CONFLICT,
                     SINGLE_SEAT_GAP,
                     ACCESSIBLE_SEATS_RESERVED,
-                    HOUSE_SEATS -> 409;
+                    HOUSE_SEATS,
+                    LAYOUT_IN_USE,
+                    SHOWTIME_HAS_SALES,
+                    SCHEDULE_CLASH -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
-            case INVALID_REQUEST -> 422;
+            case INVALID_REQUEST, INVALID_LAYOUT -> 422;
             case RATE_LIMITED -> 429;
             case SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, PAYMENT_PROVIDER_NOT_CONFIGURED -> 503;
             case PAYMENT_TIMEOUT -> 504;

@@ -34,7 +34,11 @@ public final class Json {
             // "1000" is not a number and 1 is not a boolean or a name: a client that sends either has a bug to hear
             // about, and an amount that arrives as text is exactly where such a bug costs money
             .withCoercionConfig(LogicalType.Integer, Json::onlyNative)
-            .withCoercionConfig(LogicalType.Float, Json::onlyNative)
+            // ...but a whole number is a number: "lat": 40 is latitude 40.0
+            .withCoercionConfig(LogicalType.Float, config -> {
+                onlyNative(config);
+                config.setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+            })
             .withCoercionConfig(LogicalType.Boolean, Json::onlyNative)
             .withCoercionConfig(LogicalType.Textual, Json::onlyNative)
             .build();

@@ -5,6 +5,9 @@ import static org.marquee.server.testing.Bodies.holdBody;
 import static org.marquee.server.testing.Bodies.seatsBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.marquee.server.api.AccessFixture.Caller;
+import org.marquee.server.testing.AdminApi;
 import org.marquee.server.testing.ApiClient;
 import org.marquee.server.testing.ApiClient.Answer;
 import org.marquee.server.testing.TestServer;
@@ -72,6 +76,23 @@ class AuthorizationMatrixTest {
             | POST /shifts/current/close    | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
             | GET /admin/showtimes/{id}/house-seats | 401 | 401 | 401   | 403   | 403     | 403   | ok      |
             | PUT /admin/showtimes/{id}/house-seats | 401 | 401 | 401   | 403   | 403     | 403   | ok      |
+            | GET /admin/theaters           | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/theaters          | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | PUT /admin/theaters/{id}      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/auditoriums        | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/auditoriums       | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | PUT /admin/auditoriums/{id}   | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/movies             | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/movies            | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | PUT /admin/movies/{id}        | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/price-plans        | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/price-plans       | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | PUT /admin/price-plans/{id}   | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/showtimes          | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/showtimes         | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/showtimes/series  | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | PUT /admin/showtimes/{id}     | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/showtimes/{id}/cancel | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -215,6 +236,71 @@ class AuthorizationMatrixTest {
                 new Call(
                         "/admin/showtimes/" + fixture.showtime() + "/house-seats",
                         "{\"seatIds\":[],\"releaseMinutes\":0}");
+            default -> admin(endpoint);
+        };
+    }
+
+    /** The admin catalog and schedule (DESIGN §7.1): each call on things of its own, so that every manager call works. */
+    private Call admin(String endpoint) {
+        AdminApi admin = new AdminApi(server.client(fixture.token(Caller.MANAGER)));
+        Instant later = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return switch (endpoint) {
+            case "GET /admin/theaters" -> new Call("/admin/theaters");
+            case "POST /admin/theaters", "PUT /admin/theaters/{id}" ->
+                new Call(
+                        endpoint.startsWith("PUT") ? "/admin/theaters/" + admin.theater(20) : "/admin/theaters",
+                        "{\"name\":\"Matrix " + unique + "\",\"address\":\"A\",\"lat\":40.4,\"lon\":-3.7,"
+                                + "\"timeZone\":\"Europe/Madrid\"}");
+            case "GET /admin/auditoriums" -> new Call("/admin/auditoriums?theaterId=1");
+            case "POST /admin/auditoriums" ->
+                new Call(
+                        "/admin/auditoriums",
+                        "{\"theaterId\":1,\"name\":\"Matrix " + unique + "\",\"layout\":[\"A:SS\"]}");
+            case "PUT /admin/auditoriums/{id}" ->
+                new Call(
+                        "/admin/auditoriums/" + admin.auditorium(1, List.of("A:SS")),
+                        "{\"name\":\"Matrix " + unique + "\",\"layout\":[\"A:SSS\"]}");
+            case "GET /admin/movies" -> new Call("/admin/movies");
+            case "POST /admin/movies", "PUT /admin/movies/{id}" ->
+                new Call(
+                        endpoint.startsWith("PUT") ? "/admin/movies/" + admin.movie(90) : "/admin/movies",
+                        "{\"title\":\"Matrix\",\"runtimeMinutes\":136,\"rating\":\"R\"}");
+            case "GET /admin/price-plans" -> new Call("/admin/price-plans");
+            case "POST /admin/price-plans", "PUT /admin/price-plans/{id}" -> {
+                String body =
+                        "{\"name\":\"Matrix " + unique + "\",\"currency\":\"EUR\",\"ticketPrices\":{\"ADULT\":900}}";
+                yield endpoint.startsWith("PUT")
+                        ? new Call(
+                                "/admin/price-plans/"
+                                        + AdminApi.created(admin.client()
+                                                .post("/admin/price-plans", body.replace("Matrix", "Plan"))),
+                                body)
+                        : new Call("/admin/price-plans", body);
+            }
+            case "GET /admin/showtimes" -> new Call("/admin/showtimes?theaterId=1");
+            case "POST /admin/showtimes" ->
+                new Call(
+                        "/admin/showtimes",
+                        "{\"movieId\":1,\"auditoriumId\":" + admin.auditorium(1, List.of("A:SS")) + ",\"startsAt\":\""
+                                + later + "\",\"format\":\"2D\"}");
+            case "POST /admin/showtimes/series" ->
+                new Call(
+                        "/admin/showtimes/series",
+                        "{\"movieId\":1,\"auditoriumId\":"
+                                + admin.auditorium(1, List.of("A:SS")) + ",\"format\":\"2D\",\"fromDate\":\""
+                                + LocalDate.now().plusDays(30) + "\",\"toDate\":\""
+                                + LocalDate.now().plusDays(36)
+                                + "\",\"daysOfWeek\":[\"FRI\"],\"times\":[\"20:00\"]}");
+            case "PUT /admin/showtimes/{id}" ->
+                new Call(
+                        "/admin/showtimes/" + admin.showtime(1, admin.auditorium(1, List.of("A:SS")), later),
+                        "{\"format\":\"3D\"}");
+            case "POST /admin/showtimes/{id}/cancel" ->
+                new Call(
+                        "/admin/showtimes/" + admin.showtime(1, admin.auditorium(1, List.of("A:SS")), later)
+                                + "/cancel",
+                        "{\"reason\":\"Matrix\"}");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }

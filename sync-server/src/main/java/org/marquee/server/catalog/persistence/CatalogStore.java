@@ -58,7 +58,7 @@ public final class CatalogStore {
                 jdbi,
                 handle -> handle.createQuery("""
                         select s.id, s.movie_id, m.title, m.runtime_minutes, m.rating, a.id as auditorium_id,
-                               a.name as auditorium_name, s.starts_at, s.format, s.status, a.seat_count,
+                               a.name as auditorium_name, s.starts_at, s.format, s.status, s.seat_count,
                                (select count(*) from seat_claims c
                                  where c.showtime_id = s.id
                                    and (c.state = 'SOLD' or (c.state = 'HELD' and c.expires_at > now()))) as taken
@@ -117,7 +117,7 @@ public final class CatalogStore {
         return Transactions.reading(
                 jdbi,
                 handle -> handle.createQuery("""
-                        select s.id, s.auditorium_id, a.theater_id, t.time_zone, s.starts_at, s.status, a.layout
+                        select s.id, s.auditorium_id, a.theater_id, t.time_zone, s.starts_at, s.status, s.layout
                           from showtimes s
                           join auditoriums a on a.id = s.auditorium_id
                           join theaters t on t.id = a.theater_id

@@ -26,7 +26,7 @@ final class ClaimsSeen implements SeatsSeen {
                           where c.showtime_id = :s
                             and (cardinality(cast(:rows as text[])) = 0
                                  or rtrim(c.seat_id, '0123456789') = any(cast(:rows as text[])))
-                            and (c.state = 'SOLD'
+                            and (c.state in ('SOLD', 'GONE')
                                  or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :t))) as taken""";
 
     private final Jdbi jdbi;

@@ -244,25 +244,38 @@ public final class OrderStore {
                 .execute());
     }
 
-    /** Ends an unpaid order as CANCELLED; true when it was unpaid. The hold is released by the caller. */
-    public boolean cancel(UUID orderId) {
-        return jdbi.withHandle(
-                        handle -> handle.createUpdate("""
-                                update orders set status = 'CANCELLED', ended_at = now()
-                                 where id = :o and status in ('PENDING_PAYMENT', 'PAYMENT_FAILED')""").bind("o", orderId).execute())
-                == 1;
+    /**
+     * Ends an unpaid order as CANCELLED; true when it was unpaid, and then {@code alsoInTransaction} (its audit entry)
+     * runs in the same transaction. The hold is released by the caller.
+     */
+    public boolean cancel(UUID orderId, Runnable alsoInTransaction) {
+        return Transactions.retrying(jdbi, handle -> {
+            boolean cancelled = handle.createUpdate("""
+                            update orders set status = 'CANCELLED', ended_at = now()
+                             where id = :o and status in ('PENDING_PAYMENT', 'PAYMENT_FAILED')""").bind("o", orderId).execute() == 1;
+            if (cancelled) {
+                alsoInTransaction.run();
+            }
+            return cancelled;
+        });
     }
 
-    /** Marks a paid order REFUNDED, its payments REFUNDED and its seats free again; true when it was paid. */
-    public boolean refund(UUID orderId) {
+    /**
+     * Marks a paid order REFUNDED, its payments REFUNDED and its seats free again (GONE when its showtime is
+     * cancelled); true when it was paid, and then {@code alsoInTransaction} (its audit entry) runs in the same
+     * transaction.
+     */
+    public boolean refund(UUID orderId, Runnable alsoInTransaction) {
         return Transactions.retrying(jdbi, handle -> {
             OrderRecord order = lockOrder(handle, orderId);
             if (order.status() != OrderStatus.PAID) {
                 return false;
             }
             handle.createUpdate("""
-                            update seat_claims set state = 'FREE', hold_id = null, expires_at = null,
-                                   version = nextval('seat_claim_version')
+                            update seat_claims
+                               set state = case when (select status from showtimes where id = :s) = 'CANCELLED'
+                                                then 'GONE' else 'FREE' end,
+                                   hold_id = null, expires_at = null, version = nextval('seat_claim_version')
                              where (showtime_id, seat_id) in (
                                     select showtime_id, seat_id from seat_claims
                                      where showtime_id = :s and hold_id = :h and state = 'SOLD'
@@ -276,6 +289,7 @@ public final class OrderStore {
             handle.createUpdate("""
                             update payments set status = 'REFUNDED', refunded_at = now()
                              where order_id = :o and status = 'APPROVED'""").bind("o", orderId).execute();
+            alsoInTransaction.run();
             return true;
         });
     }

@@ -87,7 +87,7 @@ public final class ReportStore implements Reports {
                     .bind("to", to)
                     .map((rs, ctx) -> row(rs, "total", "Total"))
                     .one();
-            return new SalesReport(currency, from, to, grouping.wireName(), rows, totals);
+            return new SalesReport(currency, from.toString(), to.toString(), grouping.wireName(), rows, totals);
         });
     }
 

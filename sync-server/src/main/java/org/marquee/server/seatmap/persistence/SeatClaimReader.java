@@ -96,6 +96,7 @@ public final class SeatClaimReader {
                 handle -> handle.createQuery("""
                         select seat_id, version, expires_at,
                                case when state = 'SOLD' then 'SOLD'
+                                    when state = 'GONE' then 'BLOCKED'
                                     when state = 'HELD' and expires_at > now() then 'HELD'
                                     else 'AVAILABLE' end as status
                           from seat_claims where showtime_id = :s""")
