@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.Role;
+import org.marquee.model.SeatDefinition;
 import org.marquee.server.audit.AuditLog;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.common.Principal;
@@ -80,8 +80,13 @@ public final class AskedSeats implements SeatChoice {
                     .sorted()
                     .toList());
         }
-        Set<String> rows = seats.stream().map(id -> hall.seat(id).row()).collect(Collectors.toSet());
-        SeatsSeen.Seen now = seen.read(rows);
+        // the seats of the segments it touches: all a single seat could be left alone among (a few index probes)
+        SeatsSeen.Seen now = seen.read(seats.stream()
+                .map(hall::segmentOf)
+                .distinct()
+                .flatMap(segment -> segment.seats().stream())
+                .map(SeatDefinition::id)
+                .toList());
         List<String> taken = seats.stream().filter(now.taken()::contains).toList();
         if (!taken.isEmpty()) {
             throw new SeatsTaken(taken);
@@ -154,7 +159,7 @@ public final class AskedSeats implements SeatChoice {
             }
             return;
         }
-        SeatsSeen.Seen all = seen.read(Set.of());
+        SeatsSeen.Seen all = seen.read(List.of());
         ShowtimeRules seenRules = rules.withHouse(all.house());
         boolean released = seenRules.accessibleReleased(all.now(), false);
         BestAvailable.Ask ask = new BestAvailable.Ask(

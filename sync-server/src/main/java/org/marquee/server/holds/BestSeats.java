@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.marquee.model.ErrorCode;
+import org.marquee.model.SeatDefinition;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.common.Principal;
 import org.marquee.server.seatrules.BestAvailable;
@@ -38,7 +39,7 @@ public final class BestSeats implements SeatChoice {
 
     @Override
     public List<String> decide(SeatsSeen seen) {
-        SeatsSeen.Seen all = seen.read(Set.of());
+        SeatsSeen.Seen all = seen.read(List.of());
         ShowtimeRules seenRules = rules.withHouse(all.house());
         boolean released =
                 seenRules.accessibleReleased(all.now(), false) || (!accessible && seen.allSold(seenRules.otherSeats()));
@@ -60,8 +61,12 @@ public final class BestSeats implements SeatChoice {
                 .distinct()
                 .sorted()
                 .toList());
-        Set<String> rows = chosen.stream().map(id -> hall.seat(id).row()).collect(Collectors.toSet());
-        SeatsSeen.Seen again = seen.read(rows);
+        SeatsSeen.Seen again = seen.read(chosen.stream()
+                .map(hall::segmentOf)
+                .distinct()
+                .flatMap(segment -> segment.seats().stream())
+                .map(SeatDefinition::id)
+                .toList());
         boolean gapFree = Gaps.stranded(hall, all.taken(), chosen).isEmpty();
         boolean taken = chosen.stream().anyMatch(again.taken()::contains);
         if (!taken && (!gapFree || Gaps.stranded(hall, again.taken(), chosen).isEmpty())) {

@@ -1,6 +1,7 @@
 package org.marquee.server.holds;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.marquee.server.seatrules.HouseSeats;
@@ -28,8 +29,8 @@ public interface SeatsSeen {
      */
     void lock(List<String> segmentKeys);
 
-    /** The showtime now, its taken seats limited to {@code rows} (every row when empty). */
-    Seen read(Set<String> rows);
+    /** The showtime now, its taken seats limited to {@code seatIds} (every seat when empty). */
+    Seen read(Collection<String> seatIds);
 
     /** True when every one of {@code seatIds} is sold. */
     boolean allSold(List<String> seatIds);

@@ -2,6 +2,7 @@ package org.marquee.server.holds.persistence;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -24,8 +25,7 @@ final class ClaimsSeen implements SeatsSeen {
                        as house_minutes,
                    array(select c.seat_id from seat_claims c left join holds h on h.id = c.hold_id
                           where c.showtime_id = :s
-                            and (cardinality(cast(:rows as text[])) = 0
-                                 or rtrim(c.seat_id, '0123456789') = any(cast(:rows as text[])))
+                            and (cardinality(cast(:seats as text[])) = 0 or c.seat_id = any(cast(:seats as text[])))
                             and (c.state in ('SOLD', 'GONE')
                                  or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :t))) as taken""";
 
@@ -72,15 +72,15 @@ final class ClaimsSeen implements SeatsSeen {
     }
 
     @Override
-    public Seen read(Set<String> rows) {
-        return handle == null ? Transactions.reading(jdbi, on -> read(on, rows)) : read(handle, rows);
+    public Seen read(Collection<String> seatIds) {
+        return handle == null ? Transactions.reading(jdbi, on -> read(on, seatIds)) : read(handle, seatIds);
     }
 
-    private Seen read(Handle on, Set<String> rows) {
+    private Seen read(Handle on, Collection<String> seatIds) {
         return on.createQuery(READ)
                 .bind("s", showtimeId)
                 .bind("t", terminalId)
-                .bind("rows", rows.toArray(String[]::new))
+                .bind("seats", seatIds.toArray(String[]::new))
                 .map((rs, ctx) -> new Seen(
                         rs.getObject("now", OffsetDateTime.class).toInstant(),
                         Set.of((String[]) rs.getArray("taken").getArray()),
