@@ -12,6 +12,8 @@ public enum ErrorCode {
     HOLD_NOT_ACTIVE,
     SHOWTIME_NOT_ON_SALE,
     CONFLICT,
+    /** A staff change that would leave no active manager (409, DESIGN §7.2). */
+    LAST_MANAGER,
     PAYMENT_DECLINED,
     PAYMENT_TIMEOUT,
     /** Cards cannot be taken: the server runs with {@code --card-terminal none} (503). */

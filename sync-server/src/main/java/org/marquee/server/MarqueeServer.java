@@ -49,6 +49,13 @@ import org.marquee.server.payments.CashGateway;
 import org.marquee.server.payments.PaymentGateway;
 import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
+import org.marquee.server.people.StaffAdmin;
+import org.marquee.server.people.TerminalAdmin;
+import org.marquee.server.people.TokenChanges;
+import org.marquee.server.people.http.StaffAdminHandlers;
+import org.marquee.server.people.http.TerminalAdminHandlers;
+import org.marquee.server.people.persistence.AdminStaffDao;
+import org.marquee.server.people.persistence.AdminTerminalDao;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
@@ -77,10 +84,12 @@ public final class MarqueeServer implements AutoCloseable {
     private final Metrics metrics;
     private final LiveSeats live;
     private final SeatEventsHandler seatEvents;
+    private final NotificationChannel tokenChannel;
 
     private MarqueeServer(
             Database database,
             LiveSeats live,
+            NotificationChannel tokenChannel,
             SeatEventsHandler seatEvents,
             HoldSweeper sweeper,
             AnswerPurge answerPurge,
@@ -91,6 +100,7 @@ public final class MarqueeServer implements AutoCloseable {
         this.metrics = metrics;
         this.database = database;
         this.live = live;
+        this.tokenChannel = tokenChannel;
         this.seatEvents = seatEvents;
         this.sweeper = sweeper;
         this.answerPurge = answerPurge;
@@ -130,6 +140,13 @@ public final class MarqueeServer implements AutoCloseable {
                     database.jdbi().onDemand(StaffDao.class),
                     database.jdbi().onDemand(StaffSessionDao.class),
                     authenticator);
+            // revoked and replaced tokens stop working at once on every instance (DESIGN §7.2): each listens here, and
+            // after any loss of this connection drops its whole cache (DESIGN §10)
+            var tokenChannel = new NotificationChannel(
+                    "marquee_tokens", database.jdbi(), () -> database.openDedicated("marquee-token-listener"));
+            tokenChannel.listenText(authenticator::tokensChanged, authenticator::forgetAll);
+            var adminTerminalDao = database.jdbi().onDemand(AdminTerminalDao.class);
+            var tokenChanges = new TokenChanges(authenticator, adminTerminalDao::notifyTokensChanged);
             var secrets = new SecretStore(database.jdbi());
             var gateways = new PaymentGateways(gateways(config));
             var orders = new OrderService(catalog, holds, orderStore, gateways, committed);
@@ -173,6 +190,10 @@ public final class MarqueeServer implements AutoCloseable {
                     new MetricsHandler(metrics),
                     OpenApiHandler.fromSharedModel(),
                     new AuditHandlers(audit),
+                    new TerminalAdminHandlers(
+                            new TerminalAdmin(adminTerminalDao, audit, tokenChanges), config.publicUrl()),
+                    new StaffAdminHandlers(
+                            new StaffAdmin(database.jdbi().onDemand(AdminStaffDao.class), audit, tokenChanges)),
                     idempotent);
             ApiServer api;
             try {
@@ -180,6 +201,7 @@ public final class MarqueeServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 seatEvents.close();
                 live.close();
+                tokenChannel.close();
                 sweeper.close();
                 answerPurge.close();
                 payments.close();
@@ -205,7 +227,8 @@ public final class MarqueeServer implements AutoCloseable {
                     config.holdPolicy().maxTotal(),
                     config.demoData(),
                     config.cardTerminal());
-            return new MarqueeServer(database, live, seatEvents, sweeper, answerPurge, payments, mailer, api, metrics);
+            return new MarqueeServer(
+                    database, live, tokenChannel, seatEvents, sweeper, answerPurge, payments, mailer, api, metrics);
         } catch (RuntimeException e) {
             database.close();
             metrics.close();
@@ -253,6 +276,7 @@ public final class MarqueeServer implements AutoCloseable {
         } finally {
             try {
                 live.close();
+                tokenChannel.close();
                 sweeper.close();
                 answerPurge.close();
                 payments.close();

@@ -17,6 +17,8 @@ import org.marquee.server.holds.http.HoldHandlers;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
+import org.marquee.server.people.http.StaffAdminHandlers;
+import org.marquee.server.people.http.TerminalAdminHandlers;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.web.IdempotentRequests;
 
@@ -34,6 +36,8 @@ public record ApiRoutes(
         MetricsHandler metrics,
         OpenApiHandler openApi,
         AuditHandlers audit,
+        TerminalAdminHandlers adminTerminals,
+        StaffAdminHandlers adminStaff,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -83,6 +87,15 @@ public record ApiRoutes(
             // the admin API (DESIGN §7): managers only; every mutation is wrapped in idempotent.atomic, so that it
             // commits together with its audit entry or not at all
             get("/admin/audit", audit::list, Access.MANAGER);
+
+            // terminals and staff (DESIGN §7.2)
+            get("/admin/terminals", adminTerminals::list, Access.MANAGER);
+            post("/admin/terminals", idempotent.atomic(adminTerminals::create), Access.MANAGER);
+            post("/admin/terminals/{id}/revoke", idempotent.atomic(adminTerminals::revoke), Access.MANAGER);
+            post("/admin/terminals/{id}/rotate-token", idempotent.atomic(adminTerminals::rotateToken), Access.MANAGER);
+            get("/admin/staff", adminStaff::list, Access.MANAGER);
+            post("/admin/staff", idempotent.atomic(adminStaff::create), Access.MANAGER);
+            put("/admin/staff/{id}", idempotent.atomic(adminStaff::update), Access.MANAGER);
         });
     }
 }

@@ -15,7 +15,7 @@ public final class ErrorStatus {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case SEATS_UNAVAILABLE, HOLD_EXPIRED, HOLD_NOT_ACTIVE, SHOWTIME_NOT_ON_SALE, CONFLICT -> 409;
+            case SEATS_UNAVAILABLE, HOLD_EXPIRED, HOLD_NOT_ACTIVE, SHOWTIME_NOT_ON_SALE, CONFLICT, LAST_MANAGER -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case INVALID_REQUEST -> 422;
             case RATE_LIMITED -> 429;
