@@ -32,7 +32,7 @@ public final class TerminalAdminHandlers {
     }
 
     public void create(Context ctx) {
-        TerminalRequest request = Requests.body(ctx, TerminalRequest.class);
+        TerminalRequest request = Json.readValues(ctx.bodyAsBytes(), TerminalRequest.class);
         AdminTerminal created = terminals.create(Requests.principal(ctx), request, serverUrl(ctx));
         answerOnce(ctx.status(201), created);
     }

@@ -35,7 +35,7 @@ public interface AdminStaffDao {
             insert into staff (username, display_name, role, pin_hash)
             values (:username, :displayName, :role, :pinHash)
             on conflict (username) do nothing
-            returning """ + COLUMNS)
+            returning\s""" + COLUMNS)
     Optional<StaffMember> create(
             @Bind("username") String username,
             @Bind("displayName") String displayName,
@@ -56,7 +56,7 @@ public interface AdminStaffDao {
             update staff
                set display_name = :displayName, role = :role, active = :active
              where id = :id
-            returning """ + COLUMNS)
+            returning\s""" + COLUMNS)
     StaffMember update(
             @Bind("id") long id,
             @Bind("displayName") String displayName,

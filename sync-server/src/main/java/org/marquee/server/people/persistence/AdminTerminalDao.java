@@ -29,7 +29,7 @@ public interface AdminTerminalDao {
             insert into terminals (name, kind, theater_id, token_hash)
             values (:name, :kind, :theaterId, :hash)
             on conflict (name) do nothing
-            returning """ + COLUMNS)
+            returning\s""" + COLUMNS)
     Optional<AdminTerminal> create(
             @Bind("name") String name,
             @Bind("kind") TerminalKind kind,
