@@ -12,6 +12,7 @@ import org.marquee.server.audit.http.AuditHandlers;
 import org.marquee.server.audit.persistence.AuditStore;
 import org.marquee.server.auth.SessionService;
 import org.marquee.server.auth.TerminalAuthenticator;
+import org.marquee.server.auth.TokenChangeSync;
 import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.auth.persistence.StaffDao;
@@ -142,11 +143,19 @@ public final class MarqueeServer implements AutoCloseable {
                     authenticator);
             // revoked and replaced tokens stop working at once on every instance (DESIGN §7.2): each listens here, and
             // after any loss of this connection drops its whole cache (DESIGN §10)
-            var tokenChannel = new NotificationChannel(
-                    "marquee_tokens", database.jdbi(), () -> database.openDedicated("marquee-token-listener"));
-            tokenChannel.listenText(authenticator::tokensChanged, authenticator::forgetAll);
             var adminTerminalDao = database.jdbi().onDemand(AdminTerminalDao.class);
-            var tokenChanges = new TokenChanges(authenticator, adminTerminalDao::notifyTokensChanged);
+            var tokenSync = new TokenChangeSync(
+                    authenticator,
+                    adminTerminalDao::notifyTokens,
+                    () -> adminTerminalDao.listeners(TokenChangeSync.LISTENER_NAME));
+            var tokenChannel = new NotificationChannel(
+                    "marquee_tokens", database.jdbi(), () -> database.openDedicated(TokenChangeSync.LISTENER_NAME));
+            tokenChannel.listenText(
+                    tokenSync::received,
+                    authenticator::channelListening,
+                    authenticator::forgetAll,
+                    authenticator::channelLost);
+            var tokenChanges = new TokenChanges(authenticator, tokenSync, adminTerminalDao::notifyTokens);
             var secrets = new SecretStore(database.jdbi());
             var gateways = new PaymentGateways(gateways(config));
             var orders = new OrderService(catalog, holds, orderStore, gateways, committed);

@@ -4,11 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.Role;
@@ -27,10 +22,12 @@ import org.marquee.server.common.Principal;
  * <p>Revoked and replaced terminal tokens, and the sessions of a staff member deactivated or given another role, stop
  * working at once on every instance (DESIGN §7.2): the change sends a notification on the {@code marquee_tokens}
  * channel in its own transaction, and every instance, on {@link #tokensChanged}, treats every answer it cached before
- * as stale. Each cached answer carries the {@link #generation} it was looked up in, so that a lookup that read the
+ * as stale ({@link TokenChangeSync} carries the notifications and their acknowledgements). Each cached answer carries the {@link #generation} it was looked up in, so that a lookup that read the
  * database before the change and finished after the notification is not trusted either. Changes are rare (a manager
  * at work), so dropping everything costs one lookup per live token. After any loss of the listening connection the
- * notifications sent meanwhile are gone: {@link #forgetAll} drops the whole cache (DESIGN §10).
+ * notifications sent meanwhile are gone: {@link #forgetAll} drops the whole cache (DESIGN §10). While the channel is
+ * not listening (at start, and from a loss until it listens again) nothing is cached at all: every request looks its
+ * token up, so that a change made meanwhile through another instance still takes effect at once.
  */
 public final class TerminalAuthenticator {
 
@@ -51,15 +48,11 @@ public final class TerminalAuthenticator {
         record Unknown(long generation) implements Lookup {}
     }
 
+    /** True while the {@code marquee_tokens} channel listens; answers are cached only then. */
+    private volatile boolean listening;
+
     /** Bumped by every token change seen; answers cached in an older generation are looked up again. */
     private final AtomicLong generation = new AtomicLong();
-
-    /**
-     * Token changes by id, completed when seen coming back through the channel: a change made here waits for its own
-     * (which may arrive before it starts waiting). Forgotten after a minute.
-     */
-    private final Cache<String, CompletableFuture<Void>> changes =
-            Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
     private final TerminalDao terminals;
     private final StaffSessionDao sessions;
@@ -94,6 +87,9 @@ public final class TerminalAuthenticator {
 
     /** The cached answer for a token hash, looked up again when a token change was seen since it was cached. */
     private Lookup current(String tokenHash) {
+        if (!listening) {
+            return lookUp(tokenHash);
+        }
         while (true) {
             Lookup lookup = byTokenHash.get(tokenHash, this::lookUp);
             if (lookup.generation() == generation.get()) {
@@ -108,15 +104,20 @@ public final class TerminalAuthenticator {
         byTokenHash.invalidate(tokenHash);
     }
 
-    /**
-     * Tokens changed (a notification on {@code marquee_tokens}, whose payloads are the changes' ids): nothing cached
-     * before is trusted any more, and a change made here that waits for its notification is told.
-     */
-    public void tokensChanged(Collection<String> changeIds) {
+    /** Tokens changed (a notification on {@code marquee_tokens}): nothing cached before is trusted any more. */
+    public void tokensChanged() {
         generation.incrementAndGet();
-        for (String changeId : changeIds) {
-            changes.get(changeId, id -> new CompletableFuture<>()).complete(null);
-        }
+    }
+
+    /** The channel listens (again): answers may be cached from now on. */
+    public void channelListening() {
+        listening = true;
+    }
+
+    /** The channel's connection was lost: notifications may be missed, so nothing is cached until it listens again. */
+    public void channelLost() {
+        listening = false;
+        forgetAll();
     }
 
     /**
@@ -126,22 +127,6 @@ public final class TerminalAuthenticator {
     public void forgetAll() {
         generation.incrementAndGet();
         byTokenHash.invalidateAll();
-    }
-
-    /**
-     * Waits (up to {@code timeout}) until this instance's listener has read the change {@code changeId} back from the
-     * channel, which is when every other listening instance has been sent it too; false when it did not come.
-     */
-    public boolean awaitSeen(String changeId, Duration timeout) {
-        try {
-            changes.get(changeId, id -> new CompletableFuture<>()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private Lookup lookUp(String tokenHash) {

@@ -3,7 +3,9 @@ package org.marquee.server.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,31 @@ class TokenRevocationAcrossInstancesTest {
 
         assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
         assertThat(clerkOnSecond.get("/theaters").status()).isEqualTo(401);
+    }
+
+    @Test
+    void afterTheListeningConnectionIsLostTheWholeCacheIsDropped() {
+        JsonNode terminal = newTerminal("KIOSK");
+        ApiClient onSecond = second.client(terminal.path("token").asText());
+        long cachedAt = System.nanoTime();
+        assertThat(onSecond.get("/theaters").status()).isEqualTo(200);
+
+        // the listeners' connections drop, and a revocation's notification is lost with them (written without one)
+        first.jdbi().useHandle(handle -> {
+            handle.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where application_name = 'marquee-token-listener'");
+            handle.execute(
+                    "update terminals set revoked_at = now() where id = ?",
+                    terminal.path("id").asLong());
+        });
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(
+                        () -> assertThat(onSecond.get("/theaters").status()).isEqualTo(401));
+        assertThat(Duration.ofNanos(System.nanoTime() - cachedAt))
+                .as("refused after the reconnection, well before the cached answer would have run out")
+                .isLessThan(Duration.ofSeconds(8));
     }
 }

@@ -104,19 +104,24 @@ public final class NotificationChannel implements AutoCloseable {
      * runs after the connection was lost and listening again, since notifications sent in between are gone.
      */
     public synchronized void listen(Consumer<Set<Long>> onChanged, Runnable onReconnected) {
-        listenText(payloads -> deliver(payloads, onChanged), onReconnected);
+        listenText(payloads -> deliver(payloads, onChanged), () -> {}, onReconnected, () -> {});
     }
 
     /**
      * Starts the listener thread: {@code onPayloads} gets the payloads of the notifications read together, as sent;
-     * {@code onReconnected} as for {@link #listen}.
+     * {@code onListening} runs each time it listens (the first time too), {@code onReconnected} after that when the
+     * connection had been lost, {@code onLost} as soon as it is lost: until it listens again, notifications are missed.
      */
-    public synchronized void listenText(Consumer<List<String>> onPayloads, Runnable onReconnected) {
+    public synchronized void listenText(
+            Consumer<List<String>> onPayloads, Runnable onListening, Runnable onReconnected, Runnable onLost) {
         String name = label + "-change-listener";
-        listener = Thread.ofPlatform().name(name).daemon().start(() -> run(onPayloads, onReconnected));
+        listener = Thread.ofPlatform()
+                .name(name)
+                .daemon()
+                .start(() -> run(onPayloads, onListening, onReconnected, onLost));
     }
 
-    private void run(Consumer<List<String>> onPayloads, Runnable onReconnected) {
+    private void run(Consumer<List<String>> onPayloads, Runnable onListening, Runnable onReconnected, Runnable onLost) {
         long backoff = 100;
         boolean lost = false;
         while (!closed) {
@@ -127,6 +132,7 @@ public final class NotificationChannel implements AutoCloseable {
                 }
                 log.info("event={}_listener_connected reconnect={}", label, lost);
                 backoff = 100;
+                onListening.run();
                 if (lost) {
                     onReconnected.run();
                 }
@@ -157,6 +163,7 @@ public final class NotificationChannel implements AutoCloseable {
                     break;
                 }
                 lost = true;
+                onLost.run();
                 log.warn("event={}_listener_lost reason={} retryMs={}", label, e.toString(), backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());

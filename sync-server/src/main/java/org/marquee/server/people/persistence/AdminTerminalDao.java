@@ -46,9 +46,15 @@ public interface AdminTerminalDao {
     boolean theaterExists(@Bind("id") long theaterId);
 
     /**
-     * Tells every server instance, when this transaction commits, that tokens changed ({@code marquee_tokens}); the
-     * payload is the change's id, never a token.
+     * Sends {@code payload} on {@code marquee_tokens} when the current transaction commits (at once outside one); a
+     * change's id or its acknowledgement, never a token.
      */
-    @SqlQuery("select pg_notify('marquee_tokens', :changeId)")
-    String notifyTokensChanged(@Bind("changeId") String changeId);
+    @SqlQuery("select pg_notify('marquee_tokens', :payload)::text")
+    String notifyTokens(@Bind("payload") String payload);
+
+    /** The listening connections of every server instance on this database. */
+    @SqlQuery("""
+            select count(*) from pg_stat_activity
+             where application_name = :name and datname = current_database()""")
+    int listeners(@Bind("name") String applicationName);
 }
