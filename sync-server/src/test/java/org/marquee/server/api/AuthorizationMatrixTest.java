@@ -62,6 +62,13 @@ class AuthorizationMatrixTest {
             | POST /orders/{id}/cancel      | 401  | 401   | 401     | ok    | 403     | ok    | ok      |
             | POST /orders/{id}/refund      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | GET /admin/audit              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/terminals          | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/terminals         | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/terminals/{id}/revoke | 401 | 401 | 401   | 403   | 403     | 403   | ok      |
+            | POST /admin/terminals/{id}/rotate-token | 401 | 401 | 401 | 403 | 403   | 403   | ok      |
+            | GET /admin/staff              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/staff             | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | PUT /admin/staff/{id}         | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -181,6 +188,24 @@ class AuthorizationMatrixTest {
             case "POST /orders/{id}/cancel" -> new Call("/orders/" + orderId(fixture.order(caller)) + "/cancel");
             case "POST /orders/{id}/refund" -> new Call("/orders/" + fixture.paidOrder(caller) + "/refund");
             case "GET /admin/audit" -> new Call("/admin/audit?limit=1");
+            case "GET /admin/terminals" -> new Call("/admin/terminals");
+            case "POST /admin/terminals" ->
+                new Call(
+                        "/admin/terminals",
+                        "{\"name\":\"matrix " + UUID.randomUUID() + "\",\"kind\":\"KIOSK\",\"theaterId\":1}");
+            // a terminal of its own per call: revoking or rotating a shared one would spend the callers' tokens
+            case "POST /admin/terminals/{id}/revoke" ->
+                new Call("/admin/terminals/" + fixture.spareTerminal() + "/revoke");
+            case "POST /admin/terminals/{id}/rotate-token" ->
+                new Call("/admin/terminals/" + fixture.spareTerminal() + "/rotate-token");
+            case "GET /admin/staff" -> new Call("/admin/staff");
+            case "POST /admin/staff" ->
+                new Call(
+                        "/admin/staff",
+                        "{\"username\":\"m" + UUID.randomUUID().toString().substring(0, 8)
+                                + "\",\"displayName\":\"Matrix\",\"role\":\"CLERK\",\"pin\":\"1234\"}");
+            case "PUT /admin/staff/{id}" ->
+                new Call("/admin/staff/" + fixture.spareStaff(), "{\"displayName\":\"Matrix Clerk\"}");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }
