@@ -26,6 +26,8 @@ public enum ErrorCode {
     SHOWTIME_HAS_SALES,
     /** Showtimes of one auditorium would overlap (409, {@code details.showtimeIds}: the existing ones). */
     SCHEDULE_CLASH,
+    /** A staff change that would leave no active manager (409, DESIGN §7.2). */
+    LAST_MANAGER,
     PAYMENT_DECLINED,
     PAYMENT_TIMEOUT,
     /** Cards cannot be taken: the server runs with {@code --card-terminal none} (503). */

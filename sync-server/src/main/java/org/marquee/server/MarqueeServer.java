@@ -12,6 +12,7 @@ import org.marquee.server.audit.http.AuditHandlers;
 import org.marquee.server.audit.persistence.AuditStore;
 import org.marquee.server.auth.SessionService;
 import org.marquee.server.auth.TerminalAuthenticator;
+import org.marquee.server.auth.TokenChangeSync;
 import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.auth.persistence.StaffDao;
@@ -61,6 +62,13 @@ import org.marquee.server.payments.CashGateway;
 import org.marquee.server.payments.PaymentGateway;
 import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
+import org.marquee.server.people.StaffAdmin;
+import org.marquee.server.people.TerminalAdmin;
+import org.marquee.server.people.TokenChanges;
+import org.marquee.server.people.http.StaffAdminHandlers;
+import org.marquee.server.people.http.TerminalAdminHandlers;
+import org.marquee.server.people.persistence.AdminStaffDao;
+import org.marquee.server.people.persistence.AdminTerminalDao;
 import org.marquee.server.reports.http.ReportHandlers;
 import org.marquee.server.reports.persistence.ReportStore;
 import org.marquee.server.schedule.ScheduleService;
@@ -99,10 +107,12 @@ public final class MarqueeServer implements AutoCloseable {
     private final Metrics metrics;
     private final LiveSeats live;
     private final SeatEventsHandler seatEvents;
+    private final NotificationChannel tokenChannel;
 
     private MarqueeServer(
             Database database,
             LiveSeats live,
+            NotificationChannel tokenChannel,
             SeatEventsHandler seatEvents,
             HoldSweeper sweeper,
             AnswerPurge answerPurge,
@@ -113,6 +123,7 @@ public final class MarqueeServer implements AutoCloseable {
         this.metrics = metrics;
         this.database = database;
         this.live = live;
+        this.tokenChannel = tokenChannel;
         this.seatEvents = seatEvents;
         this.sweeper = sweeper;
         this.answerPurge = answerPurge;
@@ -155,6 +166,21 @@ public final class MarqueeServer implements AutoCloseable {
                     database.jdbi().onDemand(StaffDao.class),
                     database.jdbi().onDemand(StaffSessionDao.class),
                     authenticator);
+            // revoked and replaced tokens stop working at once on every instance (DESIGN §7.2): each listens here, and
+            // after any loss of this connection drops its whole cache (DESIGN §10)
+            var adminTerminalDao = database.jdbi().onDemand(AdminTerminalDao.class);
+            var tokenSync = new TokenChangeSync(
+                    authenticator,
+                    adminTerminalDao::notifyTokens,
+                    () -> adminTerminalDao.listeners(TokenChangeSync.LISTENER_NAME));
+            var tokenChannel = new NotificationChannel(
+                    "marquee_tokens", database.jdbi(), () -> database.openDedicated(TokenChangeSync.LISTENER_NAME));
+            tokenChannel.listenText(
+                    tokenSync::received,
+                    authenticator::channelListening,
+                    authenticator::forgetAll,
+                    authenticator::channelLost);
+            var tokenChanges = new TokenChanges(authenticator, tokenSync, adminTerminalDao::notifyTokens);
             var secrets = new SecretStore(database.jdbi());
             var gateways = new PaymentGateways(gateways(config));
             var orders = new OrderService(catalog, holds, orderStore, gateways, committed, audit);
@@ -225,6 +251,10 @@ public final class MarqueeServer implements AutoCloseable {
                             new HouseSeatService(catalog, new HouseSeatStore(database.jdbi()), audit, committed)),
                     cinema,
                     schedule,
+                    new TerminalAdminHandlers(
+                            new TerminalAdmin(adminTerminalDao, audit, tokenChanges), config.publicUrl()),
+                    new StaffAdminHandlers(
+                            new StaffAdmin(database.jdbi().onDemand(AdminStaffDao.class), audit, tokenChanges)),
                     idempotent);
             ApiServer api;
             try {
@@ -232,6 +262,7 @@ public final class MarqueeServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 seatEvents.close();
                 live.close();
+                tokenChannel.close();
                 sweeper.close();
                 answerPurge.close();
                 payments.close();
@@ -257,7 +288,8 @@ public final class MarqueeServer implements AutoCloseable {
                     config.holdPolicy().maxTotal(),
                     config.demoData(),
                     config.cardTerminal());
-            return new MarqueeServer(database, live, seatEvents, sweeper, answerPurge, payments, mailer, api, metrics);
+            return new MarqueeServer(
+                    database, live, tokenChannel, seatEvents, sweeper, answerPurge, payments, mailer, api, metrics);
         } catch (RuntimeException e) {
             database.close();
             metrics.close();
@@ -305,6 +337,7 @@ public final class MarqueeServer implements AutoCloseable {
         } finally {
             try {
                 live.close();
+                tokenChannel.close();
                 sweeper.close();
                 answerPurge.close();
                 payments.close();

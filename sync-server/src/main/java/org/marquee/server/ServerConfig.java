@@ -8,6 +8,8 @@ import org.marquee.server.tickets.MailSettings;
 
 /**
  * Everything a server start needs, whether it comes from the command line or from a test; {@code mail} may be null.
+ * {@code publicUrl} ({@code --public-url}) is this server's address as terminals reach it, written into enrollment
+ * texts; null takes it from each request's {@code Host} header.
  */
 public record ServerConfig(
         String host,
@@ -21,7 +23,8 @@ public record ServerConfig(
         MailSettings mail,
         Duration sseHeartbeat,
         CardTerminal cardTerminal,
-        Path cardLedger) {
+        Path cardLedger,
+        String publicUrl) {
 
     /** Which card terminal takes card payments: {@code --card-terminal simulated|none}. */
     public enum CardTerminal {
@@ -59,6 +62,36 @@ public record ServerConfig(
                 mail,
                 sseHeartbeat,
                 CardTerminal.defaultFor(demoData),
+                null,
+                null);
+    }
+
+    public ServerConfig(
+            String host,
+            int port,
+            DatabaseSettings database,
+            boolean demoData,
+            int demoKiosks,
+            HoldPolicy holdPolicy,
+            Duration sweepInterval,
+            Duration paymentTimeout,
+            MailSettings mail,
+            Duration sseHeartbeat,
+            CardTerminal cardTerminal,
+            Path cardLedger) {
+        this(
+                host,
+                port,
+                database,
+                demoData,
+                demoKiosks,
+                holdPolicy,
+                sweepInterval,
+                paymentTimeout,
+                mail,
+                sseHeartbeat,
+                cardTerminal,
+                cardLedger,
                 null);
     }
 

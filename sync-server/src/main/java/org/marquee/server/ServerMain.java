@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ServerMain.Version.class,
         description = "Starts the Marquee sync server: the HTTP API on PostgreSQL that owns catalog and seat holds.",
-        sortOptions = false)
+        sortOptions = false,
+        subcommands = BootstrapCommand.class)
 public final class ServerMain implements Callable<Integer> {
 
     /** Longest a stop requested during start-up waits for the start to finish before closing what was started. */
@@ -56,6 +57,14 @@ public final class ServerMain implements Callable<Integer> {
             defaultValue = "${sys:user.home}/.marquee/server",
             description = "Where the embedded PostgreSQL keeps its data across restarts (default: ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(
+            names = "--public-url",
+            defaultValue = "${env:MARQUEE_PUBLIC_URL}",
+            description = "This server's address as terminals reach it (http[s]://host[:port]), written into the"
+                    + " enrollment text of new terminal tokens (also MARQUEE_PUBLIC_URL). Default: the address each"
+                    + " manager's request came to (its Host header), which is wrong behind a proxy or NAT.")
+    String publicUrl;
 
     @Option(
             names = "--demo-data",
@@ -243,7 +252,34 @@ public final class ServerMain implements Callable<Integer> {
                 // the simulated terminal's ledger lives beside the server's data, as a provider's would elsewhere
                 terminal == ServerConfig.CardTerminal.SIMULATED
                         ? dataDir.toAbsolutePath().resolve("simulated-card-terminal.log")
-                        : null);
+                        : null,
+                publicUrl(publicUrl));
+    }
+
+    /** {@code --public-url} as terminals store it: an http(s) address without a trailing slash or {@code /api/v1}. */
+    String publicUrl(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String url = given.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        if (url.endsWith("/api/v1")) {
+            url = url.substring(0, url.length() - "/api/v1".length());
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (!web || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new java.net.URISyntaxException(url, "not an http(s) address");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--public-url must be an http:// or https:// address such as https://marquee.example.com:8443");
+        }
+        return url;
     }
 
     /** Version from the jar's manifest. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -102,6 +103,28 @@ class ServerMainTest {
         int code = cli.execute(args);
         assertThat(code).as("exit code for %s", String.join(" ", args)).isEqualTo(2);
         assertThat(err.toString()).contains(message);
+    }
+
+    @Test
+    void thePublicUrlIsKeptAsTerminalsStoreItAndAWrongOneIsRefused() {
+        assertThat(parse("--public-url", "https://boxoffice.example.com:8443/api/v1/")
+                        .config()
+                        .publicUrl())
+                .isEqualTo("https://boxoffice.example.com:8443");
+        assertThat(parse("--public-url", "http://10.0.0.5:8080").config().publicUrl())
+                .isEqualTo("http://10.0.0.5:8080");
+        if (System.getenv("MARQUEE_PUBLIC_URL") == null) {
+            assertThat(parse().config().publicUrl())
+                    .as("from each request's Host")
+                    .isNull();
+        }
+        for (String wrong : List.of("boxoffice.example.com", "ftp://box", "https://", "http://box?x=1")) {
+            ServerMain main = parse("--public-url", wrong);
+            org.assertj.core.api.Assertions.assertThatThrownBy(main::config)
+                    .as(wrong)
+                    .isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessageContaining("--public-url");
+        }
     }
 
     private static ServerMain parse(String... args) {

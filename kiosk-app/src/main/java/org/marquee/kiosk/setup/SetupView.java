@@ -1,6 +1,7 @@
 package org.marquee.kiosk.setup;
 
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Enrollment;
 import org.marquee.kiosk.settings.Mode;
 
 /** The setup screen: asks the server's address, the terminal token and the mode; {@link SetupViewModel} checks. */
@@ -42,6 +44,15 @@ public final class SetupView extends VBox {
         token.setPromptText(messages.get("setup.token.prompt"));
         token.textProperty().bindBidirectional(model.terminalTokenProperty());
         Label tokenLabel = fieldLabel(messages.get("setup.token"), token);
+        // an enrollment text pasted, or typed by a barcode reader, into either field fills both; later, not while the
+        // field is still telling its binding about the change
+        for (TextField field : new TextField[] {server, token}) {
+            field.textProperty().addListener((obs, old, text) -> {
+                if (Enrollment.complete(text)) {
+                    Platform.runLater(() -> model.enroll(text));
+                }
+            });
+        }
 
         ToggleGroup modes = new ToggleGroup();
         HBox modeButtons = new HBox();

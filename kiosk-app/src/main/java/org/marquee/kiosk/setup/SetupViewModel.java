@@ -14,6 +14,7 @@ import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.ServerCheck;
 import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Enrollment;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
@@ -85,10 +86,37 @@ public final class SetupViewModel {
         return checking.getReadOnlyProperty();
     }
 
-    /** Checks the address and token with the server; on success saves them and calls {@code onConfigured}. */
+    /**
+     * Fills the address and token from an enrollment text ({@code marquee://enroll?server=…&token=…}, pasted or typed
+     * by a barcode reader); false, with an error to show, when the text is not a valid one.
+     */
+    public boolean enroll(String text) {
+        var enrollment = Enrollment.parse(text);
+        if (enrollment.isEmpty()) {
+            error.set(messages.get("setup.error.badEnrollment"));
+            return false;
+        }
+        serverUrl.set(enrollment.get().serverUrl());
+        terminalToken.set(enrollment.get().token());
+        error.set("");
+        return true;
+    }
+
+    /**
+     * Checks the address and token with the server; on success saves them and calls {@code onConfigured}. An
+     * enrollment text in either field (a barcode reader ends with Enter) is read first.
+     */
     public void connect() {
         if (checking.get()) {
             return;
+        }
+        for (String typed : new String[] {serverUrl.get(), terminalToken.get()}) {
+            if (Enrollment.looksLike(typed)) {
+                if (!enroll(typed)) {
+                    return;
+                }
+                break;
+            }
         }
         String url = Settings.normalizeServerUrl(serverUrl.get());
         String token = terminalToken.get() == null ? "" : terminalToken.get().strip();

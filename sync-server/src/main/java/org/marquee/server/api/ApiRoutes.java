@@ -20,6 +20,8 @@ import org.marquee.server.houseseats.http.HouseSeatHandlers;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
+import org.marquee.server.people.http.StaffAdminHandlers;
+import org.marquee.server.people.http.TerminalAdminHandlers;
 import org.marquee.server.reports.http.ReportHandlers;
 import org.marquee.server.schedule.http.ScheduleHandlers;
 import org.marquee.server.seatmap.http.SeatMapHandler;
@@ -46,6 +48,8 @@ public record ApiRoutes(
         HouseSeatHandlers houseSeats,
         CinemaHandlers cinema,
         ScheduleHandlers schedule,
+        TerminalAdminHandlers adminTerminals,
+        StaffAdminHandlers adminStaff,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -128,6 +132,15 @@ public record ApiRoutes(
             put("/admin/showtimes/{id}", idempotent.atomic(schedule::update), Access.MANAGER);
             // stopped, refunded outside any transaction, answered: its steps keep the answer (ScheduleHandlers.cancel)
             post("/admin/showtimes/{id}/cancel", schedule::cancel, Access.MANAGER);
+
+            // terminals and staff (DESIGN §7.2)
+            get("/admin/terminals", adminTerminals::list, Access.MANAGER);
+            post("/admin/terminals", idempotent.atomic(adminTerminals::create), Access.MANAGER);
+            post("/admin/terminals/{id}/revoke", idempotent.atomic(adminTerminals::revoke), Access.MANAGER);
+            post("/admin/terminals/{id}/rotate-token", idempotent.atomic(adminTerminals::rotateToken), Access.MANAGER);
+            get("/admin/staff", adminStaff::list, Access.MANAGER);
+            post("/admin/staff", idempotent.atomic(adminStaff::create), Access.MANAGER);
+            put("/admin/staff/{id}", idempotent.atomic(adminStaff::update), Access.MANAGER);
         });
     }
 }

@@ -11,7 +11,8 @@ import org.marquee.model.SeatLayout;
 /**
  * The demo fixture of DESIGN §2: three theaters in Madrid a few km apart, eight auditoriums (one of 300+ seats with
  * aisles, wheelchair and companion places and a premium row), six movies, and showtimes for today and the next six
- * days. Tokens of the demo terminals are their names.
+ * days, topped up at every start so that the demo always has a week to sell. Tokens of the demo terminals are their
+ * names.
  */
 public final class DemoFixture {
 
@@ -108,22 +109,29 @@ public final class DemoFixture {
     /** Showtimes for {@code firstDay} and the six days after, four per auditorium per day. */
     public static List<Screening> schedule(LocalDate firstDay) {
         List<Screening> screenings = new ArrayList<>();
+        for (int day = 0; day < DAYS; day++) {
+            screenings.addAll(day(firstDay.plusDays(day), day));
+        }
+        return screenings;
+    }
+
+    /**
+     * The four showtimes of every auditorium on {@code date}; {@code rotation} moves the movies along the slots (the
+     * day's position in the schedule), so that each movie gets different times on different days.
+     */
+    public static List<Screening> day(LocalDate date, int rotation) {
+        List<Screening> screenings = new ArrayList<>();
         int roomIndex = 0;
         for (int t = 0; t < THEATERS.size(); t++) {
             List<Room> rooms = THEATERS.get(t).rooms();
             for (int r = 0; r < rooms.size(); r++, roomIndex++) {
-                for (int day = 0; day < DAYS; day++) {
-                    for (int slot = 0; slot < SLOTS.size(); slot++) {
-                        int movie = (roomIndex + slot + day) % MOVIES.size();
-                        String format = slot == 2 && rooms.get(r).format().equals("2D")
-                                ? "3D"
-                                : rooms.get(r).format();
-                        var startsAt = firstDay.plusDays(day)
-                                .atTime(SLOTS.get(slot))
-                                .atZone(ZONE)
-                                .toInstant();
-                        screenings.add(new Screening(t, r, movie, startsAt, format));
-                    }
+                for (int slot = 0; slot < SLOTS.size(); slot++) {
+                    int movie = Math.floorMod(roomIndex + slot + rotation, MOVIES.size());
+                    String format = slot == 2 && rooms.get(r).format().equals("2D")
+                            ? "3D"
+                            : rooms.get(r).format();
+                    var startsAt = date.atTime(SLOTS.get(slot)).atZone(ZONE).toInstant();
+                    screenings.add(new Screening(t, r, movie, startsAt, format));
                 }
             }
         }

@@ -25,7 +25,8 @@ public final class ErrorStatus {
                     HOUSE_SEATS,
                     LAYOUT_IN_USE,
                     SHOWTIME_HAS_SALES,
-                    SCHEDULE_CLASH -> 409;
+                    SCHEDULE_CLASH,
+                    LAST_MANAGER -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case INVALID_REQUEST, INVALID_LAYOUT -> 422;
             case RATE_LIMITED -> 429;

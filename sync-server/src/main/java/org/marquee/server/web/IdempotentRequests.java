@@ -34,6 +34,12 @@ public final class IdempotentRequests {
         record Refused(MarqueeException error) implements Ended {}
     }
 
+    /**
+     * A request attribute: the body to keep as the key's answer instead of the one sent, for answers that carry a secret
+     * shown only once (a new terminal token): a retry then gets the answer without it.
+     */
+    public static final String KEPT_ANSWER = "marquee.keptAnswer";
+
     private final UnitOfWork unit;
     private final IdempotencyKeys keys;
 
@@ -126,7 +132,9 @@ public final class IdempotentRequests {
             try {
                 boolean answered = part.run();
                 if (answered && claim != null) {
-                    keys.remember(claim, ctx.statusCode(), result(ctx));
+                    byte[] sent = result(ctx);
+                    byte[] kept = ctx.attribute(KEPT_ANSWER);
+                    keys.remember(claim, ctx.statusCode(), kept != null ? kept : sent);
                 }
                 return new Ended.Answered(answered);
             } catch (MarqueeException e) {

@@ -53,6 +53,26 @@ public final class Json {
         config.setAcceptBlankAsEmpty(false);
     }
 
+    /**
+     * As {@link #read}, for the admin API (DESIGN §7: "a wrong value is 422 INVALID_REQUEST whose message names the
+     * field"): a name outside its list (a terminal kind, a role) is a wrong value, 422; JSON that is not JSON, or a
+     * value of the wrong type, stays 400.
+     */
+    public static <T> T readValues(byte[] body, Class<T> type) {
+        try {
+            return read(body, type);
+        } catch (WrongName e) {
+            throw MarqueeException.invalid(e.getMessage());
+        }
+    }
+
+    /** A 400 for a name outside its enum's list, that {@link #readValues} turns into a 422. */
+    private static final class WrongName extends MarqueeException {
+        WrongName(String message) {
+            super(org.marquee.model.ErrorCode.MALFORMED_REQUEST, message);
+        }
+    }
+
     /** Reads a request body, or answers 400 saying where the JSON went wrong (never what it contained). */
     public static <T> T read(byte[] body, Class<T> type) {
         if (body.length == 0) {
@@ -64,6 +84,13 @@ public final class Json {
                 throw MarqueeException.malformed("The request body must be a JSON object, not null.");
             }
             return value;
+        } catch (com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+            String message = wrongType(e);
+            boolean enumName = e.getTargetType() != null
+                    && e.getTargetType().isEnum()
+                    && e.getValue() instanceof String
+                    && !message.startsWith("The request body");
+            throw enumName ? new WrongName(message) : MarqueeException.malformed(message);
         } catch (MismatchedInputException e) {
             throw MarqueeException.malformed(wrongType(e));
         } catch (JsonProcessingException e) {

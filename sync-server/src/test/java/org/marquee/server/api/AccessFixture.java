@@ -80,6 +80,28 @@ final class AccessFixture {
         return token;
     }
 
+    /** A terminal of its own, for a row that revokes or rotates one: the callers' own tokens must stay valid. */
+    long spareTerminal() {
+        String name = "spare-" + UUID.randomUUID();
+        return server.jdbi()
+                .withHandle(handle -> handle.createQuery("insert into terminals (name, kind, theater_id,"
+                                + " token_hash) values (:name, 'KIOSK', 1, :hash) returning id")
+                        .bind("name", name)
+                        .bind("hash", TokenHash.of(name))
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    /** A clerk of its own, for a row that changes one: alice and morgan must stay as they are. */
+    long spareStaff() {
+        return server.jdbi()
+                .withHandle(handle -> handle.createQuery("insert into staff (username, display_name, role,"
+                                + " pin_hash) values (:name, 'Spare', 'CLERK', 'not-a-hash') returning id")
+                        .bind("name", "spare-" + UUID.randomUUID())
+                        .mapTo(Long.class)
+                        .one());
+    }
+
     long showtime() {
         return showtime;
     }

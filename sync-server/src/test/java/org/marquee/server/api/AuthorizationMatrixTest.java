@@ -93,6 +93,13 @@ class AuthorizationMatrixTest {
             | POST /admin/showtimes/series  | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | PUT /admin/showtimes/{id}     | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | POST /admin/showtimes/{id}/cancel | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/terminals          | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/terminals         | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/terminals/{id}/revoke | 401 | 401 | 401   | 403   | 403     | 403   | ok      |
+            | POST /admin/terminals/{id}/rotate-token | 401 | 401 | 401 | 403 | 403   | 403   | ok      |
+            | GET /admin/staff              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/staff             | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | PUT /admin/staff/{id}         | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -301,6 +308,24 @@ class AuthorizationMatrixTest {
                         "/admin/showtimes/" + admin.showtime(1, admin.auditorium(1, List.of("A:SS")), later)
                                 + "/cancel",
                         "{\"reason\":\"Matrix\"}");
+            case "GET /admin/terminals" -> new Call("/admin/terminals");
+            case "POST /admin/terminals" ->
+                new Call(
+                        "/admin/terminals",
+                        "{\"name\":\"matrix " + UUID.randomUUID() + "\",\"kind\":\"KIOSK\",\"theaterId\":1}");
+            // a terminal of its own per call: revoking or rotating a shared one would spend the callers' tokens
+            case "POST /admin/terminals/{id}/revoke" ->
+                new Call("/admin/terminals/" + fixture.spareTerminal() + "/revoke");
+            case "POST /admin/terminals/{id}/rotate-token" ->
+                new Call("/admin/terminals/" + fixture.spareTerminal() + "/rotate-token");
+            case "GET /admin/staff" -> new Call("/admin/staff");
+            case "POST /admin/staff" ->
+                new Call(
+                        "/admin/staff",
+                        "{\"username\":\"m" + UUID.randomUUID().toString().substring(0, 8)
+                                + "\",\"displayName\":\"Matrix\",\"role\":\"CLERK\",\"pin\":\"1234\"}");
+            case "PUT /admin/staff/{id}" ->
+                new Call("/admin/staff/" + fixture.spareStaff(), "{\"displayName\":\"Matrix Clerk\"}");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }

@@ -341,6 +341,88 @@ class OpenApiContractTest {
     }
 
     @Test
+    void managersSetUpTerminalsAndStaff() {
+        ApiClient manager = server.client(token("morgan", "9999"));
+        Answer created = contract.call(
+                manager,
+                "POST",
+                "/admin/terminals",
+                "{\"name\":\"Contract kiosk\",\"kind\":\"KIOSK\",\"theaterId\":1}");
+        assertThat(created.status()).isEqualTo(201);
+        long terminal = created.json().path("id").asLong();
+        assertThat(contract.call(manager, "GET", "/admin/terminals", null).status())
+                .isEqualTo(200);
+        assertThat(contract.call(manager, "POST", "/admin/terminals/" + terminal + "/rotate-token", null)
+                        .json()
+                        .path("token")
+                        .asText())
+                .isNotBlank();
+        assertThat(contract.call(manager, "POST", "/admin/terminals/" + terminal + "/revoke", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(contract.call(manager, "POST", "/admin/terminals/" + terminal + "/rotate-token", null)
+                        .status())
+                .isEqualTo(409);
+        assertThat(contract.call(manager, "POST", "/admin/terminals/999999/revoke", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(contract.call(
+                                manager,
+                                "POST",
+                                "/admin/terminals",
+                                "{\"name\":\"Nowhere\",\"kind\":\"KIOSK\",\"theaterId\":999999}")
+                        .status())
+                .isEqualTo(422);
+
+        Answer clerk = contract.call(
+                manager,
+                "POST",
+                "/admin/staff",
+                "{\"username\":\"contract-clerk\",\"displayName\":\"Contract Clerk\",\"role\":\"CLERK\","
+                        + "\"pin\":\"4444\"}");
+        assertThat(clerk.status()).isEqualTo(201);
+        assertThat(contract.call(manager, "GET", "/admin/staff", null).status()).isEqualTo(200);
+        assertThat(contract.call(
+                                manager,
+                                "PUT",
+                                "/admin/staff/" + clerk.json().path("id").asLong(),
+                                "{\"displayName\":\"C. Clerk\",\"active\":false}")
+                        .json()
+                        .path("active")
+                        .asBoolean())
+                .isFalse();
+        assertThat(contract.call(manager, "PUT", "/admin/staff/999999", "{\"displayName\":\"X\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(contract.call(
+                                manager,
+                                "POST",
+                                "/admin/staff",
+                                "{\"username\":\"contract-clerk\",\"displayName\":\"Again\",\"role\":\"CLERK\","
+                                        + "\"pin\":\"4444\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(contract.wrong(
+                                manager,
+                                "POST",
+                                "/admin/staff",
+                                "{\"username\":\"short-pin\",\"displayName\":\"P\",\"role\":\"CLERK\","
+                                        + "\"pin\":\"12\"}")
+                        .status())
+                .isEqualTo(422);
+        long morgan = 0;
+        for (JsonNode member :
+                contract.call(manager, "GET", "/admin/staff", null).json()) {
+            if (member.path("username").asText().equals("morgan")) {
+                morgan = member.path("id").asLong();
+            }
+        }
+        Answer last = contract.call(manager, "PUT", "/admin/staff/" + morgan, "{\"role\":\"CLERK\"}");
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.errorCode()).isEqualTo("LAST_MANAGER");
+    }
+
+    @Test
     void paymentsThatDoNotGoThrough() {
         ApiClient other = server.kiosk(4);
         String declined = order(other, freeSeats.next(), null);

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the demo fixture into an empty database, in one transaction under an advisory lock, so that a restart or a
- * second instance started with {@code --demo-data} on the same database keeps what is there.
+ * second instance started with {@code --demo-data} on the same database keeps what is there; on a demo database, tops
+ * its schedule up to a week from today ({@link DemoScheduleTopUp}) under the same lock.
  */
 public final class DemoLoader {
 
@@ -49,6 +50,7 @@ public final class DemoLoader {
                 log.warn("event=demo_skipped reason=database_holds_other_data");
                 return;
             }
+            int added = empty ? 0 : DemoScheduleTopUp.topUp(handle, LocalDate.now(DemoFixture.ZONE));
             long firstTheater = handle.createQuery("select min(id) from theaters")
                     .mapTo(Long.class)
                     .one();
@@ -65,7 +67,7 @@ public final class DemoLoader {
                             TokenHash.of(DemoFixture.COUNTER_TERMINAL))
                     ? 1
                     : 0;
-            log.info("event=demo_ready fixtureLoaded={} terminalsCreated={}", empty, created);
+            log.info("event=demo_ready fixtureLoaded={} showtimesAdded={} terminalsCreated={}", empty, added, created);
         });
     }
 

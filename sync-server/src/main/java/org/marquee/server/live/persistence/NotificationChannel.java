@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL channel {@code marquee_seats} between server instances. {@link #notify} sends changed showtime ids on
+ * A PostgreSQL notification channel between server instances: {@code marquee_seats} (changed showtimes) unless another
+ * is named, such as {@code marquee_tokens} (revoked and replaced tokens). {@link #notify} sends changed showtime ids on
  * a short transaction of its own; the listener thread holds one dedicated connection (not from the pool, which it would
  * occupy for ever) doing {@code LISTEN}, and reconnects with backoff when that connection drops.
  */
@@ -25,6 +26,7 @@ public final class NotificationChannel implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationChannel.class);
     static final String CHANNEL = "marquee_seats";
+    private static final java.util.regex.Pattern CHANNEL_NAME = java.util.regex.Pattern.compile("[a-z_]{1,40}");
     /** PostgreSQL refuses payloads of 8000 bytes or more. */
     static final int MAX_PAYLOAD = 7900;
 
@@ -36,6 +38,10 @@ public final class NotificationChannel implements AutoCloseable {
      */
     private static final Duration PING = Duration.ofSeconds(2);
 
+    private final String channel;
+    /** What its log lines start with: {@code seat} for {@code marquee_seats}, {@code token} for {@code marquee_tokens}. */
+    private final String label;
+
     private final Jdbi jdbi;
     private final Supplier<Connection> connect;
     private volatile boolean closed;
@@ -45,6 +51,16 @@ public final class NotificationChannel implements AutoCloseable {
 
     /** {@code connect} opens a new dedicated connection to the same database as {@code jdbi}. */
     public NotificationChannel(Jdbi jdbi, Supplier<Connection> connect) {
+        this(CHANNEL, jdbi, connect);
+    }
+
+    /** The channel {@code channel} (lower-case letters and underscores: it is written into {@code LISTEN}). */
+    public NotificationChannel(String channel, Jdbi jdbi, Supplier<Connection> connect) {
+        if (!CHANNEL_NAME.matcher(channel).matches()) {
+            throw new IllegalArgumentException("Not a channel name: " + channel);
+        }
+        this.channel = channel;
+        this.label = channel.replaceFirst("^marquee_", "").replaceFirst("s$", "");
         this.jdbi = jdbi;
         this.connect = connect;
     }
@@ -55,7 +71,7 @@ public final class NotificationChannel implements AutoCloseable {
         jdbi.useTransaction(handle -> {
             for (String payload : payloads) {
                 handle.createQuery("select pg_notify(:channel, :payload)")
-                        .bind("channel", CHANNEL)
+                        .bind("channel", channel)
                         .bind("payload", payload)
                         .mapTo(String.class)
                         .findOne();
@@ -88,20 +104,35 @@ public final class NotificationChannel implements AutoCloseable {
      * runs after the connection was lost and listening again, since notifications sent in between are gone.
      */
     public synchronized void listen(Consumer<Set<Long>> onChanged, Runnable onReconnected) {
-        listener = Thread.ofPlatform().name("seat-change-listener").daemon().start(() -> run(onChanged, onReconnected));
+        listenText(payloads -> deliver(payloads, onChanged), () -> {}, onReconnected, () -> {});
     }
 
-    private void run(Consumer<Set<Long>> onChanged, Runnable onReconnected) {
+    /**
+     * Starts the listener thread: {@code onPayloads} gets the payloads of the notifications read together, as sent;
+     * {@code onListening} runs each time it listens (the first time too), {@code onReconnected} after that when the
+     * connection had been lost, {@code onLost} as soon as it is lost: until it listens again, notifications are missed.
+     */
+    public synchronized void listenText(
+            Consumer<List<String>> onPayloads, Runnable onListening, Runnable onReconnected, Runnable onLost) {
+        String name = label + "-change-listener";
+        listener = Thread.ofPlatform()
+                .name(name)
+                .daemon()
+                .start(() -> run(onPayloads, onListening, onReconnected, onLost));
+    }
+
+    private void run(Consumer<List<String>> onPayloads, Runnable onListening, Runnable onReconnected, Runnable onLost) {
         long backoff = 100;
         boolean lost = false;
         while (!closed) {
             try (Connection connection = connect.get()) {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + channel);
                 }
-                log.info("event=seat_listener_connected reconnect={}", lost);
+                log.info("event={}_listener_connected reconnect={}", label, lost);
                 backoff = 100;
+                onListening.run();
                 if (lost) {
                     onReconnected.run();
                 }
@@ -110,7 +141,15 @@ public final class NotificationChannel implements AutoCloseable {
                 while (!closed) {
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null && notifications.length > 0) {
-                        deliver(notifications, onChanged);
+                        List<String> payloads = new ArrayList<>();
+                        for (PGNotification notification : notifications) {
+                            payloads.add(notification.getParameter());
+                        }
+                        try {
+                            onPayloads.accept(payloads);
+                        } catch (RuntimeException e) {
+                            log.warn("event={}_notification_failed reason={}", label, e.toString());
+                        }
                     }
                     if (System.nanoTime() - nextPing > 0) {
                         try (Statement ping = connection.createStatement()) {
@@ -124,7 +163,8 @@ public final class NotificationChannel implements AutoCloseable {
                     break;
                 }
                 lost = true;
-                log.warn("event=seat_listener_lost reason={} retryMs={}", e.toString(), backoff);
+                onLost.run();
+                log.warn("event={}_listener_lost reason={} retryMs={}", label, e.toString(), backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
             } finally {
@@ -133,10 +173,10 @@ public final class NotificationChannel implements AutoCloseable {
         }
     }
 
-    private static void deliver(PGNotification[] notifications, Consumer<Set<Long>> onChanged) {
+    private static void deliver(List<String> payloads, Consumer<Set<Long>> onChanged) {
         Set<Long> ids = new LinkedHashSet<>();
-        for (PGNotification notification : notifications) {
-            for (String part : notification.getParameter().split(",")) {
+        for (String payload : payloads) {
+            for (String part : payload.split(",")) {
                 try {
                     ids.add(Long.parseLong(part.strip()));
                 } catch (NumberFormatException e) {
@@ -144,11 +184,7 @@ public final class NotificationChannel implements AutoCloseable {
                 }
             }
         }
-        try {
-            onChanged.accept(ids);
-        } catch (RuntimeException e) {
-            log.warn("event=seat_notification_failed reason={}", e.toString());
-        }
+        onChanged.accept(ids);
     }
 
     private static void sleep(long millis) {
