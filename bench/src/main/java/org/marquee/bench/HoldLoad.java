@@ -121,7 +121,7 @@ final class HoldLoad implements Callable<Integer> {
         return violated ? 1 : 0;
     }
 
-    private static List<String> pick(List<String> hot, SplittableRandom random) {
+    static List<String> pick(List<String> hot, SplittableRandom random) {
         String first = hot.get(random.nextInt(hot.size()));
         if (random.nextBoolean() || hot.size() < 2) {
             return List.of(first);
@@ -133,7 +133,7 @@ final class HoldLoad implements Callable<Integer> {
         return first.compareTo(second) < 0 ? List.of(first, second) : List.of(second, first);
     }
 
-    private Phase.Outcome httpHold(long showtimeId, int client, List<String> seatIds) throws Exception {
+    Phase.Outcome httpHold(long showtimeId, int client, List<String> seatIds) throws Exception {
         String body = "{\"showtimeId\":" + showtimeId + ",\"seatIds\":[\"" + String.join("\",\"", seatIds) + "\"]}";
         return switch (target.connection(client).post("/holds", body).status()) {
             case 201, 200 -> Phase.Outcome.GRANTED;
@@ -149,7 +149,7 @@ final class HoldLoad implements Callable<Integer> {
         List<String> seats = List.of();
     }
 
-    private static long[] terminalIds(HikariDataSource db, int clients) throws SQLException {
+    static long[] terminalIds(HikariDataSource db, int clients) throws SQLException {
         long[] ids = new long[clients];
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("select id from terminals where name = ?")) {
@@ -168,7 +168,7 @@ final class HoldLoad implements Callable<Integer> {
     }
 
     /** Each terminal's active hold on the showtime (the HTTP phase left one), so the raw phase releases it too. */
-    private static RawState[] rawState(HikariDataSource db, long[] terminals, long showtimeId) throws SQLException {
+    static RawState[] rawState(HikariDataSource db, long[] terminals, long showtimeId) throws SQLException {
         RawState[] states = new RawState[terminals.length];
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("select id, showtime_id, seat_ids from holds"
@@ -197,7 +197,7 @@ final class HoldLoad implements Callable<Integer> {
      * insert the new one, and run CLAIM taking the new seats and freeing the previous ones; roll back unless every
      * requested seat came back HELD.
      */
-    private static Phase.Outcome rawHold(
+    static Phase.Outcome rawHold(
             HikariDataSource db, long showtimeId, long terminal, RawState state, List<String> seatIds)
             throws SQLException {
         try (Connection c = db.getConnection()) {

@@ -31,8 +31,11 @@ import org.marquee.server.db.UnitOfWork;
 import org.marquee.server.demo.persistence.DemoLoader;
 import org.marquee.server.holds.HoldService;
 import org.marquee.server.holds.HoldSweeper;
+import org.marquee.server.holds.ManagerReleases;
 import org.marquee.server.holds.http.HoldHandlers;
+import org.marquee.server.holds.http.LiveHoldHandlers;
 import org.marquee.server.holds.persistence.HoldStore;
+import org.marquee.server.holds.persistence.LiveHoldStore;
 import org.marquee.server.idempotency.AnswerPurge;
 import org.marquee.server.idempotency.IdempotencyKeys;
 import org.marquee.server.idempotency.persistence.IdempotencyStore;
@@ -55,6 +58,8 @@ import org.marquee.server.payments.CashGateway;
 import org.marquee.server.payments.PaymentGateway;
 import org.marquee.server.payments.SimulatedCardTerminal;
 import org.marquee.server.payments.WebhookSignature;
+import org.marquee.server.reports.http.ReportHandlers;
+import org.marquee.server.reports.persistence.ReportStore;
 import org.marquee.server.schedule.ScheduleService;
 import org.marquee.server.schedule.ShowtimeCancellations;
 import org.marquee.server.schedule.http.ScheduleHandlers;
@@ -64,6 +69,8 @@ import org.marquee.server.seatmap.SeatMapService;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
 import org.marquee.server.secrets.persistence.SecretStore;
+import org.marquee.server.shifts.http.ShiftHandlers;
+import org.marquee.server.shifts.persistence.ShiftStore;
 import org.marquee.server.tickets.ConfirmationMailer;
 import org.marquee.server.web.IdempotentRequests;
 import org.slf4j.Logger;
@@ -169,6 +176,8 @@ public final class MarqueeServer implements AutoCloseable {
                     },
                     live);
             var answerPurge = new AnswerPurge(idempotencyStore, config.sweepInterval());
+            var drawer = new ShiftStore(database.jdbi());
+            var managerReleases = new ManagerReleases(holds, new LiveHoldStore(database.jdbi()), audit);
             var idempotent = new IdempotentRequests(unit, new IdempotencyKeys(idempotencyStore));
             // an admin change to a showtime: cached facts forgotten and live seat maps told, once it has committed
             ShowtimeChanges showtimeChanges = showtimeId -> UnitOfWork.afterCommit(() -> {
@@ -194,16 +203,19 @@ public final class MarqueeServer implements AutoCloseable {
                     new CatalogHandlers(catalog),
                     new SeatMapHandler(seatMaps),
                     seatEvents,
-                    new HoldHandlers(holds),
+                    new HoldHandlers(holds, managerReleases),
                     new SessionHandlers(sessions),
                     new TerminalHandlers(config.cardTerminal().name()),
-                    new OrderHandlers(orders, payments, views, mail, idempotent),
+                    new OrderHandlers(orders, payments, views, mail, idempotent, drawer),
                     new WebhookHandler(settlement, new WebhookSignature(secrets.key("payment-webhook"))),
                     new MetricsHandler(metrics),
                     OpenApiHandler.fromSharedModel(),
                     new AuditHandlers(audit),
                     cinema,
                     schedule,
+                    new ReportHandlers(new ReportStore(database.jdbi()), drawer),
+                    new ShiftHandlers(drawer),
+                    new LiveHoldHandlers(managerReleases),
                     idempotent);
             ApiServer api;
             try {

@@ -15,11 +15,14 @@ import org.marquee.server.auth.http.TerminalHandlers;
 import org.marquee.server.catalog.http.CatalogHandlers;
 import org.marquee.server.cinema.http.CinemaHandlers;
 import org.marquee.server.holds.http.HoldHandlers;
+import org.marquee.server.holds.http.LiveHoldHandlers;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
+import org.marquee.server.reports.http.ReportHandlers;
 import org.marquee.server.schedule.http.ScheduleHandlers;
 import org.marquee.server.seatmap.http.SeatMapHandler;
+import org.marquee.server.shifts.http.ShiftHandlers;
 import org.marquee.server.web.IdempotentRequests;
 
 /** Every path of the API, with who may call it, in one place. */
@@ -38,6 +41,9 @@ public record ApiRoutes(
         AuditHandlers audit,
         CinemaHandlers cinema,
         ScheduleHandlers schedule,
+        ReportHandlers reports,
+        ShiftHandlers shifts,
+        LiveHoldHandlers liveHolds,
         IdempotentRequests idempotent)
         implements EndpointGroup {
 
@@ -79,7 +85,12 @@ public record ApiRoutes(
             post("/orders/{id}/payments", orders::pay, Access.SELLERS);
             post("/orders/{id}/email", idempotent.wrap(orders::email), Access.SELLERS);
             post("/orders/{id}/cancel", idempotent.wrap(orders::cancel), Access.SELLERS);
-            post("/orders/{id}/refund", idempotent.wrap(orders::refund), Access.MANAGER);
+            // one transaction: the refund, its cash counted out of the manager's shift, its answer
+            post("/orders/{id}/refund", idempotent.atomic(orders::refund), Access.MANAGER);
+
+            post("/shifts", idempotent.atomic(shifts::open), Access.CLERK, Access.MANAGER);
+            get("/shifts/current", shifts::current, Access.CLERK, Access.MANAGER);
+            post("/shifts/current/close", idempotent.atomic(shifts::close), Access.CLERK, Access.MANAGER);
 
             // providers call back without a terminal token; the body's HMAC signature is checked instead
             post("/payments/webhook", webhook::receive, Access.PUBLIC);
@@ -107,6 +118,11 @@ public record ApiRoutes(
             put("/admin/showtimes/{id}", idempotent.atomic(schedule::update), Access.MANAGER);
             // stopped, refunded outside any transaction, answered: its steps keep the answer (ScheduleHandlers.cancel)
             post("/admin/showtimes/{id}/cancel", schedule::cancel, Access.MANAGER);
+            get("/admin/reports/sales", reports::sales, Access.MANAGER);
+            get("/admin/reports/occupancy", reports::occupancy, Access.MANAGER);
+            get("/admin/reports/cash", reports::cash, Access.MANAGER);
+            get("/admin/holds", liveHolds::list, Access.MANAGER);
+            delete("/admin/holds/{id}", idempotent.atomic(liveHolds::release), Access.MANAGER);
         });
     }
 }

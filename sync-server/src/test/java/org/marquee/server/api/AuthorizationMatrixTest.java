@@ -83,6 +83,14 @@ class AuthorizationMatrixTest {
             | POST /admin/showtimes/series  | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | PUT /admin/showtimes/{id}     | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | POST /admin/showtimes/{id}/cancel | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/reports/sales      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/reports/occupancy  | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/reports/cash       | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/holds              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | DELETE /admin/holds/{id}      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /shifts                  | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
+            | GET /shifts/current           | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
+            | POST /shifts/current/close    | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -202,12 +210,12 @@ class AuthorizationMatrixTest {
             case "POST /orders/{id}/cancel" -> new Call("/orders/" + orderId(fixture.order(caller)) + "/cancel");
             case "POST /orders/{id}/refund" -> new Call("/orders/" + fixture.paidOrder(caller) + "/refund");
             case "GET /admin/audit" -> new Call("/admin/audit?limit=1");
-            default -> admin(endpoint);
+            default -> admin(endpoint, caller);
         };
     }
 
-    /** The admin catalog and schedule (DESIGN §7.1): each call on things of its own, so that every manager call works. */
-    private Call admin(String endpoint) {
+    /** The admin API (DESIGN §7): the catalog and schedule calls each on things of their own, so every manager call works. */
+    private Call admin(String endpoint, Caller caller) {
         AdminApi admin = new AdminApi(server.client(fixture.token(Caller.MANAGER)));
         Instant later = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -267,8 +275,37 @@ class AuthorizationMatrixTest {
                         "/admin/showtimes/" + admin.showtime(1, admin.auditorium(1, List.of("A:SS")), later)
                                 + "/cancel",
                         "{\"reason\":\"Matrix\"}");
+            case "GET /admin/reports/sales" -> new Call("/admin/reports/sales?groupBy=movie");
+            case "GET /admin/reports/occupancy" -> new Call("/admin/reports/occupancy?theaterId=1");
+            case "GET /admin/reports/cash" -> new Call("/admin/reports/cash?theaterId=1");
+            case "GET /admin/holds" -> new Call("/admin/holds?theaterId=1");
+            case "DELETE /admin/holds/{id}" -> new Call("/admin/holds/" + fixture.hold(caller) + "?reason=matrix");
+            case "POST /shifts" -> {
+                shift(caller, false);
+                yield new Call("/shifts", "{\"floatMinor\":10000}");
+            }
+            case "GET /shifts/current" -> {
+                shift(caller, true);
+                yield new Call("/shifts/current");
+            }
+            case "POST /shifts/current/close" -> {
+                shift(caller, true);
+                yield new Call("/shifts/current/close", "{\"countedCashMinor\":10000}");
+            }
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
+    }
+
+    /** Opens or closes a staff caller's cash shift first, so that the call under test can succeed. */
+    private void shift(Caller caller, boolean open) {
+        if (caller == Caller.CLERK || caller == Caller.MANAGER) {
+            ApiClient staff = server.client(fixture.token(caller));
+            if (open) {
+                staff.post("/shifts", "{\"floatMinor\":0}");
+            } else {
+                staff.post("/shifts/current/close", "{\"countedCashMinor\":0}");
+            }
+        }
     }
 
     private static String orderId(JsonNode order) {

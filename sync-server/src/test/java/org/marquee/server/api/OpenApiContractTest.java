@@ -245,6 +245,51 @@ class OpenApiContractTest {
                 .isEqualTo(200);
         assertThat(contract.call(manager, "GET", "/admin/audit?limit=5", null).status())
                 .isEqualTo(200);
+        assertThat(contract.call(manager, "GET", "/admin/reports/sales?groupBy=paymentMethod", null)
+                        .json()
+                        .path("totals")
+                        .path("orders")
+                        .asLong())
+                .isPositive();
+        assertThat(contract.call(manager, "GET", "/admin/reports/occupancy?theaterId=1", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(contract.call(manager, "GET", "/shifts/current", null)
+                        .json()
+                        .path("cashRefundsMinor")
+                        .asLong())
+                .as("the refund of a cash sale opened the manager's drawer")
+                .isEqualTo(total);
+        assertThat(contract.call(manager, "GET", "/admin/reports/cash?theaterId=1", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(contract.call(clerk, "GET", "/shifts/current", null)
+                        .json()
+                        .path("cashSalesMinor")
+                        .asLong())
+                .isEqualTo(total);
+        assertThat(contract.call(clerk, "POST", "/shifts/current/close", "{\"countedCashMinor\":" + total + "}")
+                        .json()
+                        .path("varianceMinor")
+                        .asLong())
+                .isZero();
+        assertThat(contract.call(clerk, "POST", "/shifts", "{\"floatMinor\":5000}")
+                        .status())
+                .isEqualTo(201);
+        ApiClient stuckKiosk = server.kiosk(3);
+        String stuck = contract.call(stuckKiosk, "POST", "/holds", holdBody(showtime, List.of(freeSeats.next())))
+                .json()
+                .path("holdId")
+                .asText();
+        assertThat(contract.call(manager, "GET", "/admin/holds", null).body()).contains(stuck);
+        assertThat(contract.call(manager, "DELETE", "/admin/holds/" + stuck + "?reason=stuck", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(contract.call(stuckKiosk, "GET", "/holds/" + stuck, null)
+                        .json()
+                        .path("releasedBy")
+                        .asText())
+                .isEqualTo("MANAGER");
     }
 
     @Test

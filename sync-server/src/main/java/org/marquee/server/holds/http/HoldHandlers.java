@@ -4,19 +4,23 @@ import io.javalin.http.Context;
 import java.util.UUID;
 import org.marquee.model.ChangeSeatsRequest;
 import org.marquee.model.CreateHoldRequest;
+import org.marquee.model.HoldStatus;
 import org.marquee.model.HoldView;
 import org.marquee.server.common.Principal;
 import org.marquee.server.holds.HoldResult;
 import org.marquee.server.holds.HoldService;
+import org.marquee.server.holds.ManagerReleases;
 import org.marquee.server.web.Requests;
 
 /** Seat-hold endpoints: create, read, change seats, extend, release. */
 public final class HoldHandlers {
 
     private final HoldService holds;
+    private final ManagerReleases releases;
 
-    public HoldHandlers(HoldService holds) {
+    public HoldHandlers(HoldService holds, ManagerReleases releases) {
         this.holds = holds;
+        this.releases = releases;
     }
 
     /** {@code POST /holds}: 201 with the hold, or 409 naming the seats that were taken. */
@@ -28,9 +32,13 @@ public final class HoldHandlers {
                 .json(hold);
     }
 
-    /** {@code GET /holds/{id}}. */
+    /** {@code GET /holds/{id}}; a hold a manager released says so ({@code releasedBy: "MANAGER"}). */
     public void get(Context ctx) {
-        ctx.json(holds.get(Requests.principal(ctx), holdId(ctx)).view());
+        HoldView hold = holds.get(Requests.principal(ctx), holdId(ctx)).view();
+        if (hold.status() == HoldStatus.RELEASED) {
+            hold = releases.releasedBy(hold.holdId()).map(hold::releasedBy).orElse(hold);
+        }
+        ctx.json(hold);
     }
 
     /** {@code PUT /holds/{id}/seats}: the new complete seat set, all or nothing. */

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.marquee.model.CreateOrderRequest;
+import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
 import org.marquee.model.SendTicketsRequest;
@@ -14,6 +15,7 @@ import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
 import org.marquee.server.orders.PaymentService;
+import org.marquee.server.shifts.CashDrawer;
 import org.marquee.server.tickets.TicketPdf;
 import org.marquee.server.web.IdempotentRequests;
 import org.marquee.server.web.Requests;
@@ -27,6 +29,7 @@ public final class OrderHandlers {
 
     private final Consumer<OrderRecord> mail;
     private final IdempotentRequests idempotent;
+    private final CashDrawer drawer;
 
     /** {@code mail} sends a paid order's tickets to its e-mail address (or does nothing when mail is off). */
     public OrderHandlers(
@@ -34,12 +37,14 @@ public final class OrderHandlers {
             PaymentService payments,
             OrderViews views,
             Consumer<OrderRecord> mail,
-            IdempotentRequests idempotent) {
+            IdempotentRequests idempotent,
+            CashDrawer drawer) {
         this.orders = orders;
         this.payments = payments;
         this.views = views;
         this.mail = mail;
         this.idempotent = idempotent;
+        this.drawer = drawer;
     }
 
     /** {@code POST /orders}: 201 with the priced order, its booking code and when its hold lapses. */
@@ -68,7 +73,7 @@ public final class OrderHandlers {
         boolean answered = idempotent.answer(ctx, () -> {
             attempt[0] = payments.prepare(caller, orderId, request, key);
             if (attempt[0] instanceof PaymentService.Attempt.Finished finished) {
-                answer(ctx, finished.outcome());
+                answer(ctx, caller, finished.outcome());
                 return true;
             }
             return false;
@@ -83,15 +88,22 @@ public final class OrderHandlers {
         idempotent.answer(ctx, () -> {
             // first of what runs once the sale is committed: before seat maps, mail and refunds hear of it
             UnitOfWork.afterCommit(() -> CrashPoints.reach("after_commit"));
-            answer(ctx, payments.finish(charge, result));
+            answer(ctx, caller, payments.finish(charge, result));
             return true;
         });
         CrashPoints.reach("before_answer");
     }
 
-    private void answer(Context ctx, PaymentService.Outcome outcome) {
+    /** Answers the payment; cash taken by a clerk is counted into their shift in the same transaction as the sale. */
+    private void answer(Context ctx, Principal caller, PaymentService.Outcome outcome) {
         switch (outcome) {
-            case PaymentService.Outcome.Paid paid -> ctx.json(result("PAID", paid.order(), paid.changeMinor()));
+            case PaymentService.Outcome.Paid paid -> {
+                if (caller.isStaff() && paid.order().paidWith() == PaymentMethod.CASH) {
+                    drawer.countSale(
+                            caller.staffId(), caller.terminalId(), paid.order().id());
+                }
+                ctx.json(result("PAID", paid.order(), paid.changeMinor()));
+            }
             case PaymentService.Outcome.Pending pending ->
                 ctx.status(202).json(result("PENDING", pending.order(), null));
         }
@@ -118,9 +130,17 @@ public final class OrderHandlers {
         ctx.json(views.view(orders.cancel(Requests.principal(ctx), orderId(ctx))));
     }
 
-    /** {@code POST /orders/{id}/refund}. */
+    /** {@code POST /orders/{id}/refund}: cash given back is counted out of the refunding manager's shift. */
     public void refund(Context ctx) {
-        ctx.json(views.view(orders.refund(Requests.principal(ctx), orderId(ctx))));
+        Principal caller = Requests.principal(ctx);
+        OrderRecord refunded = orders.refund(caller, orderId(ctx));
+        if (caller.isStaff()
+                && refunded.payments().stream()
+                        .anyMatch(p ->
+                                p.method() == PaymentMethod.CASH && p.status().equals("REFUNDED"))) {
+            drawer.countRefund(caller.staffId(), caller.terminalId(), refunded.id());
+        }
+        ctx.json(views.view(refunded));
     }
 
     private PaymentResult result(String status, OrderRecord order, Long change) {
