@@ -229,7 +229,8 @@ public final class MarqueeServer implements AutoCloseable {
                     new AuditoriumAdmin(auditoriumStore, cinemaStore, audit, showtimeChanges));
             var schedule = new ScheduleHandlers(
                     new ScheduleService(scheduleStore, auditoriumStore, cinemaStore, audit, showtimeChanges),
-                    new ShowtimeCancellations(scheduleStore, orders, catalog, audit, showtimeChanges, notices),
+                    new ShowtimeCancellations(
+                            scheduleStore, orders, catalog, audit, showtimeChanges, notices, unit, drawer),
                     idempotent);
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.marquee.model.CancelShowtimeRequest;
+import org.marquee.model.PaymentMethod;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.SeatLayout;
 import org.marquee.model.ShowtimeCancellation;
@@ -20,8 +21,11 @@ import org.marquee.server.cinema.ShowtimeChanges;
 import org.marquee.server.cinema.persistence.AuditoriumStore;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.common.Principal;
+import org.marquee.server.db.UnitOfWork;
+import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.schedule.persistence.ScheduleStore;
+import org.marquee.server.shifts.CashDrawer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,14 +89,21 @@ public final class ShowtimeCancellations {
     private final AuditLog audit;
     private final ShowtimeChanges changes;
     private final Notices notices;
+    private final UnitOfWork unit;
+    private final CashDrawer drawer;
 
+    /** {@code drawer} counts cash given back out of the cancelling manager's shift, in the refund's transaction. */
     public ShowtimeCancellations(
             ScheduleStore store,
             OrderService orders,
             CatalogService catalog,
             AuditLog audit,
             ShowtimeChanges changes,
-            Notices notices) {
+            Notices notices,
+            UnitOfWork unit,
+            CashDrawer drawer) {
+        this.unit = unit;
+        this.drawer = drawer;
         this.store = store;
         this.orders = orders;
         this.catalog = catalog;
@@ -134,7 +145,17 @@ public final class ShowtimeCancellations {
         for (ScheduleStore.PaidOrder order : store.paidOrders(stopped.showtimeId())) {
             boolean ok;
             try {
-                orders.refund(caller, order.id());
+                // one transaction per refund: the order, its audit entry and the cash drawer agree, whatever fails
+                unit.run(() -> {
+                    OrderRecord done = orders.refund(caller, order.id());
+                    if (caller.isStaff()
+                            && done.payments().stream()
+                                    .anyMatch(p -> p.method() == PaymentMethod.CASH
+                                            && p.status().equals("REFUNDED"))) {
+                        drawer.countRefund(caller.staffId(), caller.terminalId(), done.id());
+                    }
+                    return done;
+                });
                 ok = true;
                 refunded++;
             } catch (MarqueeException | IllegalStateException e) {

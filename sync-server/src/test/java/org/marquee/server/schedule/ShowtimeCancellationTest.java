@@ -62,9 +62,8 @@ class ShowtimeCancellationTest {
         String card = AdminApi.sell(kiosk, showtime, List.of("A1"), "card@example.com", "tok_visa")
                 .path("orderId")
                 .asText();
-        String cash = AdminApi.sell(clerk, showtime, List.of("A2", "A3"), "cash@example.com", "cash")
-                .path("orderId")
-                .asText();
+        JsonNode cashOrder = AdminApi.sell(clerk, showtime, List.of("A2", "A3"), "cash@example.com", "cash");
+        String cash = cashOrder.path("orderId").asText();
         String failing = AdminApi.sell(clerk, showtime, List.of("A4"), "unlucky@example.com", "tok_refund_fails")
                 .path("orderId")
                 .asText();
@@ -97,6 +96,12 @@ class ShowtimeCancellationTest {
                         .asText())
                 .isEqualTo("REFUNDED");
         assertThat(clerk.get("/orders/" + cash).json().path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(manager.get("/shifts/current")
+                        .json()
+                        .path("cashRefundsMinor")
+                        .asLong())
+                .as("the cash given back is counted out of the cancelling manager's drawer")
+                .isEqualTo(cashOrder.path("totalMinor").asLong());
         assertThat(clerk.get("/orders/" + failing).json().path("status").asText())
                 .as("a refund that failed leaves the order paid, to be refunded again")
                 .isEqualTo("PAID");
