@@ -13,6 +13,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -178,6 +180,20 @@ public final class TicketsView extends CheckoutScreen {
         next.setOnAction(event -> model.continueToPayment());
         next.visibleProperty().bind(model.lostProperty().not());
         next.managedProperty().bind(next.visibleProperty());
+        CheckoutStyles.focusWhenShown(next);
+        if (model.mode() == Mode.COUNTER) {
+            CheckoutStyles.keyHint(next, messages.get("key.enter"));
+            CheckoutStyles.keyHint(back, messages.get("key.escape"));
+        }
+        // Enter continues even when a ticket-type toggle has the focus (a focused toggle would take it for itself)
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && event.getTarget() instanceof ToggleButton) {
+                event.consume();
+                if (!next.isDisabled() && next.isVisible()) {
+                    next.fire();
+                }
+            }
+        });
 
         Button startOver = new Button(messages.get("tickets.startOver"));
         startOver.setId("tickets-start-over");

@@ -20,6 +20,7 @@ import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.model.ErrorCode;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
 
@@ -131,7 +132,12 @@ public final class LookupViewModel {
             return;
         }
         begin();
-        tasks.run(() -> found(client.findOrder(typed, null)), found -> show(found, ""), this::fail);
+        tasks.run(() -> found(client.findOrder(typed, null)), found -> show(found, ""), problem -> {
+            fail(problem);
+            if (problem.code() == ErrorCode.NOT_FOUND) { // a mistyped code: say which, in the terminal's language
+                error.set(messages.get("lookup.error.notFound", typed));
+            }
+        });
     }
 
     /** Prints the paid order's tickets again, or saves them when there is no printer. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.marquee.kiosk.client.OrderDesk;
 import org.marquee.kiosk.client.Orders;
 import org.marquee.kiosk.client.Payments;
 import org.marquee.kiosk.client.SeatEvents;
@@ -152,7 +153,7 @@ public final class FakeBoxOffice {
     }
 
     /** One terminal's side of the API. */
-    public final class Terminal implements SeatHolds, SeatEvents, Orders, Payments, TicketDelivery {
+    public final class Terminal implements SeatHolds, SeatEvents, Orders, Payments, TicketDelivery, OrderDesk {
 
         private Terminal() {}
 
@@ -245,6 +246,7 @@ public final class FakeBoxOffice {
         }
 
         /** Cancels an unpaid order: its seats are free again. */
+        @Override
         public OrderView cancel(UUID orderId) {
             synchronized (FakeBoxOffice.this) {
                 connection.reachable();
