@@ -181,6 +181,19 @@ public final class TicketsView extends CheckoutScreen {
         next.visibleProperty().bind(model.lostProperty().not());
         next.managedProperty().bind(next.visibleProperty());
         CheckoutStyles.focusWhenShown(next);
+        // Continue is off until the server has priced the seats: it takes the focus the first time it is on, unless
+        // the clerk is already typing the e-mail
+        next.disabledProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean off) {
+                if (!off && next.getScene() != null) {
+                    next.disabledProperty().removeListener(this);
+                    if (!(next.getScene().getFocusOwner() instanceof TextField)) {
+                        next.requestFocus();
+                    }
+                }
+            }
+        });
         if (model.mode() == Mode.COUNTER) {
             CheckoutStyles.keyHint(next, messages.get("key.enter"));
             CheckoutStyles.keyHint(back, messages.get("key.escape"));

@@ -39,6 +39,7 @@ public final class CheckoutStyles {
         Label label = new Label();
         label.setId("hold-countdown");
         label.getStyleClass().add("countdown");
+        label.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, never the time left
         label.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> messages.get(

@@ -16,6 +16,7 @@ import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.OrderDesk;
 import org.marquee.kiosk.client.RefundApproval;
 import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.ProblemTexts;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.core.TicketOutput;
@@ -290,7 +291,7 @@ public final class LookupViewModel {
     }
 
     private String describe(ApiProblem problem) {
-        return problem.offline() ? messages.get("counter.offline") : problem.getMessage();
+        return problem.offline() ? messages.get("counter.offline") : ProblemTexts.of(problem, messages);
     }
 
     private void clearMessages() {

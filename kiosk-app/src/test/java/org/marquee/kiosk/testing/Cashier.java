@@ -60,14 +60,14 @@ final class Cashier {
                     ErrorCode.HOLD_EXPIRED,
                     "The seats' hold expired before the payment completed, so nothing was sold and the charge"
                             + " has been refunded. Please choose seats again.",
-                    Map.of());
+                    Map.of("refunded", true, "refundedMinor", OrderBook.total(order), "currency", "EUR"));
         }
         if (order.hold.status != HoldStatus.ACTIVE) {
             throw refused(
                     409,
                     ErrorCode.HOLD_EXPIRED,
                     "The seats' hold has expired; nothing was charged. Please choose seats again.",
-                    Map.of());
+                    Map.of("refunded", false, "refundedMinor", 0L, "currency", "EUR"));
         }
         long total = OrderBook.total(order);
         Long change = null;

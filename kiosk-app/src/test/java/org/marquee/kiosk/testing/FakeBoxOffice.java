@@ -136,9 +136,15 @@ public final class FakeBoxOffice {
         connection.latency(delay);
     }
 
-    /** While true, every call fails as if the server could not be reached. */
+    /**
+     * While true, every call fails as if the server could not be reached, and the live seat streams drop; they open
+     * again when it is back.
+     */
     public void offline(boolean on) {
         connection.offline(on);
+        synchronized (this) {
+            seats.streams(!on);
+        }
     }
 
     /** A terminal of this box office: one active hold at a time, as the server keeps it per terminal. */
