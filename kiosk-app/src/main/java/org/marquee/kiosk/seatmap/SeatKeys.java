@@ -25,12 +25,9 @@ final class SeatKeys {
         ring.getStyleClass().add("seat-focus-ring");
         ring.setManaged(false);
         ring.setVisible(false);
-        Pane overlay = new Pane(ring);
-        overlay.setMouseTransparent(true);
-        StackPane layer = new StackPane(canvas, overlay);
+        StackPane layer = new StackPane(canvas);
         layer.setId("seat-keys");
         layer.setFocusTraversable(keyboard);
-
         Runnable place = () -> {
             Point2D centre = cursor.focusedProperty().get() == null
                     ? null
@@ -43,12 +40,21 @@ final class SeatKeys {
                 ring.resizeRelocate(centre.getX() - side / 2, centre.getY() - side / 2, side, side);
             }
         };
-        cursor.focusedProperty().addListener((obs, before, now) -> place.run());
-        layer.focusedProperty().addListener((obs, before, now) -> place.run());
-        canvas.layoutBoundsProperty().addListener((obs, before, now) -> place.run());
+        // placed in the layout pass, after the canvas (laid out first) has fitted its seats to its new size
+        Pane overlay = new Pane(ring) {
+            @Override
+            protected void layoutChildren() {
+                place.run();
+            }
+        };
+        overlay.setMouseTransparent(true);
+        layer.getChildren().add(overlay);
+
+        cursor.focusedProperty().addListener((obs, before, now) -> overlay.requestLayout());
+        layer.focusedProperty().addListener((obs, before, now) -> overlay.requestLayout());
         model.seatMapProperty().addListener((obs, before, map) -> {
             cursor.show(map);
-            place.run();
+            overlay.requestLayout();
         });
         cursor.show(model.seatMapProperty().get());
 
