@@ -69,6 +69,17 @@ class KeyboardSaleTest {
         return (SeatMapView) ((javafx.scene.layout.BorderPane) window.scene().getRoot()).getCenter();
     }
 
+    /** True when the drawn ring is centred on {@code seatId} as the canvas draws it. */
+    private static boolean ringIsOver(SeatMapView seatMap, String seatId) {
+        Node ring = seatMap.lookup("#seat-focus-ring");
+        if (ring == null || !ring.isVisible()) {
+            return false;
+        }
+        var drawn = ring.localToScene(ring.getBoundsInLocal());
+        var seat = seatMap.canvas().localToScene(seatMap.canvas().seatCenter(seatId));
+        return Math.abs(drawn.getCenterX() - seat.getX()) < 1 && Math.abs(drawn.getCenterY() - seat.getY()) < 1;
+    }
+
     @Test
     void twoTicketsForCashTakeSixKeysAfterTheShowtimeIsChosen(FxRobot robot) {
         FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
@@ -106,9 +117,11 @@ class KeyboardSaleTest {
         SeatMapView seatMap = seatMap(window);
         String start = seatMap.cursor().focusedProperty().get();
 
+        Fx.waitUntil(() -> ringIsOver(seatMap, start));
         press(robot, KeyCode.SPACE);
         press(robot, KeyCode.RIGHT);
         String right = seatMap.cursor().focusedProperty().get();
+        Fx.waitUntil(() -> ringIsOver(seatMap, right));
         press(robot, KeyCode.SPACE);
         Fx.waitUntil(() -> seatMap.model().mine().size() == 2);
         assertThat(right).isNotEqualTo(start);
