@@ -71,6 +71,7 @@ public final class AppContext implements AutoCloseable {
                 () -> client().health(),
                 Connectivity.POLL_INTERVAL,
                 () -> messages().get("offline.refuse"));
+        connectivity.watch(this::isConfigured); // the banner within seconds, whatever the screen (issue 14)
         tasks.onProblem(problem -> {
             if (isConfigured()) {
                 connectivity.reportFailure(problem);

@@ -132,7 +132,7 @@ public final class MainWindow implements AutoCloseable {
             next = placeholder(ctx.messages().get("app.screenFailed"));
         }
         view = next;
-        root.setCenter(next);
+        ScreenSwap.show(root, next);
     }
 
     private static Parent placeholder(String text) {
@@ -164,6 +164,10 @@ public final class MainWindow implements AutoCloseable {
         english.setId("language-en");
         spanish.setId("language-es");
         english.setToggleGroup(languages);
+        // pressed by a click or a tap, never focused: Enter and Space stay with the screen's own buttons
+        english.setFocusTraversable(false);
+        spanish.setFocusTraversable(false);
+        contrast.setFocusTraversable(false);
         spanish.setToggleGroup(languages);
         english.setOnAction(event -> chooseLanguage(Settings.ENGLISH));
         spanish.setOnAction(event -> chooseLanguage(Settings.SPANISH));

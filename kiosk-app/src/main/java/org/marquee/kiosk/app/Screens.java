@@ -97,7 +97,8 @@ final class Screens {
                 ctx.connectivity()::reportFailure);
         ShowtimesView view = ShowtimesView.create(
                 source, ctx.tasks(), ctx.navigator(), ctx.sale(), ctx.messages(), ctx.mode(), ctx.homeTheaterId());
-        view.refreshWhen(ctx.catalogRevisionProperty());
+        // offline: the cached showtimes with free seats unknown; back online: the server's live counts again
+        view.refreshWhen(ctx.catalogRevisionProperty(), ctx.connectivity().onlineProperty());
         return view;
     }
 
@@ -113,6 +114,7 @@ final class Screens {
                 ctx.mode(),
                 TheaterClock.of(ctx));
         SeatMapView view = new SeatMapView(model, ctx.navigator(), ctx.mode(), ctx.messages());
+        view.reconnectWhen(ctx.connectivity().onlineProperty());
         view.paletteProperty()
                 .bind(Bindings.createObjectBinding(
                         () -> ctx.settings().highContrast() ? SeatPalette.highContrast() : SeatPalette.regular(),

@@ -2,6 +2,7 @@ package org.marquee.kiosk.checkout;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -99,6 +100,15 @@ public final class PaymentView extends CheckoutScreen {
         tendered.disableProperty().bind(model.payingProperty());
         tendered.setOnAction(event -> model.payCash());
         label.setLabelFor(tendered);
+        // the clerk types the amount handed over straight away, and again after choosing cash
+        if (model.methodProperty().get() == PaymentMethod.CASH) {
+            CheckoutStyles.focusWhenShown(tendered);
+        }
+        model.methodProperty().addListener((obs, before, method) -> {
+            if (method == PaymentMethod.CASH) {
+                Platform.runLater(tendered::requestFocus);
+            }
+        });
 
         HBox quick = new HBox();
         quick.getStyleClass().add("quick-amounts");
@@ -115,6 +125,7 @@ public final class PaymentView extends CheckoutScreen {
         pay.getStyleClass().add("primary");
         pay.disableProperty().bind(model.canPayCashProperty().not());
         pay.setOnAction(event -> model.payCash());
+        CheckoutStyles.keyHint(pay, messages.get("key.enter")); // in the amount field; only counters take cash
 
         HBox tenderRow = new HBox(tendered, quick);
         tenderRow.getStyleClass().add("tender-row");
@@ -210,6 +221,9 @@ public final class PaymentView extends CheckoutScreen {
         back.setCancelButton(model.mode() == Mode.COUNTER);
         back.setOnAction(event -> model.back());
         back.disableProperty().bind(model.payingProperty().or(model.lostProperty()));
+        if (model.mode() == Mode.COUNTER) {
+            CheckoutStyles.keyHint(back, messages.get("key.escape"));
+        }
         HBox actions = new HBox(back);
         actions.getStyleClass().add("checkout-actions");
         return actions;

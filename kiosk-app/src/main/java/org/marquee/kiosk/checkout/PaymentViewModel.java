@@ -18,6 +18,7 @@ import org.marquee.kiosk.client.Orders;
 import org.marquee.kiosk.client.Payments;
 import org.marquee.kiosk.core.HoldTimer;
 import org.marquee.kiosk.core.Money;
+import org.marquee.kiosk.core.ProblemTexts;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.ErrorCode;
@@ -235,7 +236,7 @@ public final class PaymentViewModel {
     private void failed(ApiProblem problem) {
         paying.set(false);
         status.set("");
-        error.set(problem.getMessage());
+        error.set(ProblemTexts.of(problem, frame.messages()));
         if (problem.code() == ErrorCode.HOLD_EXPIRED || problem.code() == ErrorCode.HOLD_NOT_ACTIVE) {
             // the seats are gone and the server refunded any charge: this sale is over
             lost.set(true);

@@ -13,6 +13,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -178,6 +180,33 @@ public final class TicketsView extends CheckoutScreen {
         next.setOnAction(event -> model.continueToPayment());
         next.visibleProperty().bind(model.lostProperty().not());
         next.managedProperty().bind(next.visibleProperty());
+        CheckoutStyles.focusWhenShown(next);
+        // Continue is off until the server has priced the seats: it takes the focus the first time it is on, unless
+        // the clerk is already typing the e-mail
+        next.disabledProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean off) {
+                if (!off && next.getScene() != null) {
+                    next.disabledProperty().removeListener(this);
+                    if (!(next.getScene().getFocusOwner() instanceof TextField)) {
+                        next.requestFocus();
+                    }
+                }
+            }
+        });
+        if (model.mode() == Mode.COUNTER) {
+            CheckoutStyles.keyHint(next, messages.get("key.enter"));
+            CheckoutStyles.keyHint(back, messages.get("key.escape"));
+        }
+        // Enter continues even when a ticket-type toggle has the focus (a focused toggle would take it for itself)
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && event.getTarget() instanceof ToggleButton) {
+                event.consume();
+                if (!next.isDisabled() && next.isVisible()) {
+                    next.fire();
+                }
+            }
+        });
 
         Button startOver = new Button(messages.get("tickets.startOver"));
         startOver.setId("tickets-start-over");

@@ -17,6 +17,7 @@ import org.marquee.kiosk.client.Orders;
 import org.marquee.kiosk.core.EmailAddress;
 import org.marquee.kiosk.core.HoldTimer;
 import org.marquee.kiosk.core.Money;
+import org.marquee.kiosk.core.ProblemTexts;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.ErrorCode;
@@ -216,9 +217,9 @@ public final class TicketsViewModel {
 
     private void refused(ApiProblem problem) {
         if (problem.code() == ErrorCode.HOLD_EXPIRED || problem.code() == ErrorCode.HOLD_NOT_ACTIVE) {
-            lose(problem.getMessage());
+            lose(ProblemTexts.of(problem, frame.messages()));
         } else {
-            message.set(problem.getMessage());
+            message.set(ProblemTexts.of(problem, frame.messages()));
             update();
         }
     }

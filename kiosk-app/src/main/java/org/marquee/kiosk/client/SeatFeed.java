@@ -39,6 +39,9 @@ public final class SeatFeed implements AutoCloseable {
 
         /** The stream dropped (it is opened again by itself); {@code reason} is for the log. */
         void disconnected(String reason);
+
+        /** The stream is open (again): events flow from now on. */
+        default void connected() {}
     }
 
     public static final Duration FIRST_RETRY = Duration.ofMillis(500);
@@ -151,6 +154,20 @@ public final class SeatFeed implements AutoCloseable {
     }
 
     private final class Events extends EventSourceListener {
+
+        @Override
+        public void onOpen(EventSource eventSource, Response response) {
+            synchronized (lock) {
+                if (closed || eventSource != source) {
+                    return;
+                }
+            }
+            try {
+                listener.connected();
+            } catch (RuntimeException e) {
+                log.warn("event=seat_feed_listener_failed reason={}", e.getMessage());
+            }
+        }
 
         @Override
         public void onEvent(EventSource eventSource, String id, String type, String data) {

@@ -2,8 +2,12 @@ package org.marquee.kiosk.core;
 
 import java.util.Locale;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -35,6 +39,7 @@ public final class CheckoutStyles {
         Label label = new Label();
         label.setId("hold-countdown");
         label.getStyleClass().add("countdown");
+        label.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, never the time left
         label.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> messages.get(
@@ -61,6 +66,24 @@ public final class CheckoutStyles {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return spacer;
+    }
+
+    /** Puts the keyboard's focus on {@code node} once its screen is shown: where a clerk starts typing. */
+    public static void focusWhenShown(Node node) {
+        node.sceneProperty().addListener((obs, before, scene) -> {
+            if (scene != null) {
+                Platform.runLater(node::requestFocus);
+            }
+        });
+    }
+
+    /** Shows on a counter's button the key that presses it ("Enter", "Esc", "F2"), after its text. */
+    public static void keyHint(Button button, String key) {
+        Label hint = new Label(key);
+        hint.getStyleClass().add("key-hint");
+        button.setGraphic(hint);
+        button.setContentDisplay(ContentDisplay.RIGHT);
+        button.setGraphicTextGap(10);
     }
 
     /** A label that shows only while it has text. */

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +39,7 @@ public final class Connectivity implements AutoCloseable {
     private final List<Runnable> backOnlineListeners = new CopyOnWriteArrayList<>();
     private volatile boolean isOnline = true;
     private ScheduledFuture<?> polling;
+    private ScheduledFuture<?> watching;
 
     /**
      * @param probe asks the server whether it is there (its health); any exception means "not yet"
@@ -93,6 +95,37 @@ public final class Connectivity implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the server's health every poll interval while online too (and while {@code when} holds: a terminal set up),
+     * so that a terminal nobody touches, an idle showtimes screen, shows the offline banner within seconds of losing
+     * the server. Only a server that cannot be reached turns it offline; a refusal (a 503) does not. Call once.
+     */
+    public synchronized void watch(BooleanSupplier when) {
+        if (watching != null || scheduler.isShutdown()) {
+            return;
+        }
+        long every = pollInterval.toMillis();
+        watching = scheduler.scheduleWithFixedDelay(
+                () -> {
+                    if (isOnline && when.getAsBoolean()) {
+                        heartbeat();
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeat() {
+        try {
+            probe.call();
+        } catch (ApiProblem problem) {
+            reportFailure(problem);
+        } catch (Exception e) {
+            goOffline(e.getClass().getSimpleName());
+        }
+    }
+
     /** Runs {@code listener} (on a background thread) every time the terminal comes back online. */
     public void onBackOnline(Runnable listener) {
         backOnlineListeners.add(listener);
@@ -144,6 +177,9 @@ public final class Connectivity implements AutoCloseable {
     public synchronized void close() {
         if (polling != null) {
             polling.cancel(false);
+        }
+        if (watching != null) {
+            watching.cancel(false);
         }
     }
 }

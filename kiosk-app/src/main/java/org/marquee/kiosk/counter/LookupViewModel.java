@@ -16,10 +16,12 @@ import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.OrderDesk;
 import org.marquee.kiosk.client.RefundApproval;
 import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.ProblemTexts;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.model.ErrorCode;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
 
@@ -131,7 +133,12 @@ public final class LookupViewModel {
             return;
         }
         begin();
-        tasks.run(() -> found(client.findOrder(typed, null)), found -> show(found, ""), this::fail);
+        tasks.run(() -> found(client.findOrder(typed, null)), found -> show(found, ""), problem -> {
+            fail(problem);
+            if (problem.code() == ErrorCode.NOT_FOUND) { // a mistyped code: say which, in the terminal's language
+                error.set(messages.get("lookup.error.notFound", typed));
+            }
+        });
     }
 
     /** Prints the paid order's tickets again, or saves them when there is no printer. */
@@ -284,7 +291,7 @@ public final class LookupViewModel {
     }
 
     private String describe(ApiProblem problem) {
-        return problem.offline() ? messages.get("counter.offline") : problem.getMessage();
+        return problem.offline() ? messages.get("counter.offline") : ProblemTexts.of(problem, messages);
     }
 
     private void clearMessages() {

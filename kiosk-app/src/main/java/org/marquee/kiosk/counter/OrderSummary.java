@@ -78,8 +78,10 @@ public record OrderSummary(
         String amount = money(payment.amountMinor(), payment.currency(), locale);
         String status = payment.status() == null ? "" : payment.status().toLowerCase(Locale.ROOT);
         if (payment.method() == PaymentMethod.CARD) {
-            String last4 = payment.cardLast4() == null ? "????" : payment.cardLast4();
-            return messages.get("lookup.payment.card", last4, amount, status);
+            // an attempt that took no money (declined, or the card terminal never answered) has no card number
+            return payment.cardLast4() == null
+                    ? messages.get("lookup.payment.cardNotRead", amount, status)
+                    : messages.get("lookup.payment.card", payment.cardLast4(), amount, status);
         }
         if (payment.tenderedMinor() != null) {
             return messages.get(

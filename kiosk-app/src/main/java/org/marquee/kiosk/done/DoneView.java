@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 
 /** The end of a sale: the booking code in big letters, printing, e-mail, and a new sale. */
 public final class DoneView extends BorderPane {
@@ -127,6 +128,9 @@ public final class DoneView extends BorderPane {
         next.setId("done-new-sale");
         next.getStyleClass().add("primary");
         next.setOnAction(event -> model.newSale());
+        if (model.mode() == Mode.COUNTER) {
+            CheckoutStyles.keyHint(next, messages.get("key.newSale")); // F2 starts the next sale from any screen
+        }
         HBox actions = new HBox(CheckoutStyles.grow(), next);
         actions.getStyleClass().add("checkout-actions");
         return actions;

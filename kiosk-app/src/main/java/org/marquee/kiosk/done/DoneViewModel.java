@@ -14,6 +14,7 @@ import org.marquee.kiosk.client.TicketDelivery;
 import org.marquee.kiosk.core.EmailAddress;
 import org.marquee.kiosk.core.Money;
 import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.ProblemTexts;
 import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.ShowtimeText;
@@ -137,7 +138,7 @@ public final class DoneViewModel {
                 problem -> {
                     printing.set(false);
                     printFailed.set(true);
-                    printStatus.set(problem.getMessage());
+                    printStatus.set(ProblemTexts.of(problem, messages));
                 });
     }
 
@@ -162,7 +163,7 @@ public final class DoneViewModel {
                 problem -> {
                     sending.set(false);
                     emailFailed.set(true);
-                    emailStatus.set(problem.getMessage());
+                    emailStatus.set(ProblemTexts.of(problem, messages));
                     update();
                 });
     }

@@ -3,6 +3,7 @@ package org.marquee.kiosk.i18n;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** Every text the application shows, from {@code messages.properties} (English) and its translations. */
@@ -22,6 +23,14 @@ public final class Messages {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** The text for {@code key} with its arguments filled in, or empty when this language has none. */
+    public Optional<String> find(String key, Object... args) {
+        if (!bundle.containsKey(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(get(key, args));
     }
 
     /** The text for {@code key}, with {@code {0}}-style arguments filled in. */

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.marquee.kiosk.client.SeatEvents;
@@ -27,7 +29,11 @@ final class LiveSeats implements AutoCloseable {
     static final Duration JUST_TAKEN = Duration.ofSeconds(3);
 
     /** What the view-model does with the events, on the UI thread. */
-    record Handlers(Consumer<SeatChanges> seats, Consumer<SeatMapVersion> hello, Consumer<SeatMapVersion> reload) {}
+    record Handlers(
+            Consumer<SeatChanges> seats,
+            Consumer<SeatMapVersion> hello,
+            Consumer<SeatMapVersion> reload,
+            Runnable resumed) {}
 
     private static final Logger log = LoggerFactory.getLogger(LiveSeats.class);
 
@@ -36,6 +42,7 @@ final class LiveSeats implements AutoCloseable {
     private final ObservableSet<String> justTaken = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> justTakenView = FXCollections.unmodifiableObservableSet(justTaken);
     private final Map<String, Instant> takenAt = new HashMap<>();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
     private AutoCloseable feed;
     private long showtimeId;
     private long generation;
@@ -71,7 +78,18 @@ final class LiveSeats implements AutoCloseable {
 
             @Override
             public void disconnected(String reason) {
-                // the feed opens itself again and resumes where it was; the map stays as it is meanwhile
+                // the feed opens itself again and resumes where it was; the map stays as it is meanwhile, marked
+                deliver(gen, () -> paused.set(true));
+            }
+
+            @Override
+            public void connected() {
+                deliver(gen, () -> {
+                    if (paused.get()) {
+                        paused.set(false);
+                        handlers.resumed().run();
+                    }
+                });
             }
         });
     }
@@ -91,6 +109,11 @@ final class LiveSeats implements AutoCloseable {
         justTaken.retainAll(takenAt.keySet());
     }
 
+    /** True while the stream is down: the map shown may be out of date ("live updates paused"). */
+    ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
     ObservableSet<String> justTaken() {
         return justTakenView;
     }
@@ -99,6 +122,7 @@ final class LiveSeats implements AutoCloseable {
     @Override
     public void close() {
         generation++;
+        paused.set(false);
         takenAt.clear();
         justTaken.clear();
         AutoCloseable open = feed;

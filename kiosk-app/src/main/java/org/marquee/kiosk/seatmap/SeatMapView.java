@@ -7,7 +7,11 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -19,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.i18n.Messages;
@@ -33,9 +38,12 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
 
     private final SeatMapViewModel model;
     private final SeatMapCanvas canvas = new SeatMapCanvas();
+    private final SeatCursor cursor = new SeatCursor();
     private final Timeline ticker;
     /** Kept as a field: the navigator holds it only weakly, so a discarded view is not kept alive. */
     private final BooleanBinding shown;
+    /** Held here, heard weakly by the long-lived signal it listens to. */
+    private ChangeListener<Boolean> reconnect;
 
     public SeatMapView(SeatMapViewModel model, Navigator navigator, Mode mode, Messages messages) {
         this.model = model;
@@ -48,14 +56,19 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         canvas.setScreenText(messages.get("seatmap.screen"));
         canvas.minCellProperty().set(kiosk ? 48 : 14);
         canvas.maxCellProperty().set(kiosk ? 72 : 48);
-        canvas.setOnSeat(model::toggle);
         model.seatMapProperty().addListener((obs, was, now) -> canvas.setSeats(now));
         model.mine().addListener((SetChangeListener<String>) change -> canvas.setMine(model.mine()));
         model.justTaken().addListener((SetChangeListener<String>) change -> canvas.setJustTaken(model.justTaken()));
         canvas.setSeats(model.seatMapProperty().get());
         canvas.setMine(model.mine());
 
-        ScrollPane scroller = new ScrollPane(canvas);
+        // a counter picks seats with the keys too: arrows, Space, a number of seats side by side
+        StackPane seatsLayer = SeatKeys.layer(canvas, cursor, model, !kiosk);
+        ScrollPane scroller = new ScrollPane(seatsLayer);
+        scroller.setFocusTraversable(false);
+        if (!kiosk) {
+            CheckoutStyles.focusWhenShown(seatsLayer);
+        }
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.setPannable(true);
@@ -65,12 +78,19 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         loading.visibleProperty()
                 .bind(model.loadingProperty().and(model.seatMapProperty().isNull()));
         loading.setMaxSize(64, 64);
-        StackPane hall = new StackPane(scroller, loading);
+        // the live events are down: the seats shown may be out of date until they are back
+        Label paused = new Label(messages.get("seatmap.livePaused"));
+        paused.setId("live-paused");
+        paused.getStyleClass().add("live-paused");
+        paused.visibleProperty().bind(model.livePausedProperty());
+        paused.setMouseTransparent(true);
+        StackPane.setAlignment(paused, Pos.TOP_CENTER);
+        StackPane hall = new StackPane(scroller, loading, paused);
         VBox.setVgrow(hall, Priority.ALWAYS);
         // the key under the hall, across its width: the side panel keeps its height for the texts and buttons
         SeatLegend legend = new SeatLegend(messages, canvas.paletteProperty(), kiosk ? 30 : 22);
         setCenter(new VBox(hall, legend));
-        setRight(sidePanel(messages));
+        setRight(sidePanel(messages, kiosk));
 
         ticker = new Timeline(new KeyFrame(Duration.millis(250), event -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -86,6 +106,24 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
 
     public SeatMapViewModel model() {
         return model;
+    }
+
+    /**
+     * Opens the live events afresh and reads the map again when {@code online} turns true while shown: back to normal
+     * within seconds of the server's return, not after the feed's longer retry pause.
+     */
+    public void reconnectWhen(ObservableBooleanValue online) {
+        reconnect = (obs, was, now) -> {
+            if (now && shown.get()) {
+                model.reconnect();
+            }
+        };
+        online.addListener(new WeakChangeListener<>(reconnect));
+    }
+
+    /** The keyboard's place on the map, for tests. */
+    public SeatCursor cursor() {
+        return cursor;
     }
 
     /** The canvas, for tests and the benchmark. */
@@ -115,7 +153,7 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         }
     }
 
-    private VBox sidePanel(Messages messages) {
+    private VBox sidePanel(Messages messages, boolean kiosk) {
         Label title = new Label();
         title.textProperty().bind(model.titleProperty());
         title.getStyleClass().add("screen-title");
@@ -138,6 +176,9 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
                                         "seatmap.timeLeft",
                                         model.countdownProperty().get()),
                         model.countdownProperty()));
+        countdown.setId("seat-countdown");
+        countdown.setWrapText(true); // never cut: "Butacas reservadas durante 07:59" is long in a narrow panel
+        countdown.setMinHeight(Region.USE_PREF_SIZE);
         countdown.visibleProperty().bind(model.countdownProperty().isNotEmpty());
         countdown.managedProperty().bind(countdown.visibleProperty());
         Button moreTime = new Button(messages.get("seatmap.moreTime"));
@@ -184,6 +225,10 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         back.setCancelButton(true);
         back.setOnAction(event -> model.back());
         back.setMaxWidth(Double.MAX_VALUE);
+        if (!kiosk) {
+            CheckoutStyles.keyHint(proceed, messages.get("key.enter"));
+            CheckoutStyles.keyHint(back, messages.get("key.escape"));
+        }
 
         VBox panel = new VBox(title, details, countdown, moreTime, selectionRow, message, spacer, proceed, back);
         panel.getStyleClass().add("seat-side-panel");

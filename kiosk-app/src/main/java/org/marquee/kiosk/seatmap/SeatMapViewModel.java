@@ -2,8 +2,6 @@ package org.marquee.kiosk.seatmap;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,6 +16,7 @@ import org.marquee.kiosk.client.SeatEvents;
 import org.marquee.kiosk.client.SeatHolds;
 import org.marquee.kiosk.core.HoldCountdown;
 import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.ProblemTexts;
 import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
@@ -26,7 +25,6 @@ import org.marquee.kiosk.settings.Mode;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldView;
 import org.marquee.model.SeatChanges;
-import org.marquee.model.SeatIds;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatMapVersion;
 import org.marquee.model.SeatStatus;
@@ -81,12 +79,20 @@ public final class SeatMapViewModel implements AutoCloseable {
             Mode mode,
             Clock clock) {
         this.live = new LiveSeats(feeds, tasks.ui());
-        this.seats = new ShownSeats(holds, tasks, message::set);
+        this.seats = new ShownSeats(holds, tasks, problem -> {
+            message.set(ProblemTexts.of(problem, messages));
+            showChoice(); // a map that could not be read says why it is blank
+        });
         this.navigator = navigator;
         this.sale = sale;
         this.messages = messages;
         this.clock = clock;
         this.editor = new HoldEditor(mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE);
+        seats.seatMapProperty().addListener((obs, was, now) -> {
+            if ((was == null) != (now == null)) {
+                showChoice(); // "Tap the seats you want" once there are seats to tap
+            }
+        });
         showChoice();
     }
 
@@ -110,7 +116,22 @@ public final class SeatMapViewModel implements AutoCloseable {
         showChoice();
         tick();
         live.follow(
-                showtimeId, new LiveSeats.Handlers(this::seatsChanged, this::hello, v -> seats.reread(Long.MAX_VALUE)));
+                showtimeId,
+                new LiveSeats.Handlers(
+                        this::seatsChanged, this::hello, v -> seats.reread(Long.MAX_VALUE), this::resumed));
+        reload();
+    }
+
+    /** The server is back (the terminal is online again): opens the live events afresh and reads the map again. */
+    public void reconnect() {
+        live.close();
+        message.set("");
+        open();
+    }
+
+    /** The live events flow again: the map is read afresh and a problem shown meanwhile is cleared. */
+    private void resumed() {
+        message.set("");
         reload();
     }
 
@@ -190,7 +211,7 @@ public final class SeatMapViewModel implements AutoCloseable {
         busy.set(false);
         ErrorCode code = problem.code();
         if (code == ErrorCode.HOLD_EXPIRED || code == ErrorCode.HOLD_NOT_ACTIVE) {
-            lose(problem.getMessage());
+            lose(ProblemTexts.of(problem, messages));
             return;
         }
         List<String> taken = code == ErrorCode.SEATS_UNAVAILABLE ? problem.seatIds() : List.of();
@@ -199,7 +220,8 @@ public final class SeatMapViewModel implements AutoCloseable {
         before.stream().filter(editor::contains).forEach(seatId -> seats.set(seatId, SeatStatus.HELD));
         seats.publish();
         showChoice();
-        message.set(problem.getMessage()); // last: whoever waits for the message sees everything else done
+        message.set(
+                ProblemTexts.of(problem, messages)); // last: whoever waits for the message sees everything else done
         send();
     }
 
@@ -260,9 +282,9 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     private void failed(ApiProblem problem) {
         if (problem.code() == ErrorCode.HOLD_EXPIRED || problem.code() == ErrorCode.HOLD_NOT_ACTIVE) {
-            lose(problem.getMessage());
+            lose(ProblemTexts.of(problem, messages));
         } else {
-            message.set(problem.getMessage());
+            message.set(ProblemTexts.of(problem, messages));
             tick();
         }
     }
@@ -296,28 +318,16 @@ public final class SeatMapViewModel implements AutoCloseable {
     private void showChoice() {
         mine.retainAll(editor.mine());
         mine.addAll(editor.mine());
-        selection.set(
-                mine.isEmpty()
-                        ? messages.get("seatmap.choose")
-                        : messages.get(
-                                "seatmap.selection",
-                                mine.size(),
-                                String.join(
-                                        ", ",
-                                        mine.stream()
-                                                .sorted(SeatIds.READING_ORDER)
-                                                .toList())));
+        boolean blank = showtimeId != 0
+                && seats.seatMapProperty().get() == null
+                && !seats.loadingProperty().get();
+        selection.set(SeatMapTexts.selection(messages, mine, blank));
         canContinue.set(editor.canContinue());
     }
 
-    /** Title and "IMAX · Sala 1 · Sun 22 Nov, 19:00", in the clock's zone (the app gives the theater's). */
     private void describe(ShowtimeListing listing) {
-        ZoneId zone = clock.getZone();
-        var when = DateTimeFormatter.ofPattern(messages.get("seatmap.when.pattern"), messages.locale())
-                .format(listing.startsAt().atZone(zone));
         title.set(listing.movie().title());
-        details.set(messages.get(
-                "seatmap.details", listing.format(), listing.auditorium().name(), when));
+        details.set(SeatMapTexts.details(messages, listing, clock.getZone()));
     }
 
     /** The hold this screen has on the server, or null. */
@@ -377,6 +387,11 @@ public final class SeatMapViewModel implements AutoCloseable {
     /** True while a change of the hold is on its way to the server. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True while the live seat events are down: the map may be out of date. */
+    public ReadOnlyBooleanProperty livePausedProperty() {
+        return live.pausedProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.SeatHolds;
 import org.marquee.kiosk.core.Tasks;
 import org.marquee.model.SeatChange;
@@ -30,14 +31,14 @@ final class ShownSeats {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final SeatHolds server;
     private final Tasks tasks;
-    private final Consumer<String> problem;
+    private final Consumer<ApiProblem> problem;
     private long showtimeId;
     /** Counts the showtimes shown: a read that answers after another began is dropped. */
     private long round;
     /** Newest version announced while the map was being read: read again if the answer is older. */
     private long announced;
 
-    ShownSeats(SeatHolds server, Tasks tasks, Consumer<String> problem) {
+    ShownSeats(SeatHolds server, Tasks tasks, Consumer<ApiProblem> problem) {
         this.server = server;
         this.tasks = tasks;
         this.problem = problem;
@@ -80,7 +81,7 @@ final class ShownSeats {
                         return;
                     }
                     loading.set(false);
-                    problem.accept(failure.getMessage());
+                    problem.accept(failure);
                 });
     }
 

@@ -124,13 +124,15 @@ public final class ShowtimesView extends BorderPane {
     }
 
     /** Reads the showtimes again whenever {@code signal} changes while shown (the catalog after a sync, say). */
-    public void refreshWhen(ObservableValue<?> signal) {
+    public void refreshWhen(ObservableValue<?>... signals) {
         refresher = (obs, was, now) -> {
             if (shown.get()) {
                 model.refresh();
             }
         };
-        signal.addListener(new WeakChangeListener<>(refresher));
+        for (ObservableValue<?> signal : signals) {
+            signal.addListener(new WeakChangeListener<>(refresher));
+        }
     }
 
     public ShowtimesViewModel model() {

@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.ProblemTexts;
 import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
@@ -294,8 +295,9 @@ public final class ShowtimesViewModel {
         }
         loading.set(false);
         movies.clear();
-        error.set(problem.getMessage());
-        placeholder.set(problem.getMessage());
+        String text = ProblemTexts.of(problem, messages);
+        error.set(text);
+        placeholder.set(text);
     }
 
     private Instant now() {

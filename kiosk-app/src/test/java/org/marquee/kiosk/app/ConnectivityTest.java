@@ -101,6 +101,44 @@ class ConnectivityTest {
     }
 
     @Test
+    void aWatchedTerminalNoticesALostServerWithoutAnyRequestAndItsReturn() {
+        serverAnswers.set(true);
+        AtomicBoolean configured = new AtomicBoolean(false);
+        connectivity.watch(configured::get);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> probes.get() == 0);
+
+        configured.set(true);
+        await().atMost(Duration.ofSeconds(2)).until(() -> probes.get() >= 2);
+        assertThat(connectivity.isOnline()).isTrue();
+
+        serverAnswers.set(false); // the server stops; nobody touches the terminal
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> !connectivity.onlineProperty().get());
+
+        serverAnswers.set(true);
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> connectivity.onlineProperty().get());
+    }
+
+    @Test
+    void aWatchedServerThatRefusesIsStillOnline() {
+        Connectivity refusing = new Connectivity(
+                UiThread.DIRECT,
+                scheduler,
+                () -> {
+                    probes.incrementAndGet();
+                    throw new ApiProblem(503, ErrorCode.DATABASE_UNAVAILABLE, "No database", Map.of());
+                },
+                Duration.ofMillis(50),
+                null);
+        refusing.watch(() -> true);
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> probes.get() >= 3);
+        assertThat(refusing.isOnline()).isTrue();
+        refusing.close();
+    }
+
+    @Test
     void theEnglishMessageIsTheDefault() {
         Connectivity plain = new Connectivity(UiThread.DIRECT, scheduler, () -> "UP");
         plain.reportFailure(ApiProblem.unreachable("down"));

@@ -100,6 +100,19 @@ class MainWindowTest {
         assertThat(robot.lookup("#setup-server").tryQuery()).isPresent();
     }
 
+    @Test
+    void theFocusStartsOnTheScreenNotOnTheHeadersToggles(FxRobot robot) {
+        org.marquee.kiosk.checkout.Fx.waitUntil(() -> stage.getScene().getFocusOwner() != null);
+        assertThat(stage.getScene().getFocusOwner().getId()).isEqualTo("setup-server");
+
+        robot.clickOn("#high-contrast").type(javafx.scene.input.KeyCode.ENTER);
+
+        assertThat(sheets()).as("Enter does not undo high contrast").contains("high-contrast.css");
+        assertThat(stage.getScene().getFocusOwner().getId()).isNotEqualTo("high-contrast");
+        robot.clickOn("#high-contrast").type(javafx.scene.input.KeyCode.SPACE);
+        assertThat(sheets()).as("nor does Space turn it on again").doesNotContain("high-contrast.css");
+    }
+
     private java.util.List<String> sheets() {
         return window.root().getStylesheets().stream()
                 .map(url -> url.substring(url.lastIndexOf('/') + 1))

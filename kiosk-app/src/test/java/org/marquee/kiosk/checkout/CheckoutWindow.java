@@ -18,12 +18,14 @@ import org.marquee.kiosk.core.TicketOutput;
 import org.marquee.kiosk.done.DoneView;
 import org.marquee.kiosk.done.DoneViewModel;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.seatmap.SeatMapView;
+import org.marquee.kiosk.seatmap.SeatMapViewModel;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.FakeBoxOffice;
 
 /**
  * The checkout screens in a window styled as the application's (base and mode stylesheets), following the navigator
- * as the main window does: a new view and view-model per visit, the old view closed. Screens outside the checkout
+ * as the main window does: a new view and view-model per visit, the old view closed; the seat map too. Other screens
  * show their name only ({@code #screen-showtimes}, say). Build it on the FX thread.
  */
 public final class CheckoutWindow {
@@ -97,6 +99,12 @@ public final class CheckoutWindow {
                 var model = new PaymentViewModel(client, client, frame(clock), cards);
                 var view = new PaymentView(model, messages);
                 model.start();
+                yield view;
+            }
+            case SEAT_MAP -> {
+                var model = new SeatMapViewModel(client, client, tasks, navigator, sale, messages, mode, clock);
+                SeatMapView view = new SeatMapView(model, navigator, mode, messages);
+                view.setId("screen-seat-map"); // as the other screens' stand-ins are found
                 yield view;
             }
             case DONE -> {

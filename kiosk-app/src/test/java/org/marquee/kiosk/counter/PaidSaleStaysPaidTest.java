@@ -25,6 +25,8 @@ import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.done.DoneViewModel;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.idle.IdleTimer;
+import org.marquee.kiosk.seatmap.ManualClock;
 import org.marquee.kiosk.seatmap.SeatMapViewModel;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.FakeBoxOffice;
@@ -36,7 +38,7 @@ import org.marquee.model.ShowtimeListing;
 
 /**
  * A paid sale cannot be resumed, whatever way the clerk leaves the booking-code screen: F2 (new sale), F3 (find an
- * order) then "New sale", or the screen's own "New sale". Before the sale session, F2 left the paid hold in the sale
+ * order) then "New sale", the screen's own "New sale", or the idle reset (issue 14, item 1). Before the sale session, F2 left the paid hold in the sale
  * and the next sale of the same showtime showed the sold seats as "Your seats" with the countdown running. Against
  * the in-memory box office: no server.
  */
@@ -95,6 +97,19 @@ class PaidSaleStaysPaidTest {
 
         assertThat(sale.paymentProperty().get()).isNull();
         assertTheNextSaleStartsAfresh("E7");
+    }
+
+    @Test
+    void beingLeftIdleOnTheBookingCodeStartsANewSale() {
+        sellOnTheCounter("G3", "G4");
+        ManualClock idleClock = new ManualClock(Instant.now(), clock.getZone());
+        IdleTimer idle = new IdleTimer(tasks, sale, navigator, idleClock, IdleTimer.LIMIT);
+
+        idleClock.advance(IdleTimer.LIMIT.plusSeconds(1));
+        idle.check();
+        assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
+
+        assertTheNextSaleStartsAfresh("G3", "G4");
     }
 
     @Test

@@ -60,14 +60,14 @@ final class Cashier {
                     ErrorCode.HOLD_EXPIRED,
                     "The seats' hold expired before the payment completed, so nothing was sold and the charge"
                             + " has been refunded. Please choose seats again.",
-                    Map.of());
+                    Map.of("refunded", true, "refundedMinor", OrderBook.total(order), "currency", "EUR"));
         }
         if (order.hold.status != HoldStatus.ACTIVE) {
             throw refused(
                     409,
                     ErrorCode.HOLD_EXPIRED,
                     "The seats' hold has expired; nothing was charged. Please choose seats again.",
-                    Map.of());
+                    Map.of("refunded", false, "refundedMinor", 0L, "currency", "EUR"));
         }
         long total = OrderBook.total(order);
         Long change = null;
@@ -78,8 +78,10 @@ final class Cashier {
             }
             change = tendered - total;
         } else if ("tok_declined".equals(payment.cardToken())) {
+            failedAttempt(order, total, "DECLINED");
             throw declined("The card was declined. Please try another card.");
         } else if ("tok_timeout".equals(payment.cardToken())) {
+            failedAttempt(order, total, "STARTED"); // the server never heard back, so no card was read
             throw refused(
                     504,
                     ErrorCode.PAYMENT_TIMEOUT,
@@ -100,5 +102,19 @@ final class Cashier {
                 clock.instant()));
         holds.sell(order.hold);
         return new PaymentResult("PAID", order.id, order.code, total, "EUR", order.tickets, change);
+    }
+
+    /** A card attempt that took no money stays on the order, as the server lists it: no card number read. */
+    private void failedAttempt(OrderBook.Order order, long total, String status) {
+        order.payments.add(new PaymentView(
+                PaymentMethod.CARD,
+                status,
+                total,
+                "EUR",
+                "fake-" + order.payments.size(),
+                null,
+                null,
+                null,
+                clock.instant()));
     }
 }

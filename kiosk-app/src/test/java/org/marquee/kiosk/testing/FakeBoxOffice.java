@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.marquee.kiosk.client.OrderDesk;
 import org.marquee.kiosk.client.Orders;
 import org.marquee.kiosk.client.Payments;
 import org.marquee.kiosk.client.SeatEvents;
@@ -135,9 +136,15 @@ public final class FakeBoxOffice {
         connection.latency(delay);
     }
 
-    /** While true, every call fails as if the server could not be reached. */
+    /**
+     * While true, every call fails as if the server could not be reached, and the live seat streams drop; they open
+     * again when it is back.
+     */
     public void offline(boolean on) {
         connection.offline(on);
+        synchronized (this) {
+            seats.streams(!on);
+        }
     }
 
     /** A terminal of this box office: one active hold at a time, as the server keeps it per terminal. */
@@ -152,7 +159,7 @@ public final class FakeBoxOffice {
     }
 
     /** One terminal's side of the API. */
-    public final class Terminal implements SeatHolds, SeatEvents, Orders, Payments, TicketDelivery {
+    public final class Terminal implements SeatHolds, SeatEvents, Orders, Payments, TicketDelivery, OrderDesk {
 
         private Terminal() {}
 
@@ -245,6 +252,7 @@ public final class FakeBoxOffice {
         }
 
         /** Cancels an unpaid order: its seats are free again. */
+        @Override
         public OrderView cancel(UUID orderId) {
             synchronized (FakeBoxOffice.this) {
                 connection.reachable();

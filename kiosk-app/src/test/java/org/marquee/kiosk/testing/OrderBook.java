@@ -76,7 +76,13 @@ final class OrderBook {
                 .filter(o -> o.id.toString().equals(idOrCode) || o.code.equalsIgnoreCase(idOrCode))
                 .findFirst()
                 .map(this::view)
-                .orElseThrow(() -> refused(404, ErrorCode.NOT_FOUND, "No order has this code.", Map.of()));
+                .orElseThrow(() -> refused(
+                        404,
+                        ErrorCode.NOT_FOUND,
+                        idOrCode.length() == 6
+                                ? "No order with code " + idOrCode.toUpperCase(java.util.Locale.ROOT) + "."
+                                : "There is no such order.",
+                        Map.of()));
     }
 
     /** Cancels an unpaid order: its seats are free again. */

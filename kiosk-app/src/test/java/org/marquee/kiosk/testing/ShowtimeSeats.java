@@ -102,6 +102,17 @@ final class ShowtimeSeats {
                 .add(listener);
     }
 
+    /** The server went away (every stream drops) or came back (every stream opens again). */
+    void streams(boolean up) {
+        listeners.values().stream().flatMap(List::stream).forEach(listener -> {
+            if (up) {
+                listener.connected();
+            } else {
+                listener.disconnected("the server cannot be reached");
+            }
+        });
+    }
+
     void unlisten(long showtimeId, SeatFeed.Listener listener) {
         listeners.get(showtimeId).remove(listener);
     }

@@ -1,0 +1,62 @@
+package org.marquee.kiosk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.marquee.kiosk.client.ApiProblem;
+import org.marquee.kiosk.i18n.Messages;
+import org.marquee.model.ErrorCode;
+
+/** The server's refusals in the terminal's language (issue 14, item 7), the server's words as the fallback. */
+class ProblemTextsTest {
+
+    private final Messages spanish = new Messages(Locale.of("es"));
+    private final Messages english = new Messages(Locale.ENGLISH);
+
+    @Test
+    void aTakenSeatIsToldInSpanishWithTheSeatsTheServerNamed() {
+        ApiProblem taken = new ApiProblem(
+                409,
+                ErrorCode.SEATS_UNAVAILABLE,
+                "Seats F7, F8 were just taken by someone else. Please choose others.",
+                Map.of("seatIds", List.of("F7", "F8")));
+
+        assertThat(ProblemTexts.of(taken, spanish))
+                .isEqualTo("Otra persona acaba de ocupar las butacas F7, F8. Elija otras, por favor.");
+        assertThat(ProblemTexts.of(taken, english))
+                .isEqualTo("Seats F7, F8 were just taken by someone else. Please choose others.");
+    }
+
+    @Test
+    void aDeclinedCardATimeoutAndARefundedChargeAreToldInSpanish() {
+        assertThat(ProblemTexts.of(
+                        new ApiProblem(
+                                402, ErrorCode.PAYMENT_DECLINED, "Declined. The seats are still held.", Map.of()),
+                        spanish))
+                .isEqualTo("La tarjeta ha sido rechazada. Las butacas siguen reservadas; pruebe con otra tarjeta.");
+        assertThat(ProblemTexts.of(new ApiProblem(504, ErrorCode.PAYMENT_TIMEOUT, "No answer.", Map.of()), spanish))
+                .startsWith("El datáfono no respondió a tiempo");
+        assertThat(ProblemTexts.of(
+                        new ApiProblem(409, ErrorCode.HOLD_EXPIRED, "Expired.", Map.of("refunded", true)), spanish))
+                .contains("el cargo se ha devuelto");
+        assertThat(ProblemTexts.of(new ApiProblem(409, ErrorCode.HOLD_EXPIRED, "Expired.", Map.of()), spanish))
+                .contains("no se ha cobrado nada");
+    }
+
+    @Test
+    void anUnreachableServerIsBeingOfflineInTheTerminalsLanguage() {
+        assertThat(ProblemTexts.of(ApiProblem.unreachable("The box-office server cannot be reached."), spanish))
+                .startsWith("Este terminal no tiene conexión");
+    }
+
+    @Test
+    void aCodeWhoseWordsOnlyTheServerKnowsKeepsTheServersMessage() {
+        ApiProblem forbidden = new ApiProblem(403, ErrorCode.FORBIDDEN, "A clerk may not do this.", Map.of());
+
+        assertThat(ProblemTexts.of(forbidden, spanish)).isEqualTo("A clerk may not do this.");
+        assertThat(ProblemTexts.of(forbidden, english)).isEqualTo("A clerk may not do this.");
+    }
+}
