@@ -22,6 +22,9 @@ import javafx.util.Duration;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.seatdrawing.SeatLegend;
+import org.marquee.kiosk.seatdrawing.SeatMapCanvas;
+import org.marquee.kiosk.seatdrawing.SeatPalette;
 import org.marquee.kiosk.settings.Mode;
 
 /**
