@@ -131,14 +131,24 @@ public final class LayoutEditorViewModel {
         change(draft.get().paint(row, column, tool.get()), false);
     }
 
-    /** The mouse, still down, moves over a cell: paints it too, in the same undo step. */
+    /** The mouse, still down, moves to a cell: paints it and the cells on the way, in the same undo step. */
     public void dragTo(int row, int column) {
         if (strokeStart == null) {
             press(row, column);
             return;
         }
+        // a quick drag skips cells between two mouse events: paint the straight line between them
+        int fromRow = cursorRow.get();
+        int fromColumn = cursorColumn.get();
+        int steps = Math.max(Math.abs(row - fromRow), Math.abs(column - fromColumn));
+        LayoutDraft next = draft.get();
+        for (int i = 1; i <= steps; i++) {
+            int r = fromRow + Math.round((float) (row - fromRow) * i / steps);
+            int c = fromColumn + Math.round((float) (column - fromColumn) * i / steps);
+            next = next.paint(r, c, tool.get());
+        }
         setCursor(row, column);
-        change(draft.get().paint(row, column, tool.get()), false);
+        change(next, false);
     }
 
     /** The mouse comes up: the stroke becomes one undo step if it changed anything. */
