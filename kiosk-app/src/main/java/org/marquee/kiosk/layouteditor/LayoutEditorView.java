@@ -87,9 +87,9 @@ public final class LayoutEditorView extends BorderPane {
         return preview;
     }
 
-    /** The centre of a grid cell in scene coordinates: for tests that click and drag. */
-    public javafx.geometry.Point2D cellInScene(int row, int column) {
-        return grid.localToScene(grid.cellCenter(row, column));
+    /** The centre of a grid cell on the screen: for tests that click and drag. */
+    public javafx.geometry.Point2D cellOnScreen(int row, int column) {
+        return grid.localToScreen(grid.cellCenter(row, column));
     }
 
     private Node auditoriumBar() {

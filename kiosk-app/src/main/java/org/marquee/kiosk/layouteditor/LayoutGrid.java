@@ -151,11 +151,13 @@ final class LayoutGrid extends Region {
                     (draft.columnCount() + LABEL_CELLS) * cell,
                     cell);
         }
-        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(9, Math.min(cell * 0.5, 20))));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
+        Font labelFont = Font.font("System", FontWeight.BOLD, Math.max(9, Math.min(cell * 0.5, 20)));
         for (int y = 0; y < draft.rowCount(); y++) {
             String label = draft.labels().get(y);
+            // the seat painter sets its own font for seat numbers: set the label's again on every row
+            g.setFont(labelFont);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
             g.setFill(y == errorRow ? ERROR : colours.label());
             g.fillText(
                     y == errorRow ? "! " + label : label,
@@ -201,6 +203,8 @@ final class LayoutGrid extends Region {
 
     private void unknown(GraphicsContext g, double left, double top, char letter) {
         g.setFill(ERROR);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
         g.fillText(String.valueOf(letter), left + cell / 2, top + cell / 2);
     }
 }

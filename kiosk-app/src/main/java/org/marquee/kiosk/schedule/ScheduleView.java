@@ -163,12 +163,13 @@ public final class ScheduleView extends BorderPane {
             form.seriesProperty().set(true);
             series.setSelected(true);
         });
+        form.seriesProperty().addListener((obs, was, now) -> (now ? series : one).setSelected(true));
         HBox kinds = new HBox(one, series);
         kinds.getStyleClass().add("segmented");
 
         GridPane single = grid();
-        single.addRow(0, new Label(messages.get("schedule.date")), field("schedule-date", form.dateProperty(), 10));
-        single.addRow(1, new Label(messages.get("schedule.time")), field("schedule-time", form.timeProperty(), 6));
+        single.addRow(0, caption("schedule.date"), field("schedule-date", form.dateProperty(), 10));
+        single.addRow(1, caption("schedule.time"), field("schedule-time", form.timeProperty(), 6));
 
         FlowPane days = new FlowPane(4, 4);
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -180,10 +181,10 @@ public final class ScheduleView extends BorderPane {
             days.getChildren().add(toggle);
         }
         GridPane many = grid();
-        many.addRow(0, new Label(messages.get("schedule.days")), days);
-        many.addRow(1, new Label(messages.get("schedule.times")), field("schedule-times", form.timesProperty(), 14));
-        many.addRow(2, new Label(messages.get("schedule.from")), field("schedule-from", form.fromProperty(), 10));
-        many.addRow(3, new Label(messages.get("schedule.to")), field("schedule-to", form.toProperty(), 10));
+        many.addRow(0, caption("schedule.days"), days);
+        many.addRow(1, caption("schedule.times"), field("schedule-times", form.timesProperty(), 14));
+        many.addRow(2, caption("schedule.from"), field("schedule-from", form.fromProperty(), 10));
+        many.addRow(3, caption("schedule.to"), field("schedule-to", form.toProperty(), 10));
         for (GridPane pane : List.of(single, many)) {
             pane.managedProperty().bind(pane.visibleProperty());
         }
@@ -191,9 +192,9 @@ public final class ScheduleView extends BorderPane {
         many.visibleProperty().bind(form.seriesProperty());
 
         GridPane what = grid();
-        what.addRow(0, new Label(messages.get("schedule.movie")), movie);
-        what.addRow(1, new Label(messages.get("schedule.format")), format);
-        what.addRow(2, new Label(messages.get("schedule.plan")), plan);
+        what.addRow(0, caption("schedule.movie"), movie);
+        what.addRow(1, caption("schedule.format"), format);
+        what.addRow(2, caption("schedule.plan"), plan);
 
         Label proposal = text("schedule-proposal", "hint");
         proposal.textProperty().bind(model.proposalTextProperty());
@@ -251,6 +252,12 @@ public final class ScheduleView extends BorderPane {
         VBox box = new VBox(8, caption, details, reason, cancel, summary);
         box.getStyleClass().add("card");
         return box;
+    }
+
+    private Label caption(String key) {
+        Label label = new Label(messages.get(key));
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static GridPane grid() {
