@@ -1,5 +1,12 @@
 package org.marquee.kiosk.testing;
 
+import static org.marquee.kiosk.testing.SeatLedger.date;
+import static org.marquee.kiosk.testing.SeatLedger.dayOf;
+import static org.marquee.kiosk.testing.SeatLedger.invalid;
+import static org.marquee.kiosk.testing.SeatLedger.notFound;
+import static org.marquee.kiosk.testing.ShowtimeRecords.overlap;
+import static org.marquee.kiosk.testing.ShowtimeRecords.with;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -47,16 +54,13 @@ import org.marquee.model.TicketType;
  */
 public final class FakeAdmin implements AuditoriumAdmin, ScheduleAdmin {
 
-    private record Sale(UUID orderId, Set<String> seatIds, boolean refundFails) {}
-
     private final Clock clock;
     private final Map<Long, TheaterSettings> theaters = new LinkedHashMap<>();
     private final Map<Long, MovieInfo> movies = new LinkedHashMap<>();
     private final Map<Long, PricePlan> plans = new LinkedHashMap<>();
     private final Map<Long, AuditoriumInfo> auditoriums = new LinkedHashMap<>();
     private final Map<Long, AdminShowtime> showtimes = new LinkedHashMap<>();
-    private final Map<Long, List<Sale>> sales = new LinkedHashMap<>();
-    private final Map<Long, List<Set<String>>> holds = new LinkedHashMap<>();
+    private final SeatLedger ledger = new SeatLedger();
     private long nextId = 1;
     private int writes;
 
@@ -106,14 +110,12 @@ public final class FakeAdmin implements AuditoriumAdmin, ScheduleAdmin {
 
     /** A paid order of {@code seatIds}; its refund fails when {@code refundFails} (a card the provider refuses). */
     public synchronized UUID sell(long showtimeId, boolean refundFails, String... seatIds) {
-        UUID orderId = UUID.randomUUID();
-        sales.computeIfAbsent(showtimeId, id -> new ArrayList<>()).add(new Sale(orderId, Set.of(seatIds), refundFails));
-        return orderId;
+        return ledger.sell(showtimeId, refundFails, seatIds);
     }
 
     /** A live hold of {@code seatIds} by some terminal. */
     public synchronized void hold(long showtimeId, String... seatIds) {
-        holds.computeIfAbsent(showtimeId, id -> new ArrayList<>()).add(Set.of(seatIds));
+        ledger.hold(showtimeId, seatIds);
     }
 
     public synchronized TheaterSettings theater() {
@@ -188,7 +190,7 @@ public final class FakeAdmin implements AuditoriumAdmin, ScheduleAdmin {
                     || !showtime.startsAt().isAfter(now)) {
                 continue;
             }
-            for (String seat : takenSeats(showtime.id())) {
+            for (String seat : ledger.takenSeats(showtime.id())) {
                 if (!kept.contains(seat)) {
                     blocking.add(seat);
                 }
@@ -211,13 +213,6 @@ public final class FakeAdmin implements AuditoriumAdmin, ScheduleAdmin {
         auditoriums.put(auditoriumId, info);
         writes++;
         return info;
-    }
-
-    private Set<String> takenSeats(long showtimeId) {
-        Set<String> taken = new TreeSet<>();
-        sales.getOrDefault(showtimeId, List.of()).forEach(sale -> taken.addAll(sale.seatIds()));
-        holds.getOrDefault(showtimeId, List.of()).forEach(taken::addAll);
-        return taken;
     }
 
     private static SeatLayout checked(AuditoriumRequest request) {
@@ -260,20 +255,8 @@ public final class FakeAdmin implements AuditoriumAdmin, ScheduleAdmin {
                 .sorted(Comparator.comparing(AdminShowtime::startsAt))
                 .map(s -> s.status() == ShowtimeStatus.CANCELLED
                         ? s
-                        : with(s, s.status(), soldSeats(s.id()), heldSeats(s.id())))
+                        : with(s, s.status(), ledger.soldSeats(s.id()), ledger.heldSeats(s.id())))
                 .toList();
-    }
-
-    private int soldSeats(long showtimeId) {
-        return sales.getOrDefault(showtimeId, List.of()).stream()
-                .mapToInt(sale -> sale.seatIds().size())
-                .sum();
-    }
-
-    private int heldSeats(long showtimeId) {
-        return holds.getOrDefault(showtimeId, List.of()).stream()
-                .mapToInt(Set::size)
-                .sum();
     }
 
     @Override
@@ -356,15 +339,11 @@ public final class FakeAdmin implements AuditoriumAdmin, ScheduleAdmin {
         if (showtime.status() == ShowtimeStatus.CANCELLED) {
             throw new ApiProblem(409, ErrorCode.SHOWTIME_NOT_ON_SALE, "This showtime is already cancelled.", Map.of());
         }
-        List<Sale> paid = sales.getOrDefault(showtimeId, List.of());
-        List<UUID> failed =
-                paid.stream().filter(Sale::refundFails).map(Sale::orderId).toList();
-        int released = holds.getOrDefault(showtimeId, List.of()).size();
-        holds.remove(showtimeId);
+        SeatLedger.Ended ended = ledger.end(showtimeId);
         showtimes.put(showtimeId, with(showtime, ShowtimeStatus.CANCELLED, 0, 0));
         writes++;
         return new ShowtimeCancellation(
-                showtimeId, ShowtimeStatus.CANCELLED, paid.size() - failed.size(), failed, released);
+                showtimeId, ShowtimeStatus.CANCELLED, ended.refunded(), ended.failedRefunds(), ended.releasedHolds());
     }
 
     private AdminShowtime draft(Long movieId, Long auditoriumId, Instant startsAt, String format, Long planId) {
@@ -421,45 +400,12 @@ public final class FakeAdmin implements AuditoriumAdmin, ScheduleAdmin {
         }
     }
 
-    private static boolean overlap(AdminShowtime a, AdminShowtime b) {
-        return a.startsAt().isBefore(b.endsAt()) && b.startsAt().isBefore(a.endsAt());
-    }
-
     private AdminShowtime store(AdminShowtime showtime) {
         long id = nextId++;
-        AdminShowtime stored = new AdminShowtime(
-                id,
-                showtime.theaterId(),
-                showtime.movie(),
-                showtime.auditorium(),
-                showtime.pricePlan(),
-                showtime.startsAt(),
-                showtime.endsAt(),
-                showtime.format(),
-                showtime.status(),
-                showtime.seatsTotal(),
-                0,
-                0);
+        AdminShowtime stored = ShowtimeRecords.withId(showtime, id);
         showtimes.put(id, stored);
         writes++;
         return stored;
-    }
-
-    /** The listed counts follow the sales and holds the tests made. */
-    private static AdminShowtime with(AdminShowtime s, ShowtimeStatus status, int sold, int held) {
-        return new AdminShowtime(
-                s.id(),
-                s.theaterId(),
-                s.movie(),
-                s.auditorium(),
-                s.pricePlan(),
-                s.startsAt(),
-                s.endsAt(),
-                s.format(),
-                status,
-                s.seatsTotal(),
-                sold,
-                held);
     }
 
     private TheaterSettings theaterOf(long theaterId) {
@@ -473,31 +419,6 @@ public final class FakeAdmin implements AuditoriumAdmin, ScheduleAdmin {
             throw new IllegalStateException(e);
         }
         return theater;
-    }
-
-    private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw invalid(field + ": '" + text + "' is not a date like 2026-12-01");
-        }
-    }
-
-    private static DayOfWeek dayOf(String day) {
-        for (DayOfWeek d : DayOfWeek.values()) {
-            if (d.name().substring(0, 3).equals(day)) {
-                return d;
-            }
-        }
-        throw invalid("daysOfWeek: '" + day + "' is not one of MON, TUE, WED, THU, FRI, SAT, SUN");
-    }
-
-    private static ApiProblem invalid(String message) {
-        return new ApiProblem(422, ErrorCode.INVALID_REQUEST, message, Map.of());
-    }
-
-    private static ApiProblem notFound(String what) {
-        return new ApiProblem(404, ErrorCode.NOT_FOUND, "No " + what + ".", Map.of());
     }
 
     /** Seat definitions of an auditorium's current layout, for tests that sell a seat by position. */
