@@ -64,6 +64,14 @@ final class WeekGrid extends Region {
     }
 
     private void rebuild() {
+        // a block chosen with the keyboard keeps the focus when the blocks are made again
+        Object focused = getScene() == null || getScene().getFocusOwner() == null
+                ? null
+                : getScene().getFocusOwner().getUserData();
+        Long focusedId = focused instanceof WeekBlock block
+                        && getChildren().contains(getScene().getFocusOwner())
+                ? block.showtimeId()
+                : null;
         getChildren().clear();
         dayHeaders.clear();
         hourLabels.clear();
@@ -96,6 +104,9 @@ final class WeekGrid extends Region {
             StackPane node = blockNode(block);
             blockNodes.add(node);
             getChildren().add(node);
+            if (focusedId != null && focusedId.equals(block.showtimeId())) {
+                node.requestFocus();
+            }
         }
         requestLayout();
     }
@@ -124,6 +135,17 @@ final class WeekGrid extends Region {
                 selected != null && !block.proposed() && block.showtimeId().equals(selected.showtimeId()));
         node.setUserData(block);
         node.setOnMouseClicked(event -> onBlock.accept(block));
+        if (!block.proposed()) {
+            // keyboard: Tab reaches each showtime, Enter or space chooses it
+            node.setFocusTraversable(true);
+            node.setOnKeyPressed(event -> {
+                if (event.getCode() == javafx.scene.input.KeyCode.ENTER
+                        || event.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                    onBlock.accept(block);
+                    event.consume();
+                }
+            });
+        }
         return node;
     }
 

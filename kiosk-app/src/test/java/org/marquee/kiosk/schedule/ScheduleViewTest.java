@@ -93,7 +93,9 @@ class ScheduleViewTest {
         Fx.waitUntil(() -> Fx.text(robot, "#schedule-status").equals("1 showtime added."));
         assertThat(admin.allShowtimes()).hasSize(2);
 
-        robot.clickOn("#block-" + wednesday);
+        // the keyboard reaches a showtime too: focus it, Enter chooses it
+        robot.interact(() -> robot.lookup("#block-" + wednesday).query().requestFocus());
+        robot.type(KeyCode.ENTER);
         assertThat(Fx.text(robot, "#schedule-selected")).startsWith("The Long Voyage\n2026-12-02 at 19:00\n2 sold");
         robot.clickOn("#schedule-reason").write("Projector broken");
         robot.clickOn("#schedule-cancel");
