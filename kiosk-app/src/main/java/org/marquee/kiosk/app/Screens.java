@@ -21,9 +21,13 @@ import org.marquee.kiosk.counter.ShowtimeNames;
 import org.marquee.kiosk.done.DoneView;
 import org.marquee.kiosk.done.DoneViewModel;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.layouteditor.LayoutEditorView;
+import org.marquee.kiosk.layouteditor.LayoutEditorViewModel;
+import org.marquee.kiosk.schedule.ScheduleView;
+import org.marquee.kiosk.schedule.ScheduleViewModel;
+import org.marquee.kiosk.seatdrawing.SeatPalette;
 import org.marquee.kiosk.seatmap.SeatMapView;
 import org.marquee.kiosk.seatmap.SeatMapViewModel;
-import org.marquee.kiosk.seatmap.SeatPalette;
 import org.marquee.kiosk.setup.SetupView;
 import org.marquee.kiosk.setup.SetupViewModel;
 import org.marquee.kiosk.showtimes.CachedShowtimeSource;
@@ -54,6 +58,8 @@ final class Screens {
             case TICKETS -> tickets(ctx);
             case PAYMENT -> payment(ctx);
             case DONE -> done(ctx);
+            case LAYOUT_EDITOR -> layoutEditor(ctx);
+            case SCHEDULE -> schedule(ctx);
         };
     }
 
@@ -165,5 +171,37 @@ final class Screens {
         DoneView view = new DoneView(model, ctx.messages());
         model.start();
         return view;
+    }
+
+    /** Admin: the layouts of the terminal's theater, as the signed-in manager (the client carries the session). */
+    private static Parent layoutEditor(AppContext ctx) {
+        LayoutEditorViewModel model =
+                new LayoutEditorViewModel(ctx.client(), ctx.tasks(), ctx.messages(), adminTheater(ctx));
+        LayoutEditorView view = new LayoutEditorView(model, ctx.messages());
+        view.paletteProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> ctx.settings().highContrast() ? SeatPalette.highContrast() : SeatPalette.regular(),
+                        ctx.settingsProperty()));
+        model.load();
+        return view;
+    }
+
+    private static Parent schedule(AppContext ctx) {
+        ScheduleViewModel model = new ScheduleViewModel(
+                ctx.client(),
+                ctx.client(),
+                ctx.tasks(),
+                ctx.messages(),
+                adminTheater(ctx),
+                java.time.Clock.systemDefaultZone());
+        ScheduleView view = new ScheduleView(model, ctx.messages());
+        model.load();
+        return view;
+    }
+
+    /** The theater an admin screen manages: the terminal's own. */
+    private static long adminTheater(AppContext ctx) {
+        Long theaterId = ctx.homeTheaterId();
+        return theaterId == null ? 0 : theaterId;
     }
 }

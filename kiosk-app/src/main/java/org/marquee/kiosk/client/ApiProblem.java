@@ -48,4 +48,16 @@ public final class ApiProblem extends RuntimeException {
         Object ids = details.get("seatIds");
         return ids instanceof java.util.List<?> list ? (java.util.List<String>) list : java.util.List.of();
     }
+
+    /** Showtime ids the server named, for SCHEDULE_CLASH: numbers in JSON, so read whatever integer type came. */
+    public java.util.List<Long> showtimeIds() {
+        Object ids = details.get("showtimeIds");
+        if (!(ids instanceof java.util.List<?> list)) {
+            return java.util.List.of();
+        }
+        return list.stream()
+                .filter(Number.class::isInstance)
+                .map(id -> ((Number) id).longValue())
+                .toList();
+    }
 }

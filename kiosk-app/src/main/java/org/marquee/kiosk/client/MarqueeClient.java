@@ -17,7 +17,11 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.marquee.model.AdminShowtime;
 import org.marquee.model.ApiError;
+import org.marquee.model.AuditoriumInfo;
+import org.marquee.model.AuditoriumRequest;
+import org.marquee.model.CancelShowtimeRequest;
 import org.marquee.model.CatalogChanges;
 import org.marquee.model.ChangeSeatsRequest;
 import org.marquee.model.CreateHoldRequest;
@@ -26,15 +30,22 @@ import org.marquee.model.CreateSessionRequest;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HealthView;
 import org.marquee.model.HoldView;
+import org.marquee.model.MovieInfo;
 import org.marquee.model.NearbyTheater;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
+import org.marquee.model.PricePlan;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SendTicketsRequest;
 import org.marquee.model.SessionView;
+import org.marquee.model.ShowtimeCancellation;
 import org.marquee.model.ShowtimeListing;
+import org.marquee.model.ShowtimeRequest;
+import org.marquee.model.ShowtimeSeries;
+import org.marquee.model.ShowtimeSeriesRequest;
 import org.marquee.model.TerminalView;
+import org.marquee.model.TheaterSettings;
 import org.marquee.model.TicketRequest;
 
 /**
@@ -42,7 +53,8 @@ import org.marquee.model.TicketRequest;
  * mutating call carries a fresh Idempotency-Key and is retried once with the same key if the connection drops, so a
  * flaky network never buys twice. Failures are {@link ApiProblem}s with a message for a person.
  */
-public final class MarqueeClient implements SeatHolds, Orders, Payments, TicketDelivery, OrderDesk {
+public final class MarqueeClient
+        implements SeatHolds, Orders, Payments, TicketDelivery, OrderDesk, AuditoriumAdmin, ScheduleAdmin {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -199,6 +211,76 @@ public final class MarqueeClient implements SeatHolds, Orders, Payments, TicketD
         } catch (IOException e) {
             throw unreachable(e);
         }
+    }
+
+    @Override
+    public List<AuditoriumInfo> auditoriums(long theaterId) {
+        HttpUrl url = url("admin/auditoriums")
+                .newBuilder()
+                .addQueryParameter("theaterId", Long.toString(theaterId))
+                .build();
+        return send(new Request.Builder().url(url).get(), new TypeReference<List<AuditoriumInfo>>() {}, null);
+    }
+
+    @Override
+    public AuditoriumInfo createAuditorium(AuditoriumRequest request) {
+        return post("admin/auditoriums", request, AuditoriumInfo.class);
+    }
+
+    @Override
+    public AuditoriumInfo updateAuditorium(long auditoriumId, AuditoriumRequest request) {
+        return mutate("PUT", "admin/auditoriums/" + auditoriumId, request, AuditoriumInfo.class);
+    }
+
+    @Override
+    public List<TheaterSettings> adminTheaters() {
+        return send(
+                new Request.Builder().url(url("admin/theaters")).get(),
+                new TypeReference<List<TheaterSettings>>() {},
+                null);
+    }
+
+    @Override
+    public List<MovieInfo> movies() {
+        return send(
+                new Request.Builder().url(url("admin/movies")).get(), new TypeReference<List<MovieInfo>>() {}, null);
+    }
+
+    @Override
+    public List<PricePlan> pricePlans() {
+        return send(
+                new Request.Builder().url(url("admin/price-plans")).get(),
+                new TypeReference<List<PricePlan>>() {},
+                null);
+    }
+
+    @Override
+    public List<AdminShowtime> adminShowtimes(long theaterId, LocalDate from, LocalDate to) {
+        HttpUrl url = url("admin/showtimes")
+                .newBuilder()
+                .addQueryParameter("theaterId", Long.toString(theaterId))
+                .addQueryParameter("from", from.toString())
+                .addQueryParameter("to", to.toString())
+                .build();
+        return send(new Request.Builder().url(url).get(), new TypeReference<List<AdminShowtime>>() {}, null);
+    }
+
+    @Override
+    public AdminShowtime createShowtime(ShowtimeRequest request) {
+        return post("admin/showtimes", request, AdminShowtime.class);
+    }
+
+    @Override
+    public ShowtimeSeries createSeries(ShowtimeSeriesRequest request) {
+        return post("admin/showtimes/series", request, ShowtimeSeries.class);
+    }
+
+    @Override
+    public ShowtimeCancellation cancelShowtime(long showtimeId, String reason) {
+        return post(
+                "admin/showtimes/" + showtimeId + "/cancel",
+                new CancelShowtimeRequest(reason),
+                ShowtimeCancellation.class);
     }
 
     private <T> T get(String path, Class<T> type) {

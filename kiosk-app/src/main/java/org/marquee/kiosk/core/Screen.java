@@ -9,5 +9,9 @@ public enum Screen {
     TICKETS,
     PAYMENT,
     DONE,
-    LOOKUP
+    LOOKUP,
+    /** Admin: the seat-layout editor of the theater's auditoriums. */
+    LAYOUT_EDITOR,
+    /** Admin: the week schedule of an auditorium. */
+    SCHEDULE
 }

@@ -7,6 +7,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.marquee.kiosk.seatdrawing.SeatMapCanvas;
 
 /**
  * The seat map without a mouse (a counter): the canvas under a focusable layer that draws a focus ring on the

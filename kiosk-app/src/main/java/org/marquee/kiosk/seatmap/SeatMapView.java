@@ -27,6 +27,9 @@ import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.seatdrawing.SeatLegend;
+import org.marquee.kiosk.seatdrawing.SeatMapCanvas;
+import org.marquee.kiosk.seatdrawing.SeatPalette;
 import org.marquee.kiosk.settings.Mode;
 
 /**

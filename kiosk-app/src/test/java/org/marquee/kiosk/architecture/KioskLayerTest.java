@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The kiosk's layers (docs/ARCHITECTURE.md): the shell ({@code app}: window, screens' wiring, the entry point) above
- * the screen packages, above the shared core (navigation, the sale session, tasks, connectivity, money and showtime
+ * the screen packages, above the seat map's drawing (shared by the seat map and the layout editor) and the shared core (navigation, the sale session, tasks, connectivity, money and showtime
  * texts, styles), above the client, cache, settings and texts. No screen imports another; no JavaFX Node in a
  * view-model, no JavaFX at all in the client, the cache and the settings; never the server's code.
  */
@@ -26,7 +26,9 @@ class KioskLayerTest {
         "org.marquee.kiosk.seatmap..",
         "org.marquee.kiosk.checkout..",
         "org.marquee.kiosk.done..",
-        "org.marquee.kiosk.idle.."
+        "org.marquee.kiosk.idle..",
+        "org.marquee.kiosk.layouteditor..",
+        "org.marquee.kiosk.schedule.."
     };
 
     @ArchTest
@@ -36,6 +38,8 @@ class KioskLayerTest {
             .definedBy("org.marquee.kiosk", "org.marquee.kiosk.app..")
             .layer("Screens")
             .definedBy(SCREENS)
+            .layer("Drawing")
+            .definedBy("org.marquee.kiosk.seatdrawing..")
             .layer("Core")
             .definedBy("org.marquee.kiosk.core..")
             .layer("Services")
@@ -48,14 +52,16 @@ class KioskLayerTest {
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Screens")
             .mayOnlyBeAccessedByLayers("Shell")
+            .whereLayer("Drawing")
+            .mayOnlyBeAccessedByLayers("Shell", "Screens")
             .whereLayer("Core")
             .mayOnlyBeAccessedByLayers("Shell", "Screens")
             .whereLayer("Services")
-            .mayOnlyBeAccessedByLayers("Shell", "Screens", "Core");
+            .mayOnlyBeAccessedByLayers("Shell", "Screens", "Drawing", "Core");
 
     @ArchTest
     static final ArchRule screensDoNotImportEachOther = slices().matching(
-                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle)..")
+                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|layouteditor|schedule)..")
             .should()
             .notDependOnEachOther();
 

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import org.marquee.kiosk.seatdrawing.SeatMapCanvas;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.SeatLayout;
 import org.marquee.model.SeatMap;

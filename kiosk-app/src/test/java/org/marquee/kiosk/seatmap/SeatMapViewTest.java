@@ -23,6 +23,7 @@ import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.seatdrawing.SeatState;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.kiosk.testing.ModeStage;

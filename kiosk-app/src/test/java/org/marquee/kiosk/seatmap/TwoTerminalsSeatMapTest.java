@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marquee.kiosk.seatdrawing.SeatState;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.kiosk.testing.ModeStage;

@@ -1,4 +1,4 @@
-package org.marquee.kiosk.seatmap;
+package org.marquee.kiosk.seatdrawing;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -15,7 +15,7 @@ import org.marquee.model.SeatType;
  * shows in the outline (and, on a free seat, in its fill and symbol: wheelchair, companion ring, premium band); the
  * status in the fill and a mark.
  */
-final class SeatPainter {
+public final class SeatPainter {
 
     /** Seat numbers are drawn on cells at least this large; smaller ones would be unreadable anyway. */
     private static final double NUMBER_MIN_CELL = 26;
@@ -45,7 +45,7 @@ final class SeatPainter {
     }
 
     /** Draws the seat alone, over whatever is there: for swatches on another background. */
-    static void paintSeat(
+    public static void paintSeat(
             GraphicsContext g,
             double x,
             double y,

@@ -1,4 +1,4 @@
-package org.marquee.kiosk.seatmap;
+package org.marquee.kiosk.seatdrawing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.SeatType;
 
 /** The key to the seat map: each seat type as a free seat, then each status, drawn exactly as the map draws them. */
-final class SeatLegend extends FlowPane {
+public final class SeatLegend extends FlowPane {
 
     private record Entry(SeatType type, SeatState state, String key) {}
 
@@ -29,7 +29,7 @@ final class SeatLegend extends FlowPane {
     private final ObjectProperty<SeatPalette> palette;
     private final double size;
 
-    SeatLegend(Messages messages, ObjectProperty<SeatPalette> palette, double size) {
+    public SeatLegend(Messages messages, ObjectProperty<SeatPalette> palette, double size) {
         this.palette = palette;
         this.size = size;
         getStyleClass().add("seat-legend");

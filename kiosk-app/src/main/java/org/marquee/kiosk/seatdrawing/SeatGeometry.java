@@ -1,4 +1,4 @@
-package org.marquee.kiosk.seatmap;
+package org.marquee.kiosk.seatdrawing;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.marquee.kiosk.seatmap;
+package org.marquee.kiosk.seatdrawing;
 
 import javafx.scene.paint.Color;
 import org.marquee.model.SeatType;
