@@ -256,7 +256,7 @@ public final class AppContext implements AutoCloseable {
     /** Who is signed in at this counter terminal: one for the application's life, made on first use (UI thread). */
     public CounterSession counterSession() {
         if (counterSession == null) {
-            counterSession = new CounterSession(this::client, () -> settings().terminalToken(), tasks, navigator, sale);
+            counterSession = new CounterSession(this::client, tasks, navigator, sale, mode() == Mode.ADMIN);
         }
         return counterSession;
     }

@@ -9,5 +9,12 @@ public enum Screen {
     TICKETS,
     PAYMENT,
     DONE,
-    LOOKUP
+    LOOKUP,
+    /** The admin screens (mode admin, a manager signed in), in the order of the admin shell's navigation. */
+    ADMIN_THEATERS,
+    ADMIN_MOVIES,
+    ADMIN_PRICES,
+    ADMIN_TERMINALS,
+    ADMIN_STAFF,
+    ADMIN_AUDIT
 }
