@@ -50,7 +50,7 @@ class LoginViewModelTest {
         navigator = new Navigator();
         navigator.go(Screen.LOGIN);
         session = new CounterSession(
-                client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(client, tasks));
+                client, tasks, navigator, new SaleSession(client, tasks));
         model = new LoginViewModel(session, tasks, new Messages(Locale.ENGLISH));
     }
 
@@ -182,7 +182,7 @@ class LoginViewModelTest {
     void anUnreachableServerIsSaidInTheTerminalsLanguage() {
         MarqueeClient nowhere = new MarqueeClient("http://127.0.0.1:9", CounterOrders.COUNTER_TOKEN);
         CounterSession offline = new CounterSession(
-                nowhere, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(nowhere, tasks));
+                nowhere, tasks, navigator, new SaleSession(nowhere, tasks));
         LoginViewModel spanish = new LoginViewModel(offline, tasks, new Messages(Locale.of("es")));
         spanish.usernameProperty().set("alice");
         spanish.pinProperty().set("1234");

@@ -57,7 +57,7 @@ class LoginViewTest {
         navigator = new Navigator();
         navigator.go(Screen.LOGIN);
         session = new CounterSession(
-                client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(client, tasks));
+                client, tasks, navigator, new SaleSession(client, tasks));
         Messages messages = new Messages(Locale.ENGLISH);
         Scene scene = ModeStage.show(
                 stage,

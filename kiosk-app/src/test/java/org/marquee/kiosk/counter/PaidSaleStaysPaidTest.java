@@ -56,7 +56,7 @@ class PaidSaleStaysPaidTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final Connectivity connectivity = new Connectivity(UiThread.DIRECT, scheduler, () -> true);
     private final CounterSession clerk = new CounterSession(
-            new MarqueeClient("http://127.0.0.1:9", "demo-counter-1"), "demo-counter-1", tasks, navigator, sale);
+            new MarqueeClient("http://127.0.0.1:9", "demo-counter-1"), tasks, navigator, sale);
 
     @AfterEach
     void stop() {
