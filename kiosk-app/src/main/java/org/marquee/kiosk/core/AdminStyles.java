@@ -142,23 +142,23 @@ public final class AdminStyles {
         ListView<T> list = new ListView<>(items);
         list.setId(id);
         list.getStyleClass().add("admin-list");
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                    setGraphic(null);
+        // a plain cell filled when its item changes (no subclass: the look stays in this class)
+        list.setCellFactory(view -> {
+            ListCell<T> cell = new ListCell<>();
+            cell.itemProperty().addListener((obs, before, item) -> {
+                if (item == null) {
+                    cell.setGraphic(null);
+                    cell.setAccessibleText(null);
                     return;
                 }
                 Label first = new Label(title.apply(item));
                 first.getStyleClass().add("cell-title");
                 Label second = new Label(detail.apply(item));
                 second.getStyleClass().add("cell-detail");
-                setText(null);
-                setGraphic(new VBox(1, first, second));
-                setAccessibleText(first.getText() + ", " + second.getText());
-            }
+                cell.setGraphic(new VBox(1, first, second));
+                cell.setAccessibleText(first.getText() + ", " + second.getText());
+            });
+            return cell;
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, before, item) -> {
             if (item != null) {

@@ -26,7 +26,14 @@ class KioskLayerTest {
         "org.marquee.kiosk.seatmap..",
         "org.marquee.kiosk.checkout..",
         "org.marquee.kiosk.done..",
-        "org.marquee.kiosk.idle.."
+        "org.marquee.kiosk.idle..",
+        "org.marquee.kiosk.admin..",
+        "org.marquee.kiosk.admintheaters..",
+        "org.marquee.kiosk.adminmovies..",
+        "org.marquee.kiosk.adminprices..",
+        "org.marquee.kiosk.adminterminals..",
+        "org.marquee.kiosk.adminstaff..",
+        "org.marquee.kiosk.adminaudit.."
     };
 
     @ArchTest
@@ -55,7 +62,8 @@ class KioskLayerTest {
 
     @ArchTest
     static final ArchRule screensDoNotImportEachOther = slices().matching(
-                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle)..")
+                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|admin|admintheaters|adminmovies|"
+                            + "adminprices|adminterminals|adminstaff|adminaudit)..")
             .should()
             .notDependOnEachOther();
 
