@@ -29,6 +29,9 @@ public final class AdminStyles {
 
     public static final String STYLESHEET = stylesheet();
 
+    private static final double LABEL_WIDTH = 170;
+    private static final double FIELD_WIDTH = 220;
+
     private AdminStyles() {}
 
     private static String stylesheet() {
@@ -74,9 +77,11 @@ public final class AdminStyles {
     public static GridPane grid() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("admin-form");
+        // labels wrap rather than squeeze the fields: a long label takes two lines
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Control.USE_PREF_SIZE);
+        labels.setMaxWidth(LABEL_WIDTH);
         ColumnConstraints fields = new ColumnConstraints();
+        fields.setMinWidth(FIELD_WIDTH);
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, fields);
@@ -93,6 +98,7 @@ public final class AdminStyles {
         caption.setMnemonicParsing(true);
         caption.setLabelFor(control);
         caption.getStyleClass().add("admin-label");
+        caption.setWrapText(true);
         control.setId(id);
         control.setMaxWidth(Double.MAX_VALUE);
         Label problem = error(id + "-error", error);

@@ -48,13 +48,19 @@ class AdminShellTest {
 
     @Test
     void entriesShowTheCurrentScreenAndMoveOnClickOrKeys(FxRobot robot) {
-        assertThat(robot.lookup("#admin-nav-movies").queryAs(ToggleButton.class).isSelected()).isTrue();
-        assertThat(robot.lookup("#admin-nav-movies").queryAs(ToggleButton.class).getText()).isEqualTo("_Películas");
-        assertThat(robot.lookup("#admin-nav-theaters").queryAs(ToggleButton.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#admin-nav-movies").queryAs(ToggleButton.class).isSelected())
+                .isTrue();
+        assertThat(robot.lookup("#admin-nav-movies").queryAs(ToggleButton.class).getText())
+                .isEqualTo("_Películas");
+        assertThat(robot.lookup("#admin-nav-theaters")
+                        .queryAs(ToggleButton.class)
+                        .isSelected())
+                .isFalse();
         assertThat(robot.lookup("#admin-who").queryLabeled().getText()).isEqualTo("Sesión iniciada: Morgan Díaz");
 
         robot.clickOn("#admin-nav-movies"); // the current one: stays, goes nowhere
-        assertThat(robot.lookup("#admin-nav-movies").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#admin-nav-movies").queryAs(ToggleButton.class).isSelected())
+                .isTrue();
         assertThat(navigator.current()).isEqualTo(Screen.ADMIN_MOVIES);
 
         robot.clickOn("#admin-nav-staff");

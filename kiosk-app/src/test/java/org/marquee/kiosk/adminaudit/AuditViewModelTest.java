@@ -27,8 +27,10 @@ class AuditViewModelTest {
     void setUp() {
         audit = AdminFakes.demo().audit();
         for (int day = 1; day <= 120; day++) {
-            audit.recordAt(Instant.parse("2026-07-01T10:00:00Z").plus(Duration.ofDays(day % 60)),
-                    day % 2 == 0 ? "morgan" : "lucia", day % 3 == 0 ? "STAFF_UPDATED" : "THEATER_UPDATED");
+            audit.recordAt(
+                    Instant.parse("2026-07-01T10:00:00Z").plus(Duration.ofDays(day % 60)),
+                    day % 2 == 0 ? "morgan" : "lucia",
+                    day % 3 == 0 ? "STAFF_UPDATED" : "THEATER_UPDATED");
         }
         tasks = new Tasks(UiThread.DIRECT);
         model = new AuditViewModel(audit, tasks, new Messages(Locale.ENGLISH));
@@ -40,7 +42,8 @@ class AuditViewModelTest {
     }
 
     private void settle() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !model.workingProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !model.workingProperty().get());
     }
 
     @Test
@@ -86,7 +89,8 @@ class AuditViewModelTest {
         assertThat(model.entries()).isNotEmpty().allSatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("STAFF_UPDATED");
             assertThat(entry.actor().username()).isEqualTo("morgan");
-            assertThat(entry.at()).isBetween(Instant.parse("2026-07-07T00:00:00Z"), Instant.parse("2026-07-09T00:00:00Z"));
+            assertThat(entry.at())
+                    .isBetween(Instant.parse("2026-07-07T00:00:00Z"), Instant.parse("2026-07-09T00:00:00Z"));
         });
         assertThat(model.entries()).hasSize(2); // days 6 and 66 of the trail, both on 7 July
         assertThat(model.hasOlderProperty().get()).isFalse();

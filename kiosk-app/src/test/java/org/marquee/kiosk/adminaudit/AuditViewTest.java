@@ -32,7 +32,9 @@ class AuditViewTest {
     void start(Stage stage) {
         audit = AdminFakes.demo().audit();
         for (int i = 0; i < 70; i++) {
-            audit.recordAt(Instant.parse("2026-11-01T09:00:00Z").plusSeconds(3600L * i), i % 2 == 0 ? "morgan" : "lucia",
+            audit.recordAt(
+                    Instant.parse("2026-11-01T09:00:00Z").plusSeconds(3600L * i),
+                    i % 2 == 0 ? "morgan" : "lucia",
                     i % 7 == 0 ? "STAFF_UPDATED" : "THEATER_UPDATED");
         }
         Messages messages = new Messages(Locale.ENGLISH);
@@ -48,8 +50,9 @@ class AuditViewTest {
         assertThat(robot.lookup("#audit-page").queryLabeled().getText()).isEqualTo("Page 1");
 
         robot.clickOn("#audit-older");
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#audit-page").queryLabeled().getText()
-                .equals("Page 2"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        robot.lookup("#audit-page").queryLabeled().getText().equals("Page 2"));
         assertThat(table.getItems().getLast().id()).isEqualTo(1);
         assertThat(robot.lookup("#audit-older").query().isDisabled()).isTrue();
 
@@ -57,7 +60,8 @@ class AuditViewTest {
         robot.clickOn("#audit-actor").write("morgan");
         robot.clickOn("#audit-search");
         await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 5);
-        assertThat(table.getItems()).allSatisfy(entry -> assertThat(entry.actor().username()).isEqualTo("morgan"));
+        assertThat(table.getItems())
+                .allSatisfy(entry -> assertThat(entry.actor().username()).isEqualTo("morgan"));
         assertThat(robot.lookup("#audit-page").queryLabeled().getText()).isEqualTo("Page 1");
     }
 }

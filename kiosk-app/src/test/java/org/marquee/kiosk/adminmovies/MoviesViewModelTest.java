@@ -37,7 +37,8 @@ class MoviesViewModelTest {
     }
 
     private void settle() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !model.workingProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !model.workingProperty().get());
     }
 
     @Test

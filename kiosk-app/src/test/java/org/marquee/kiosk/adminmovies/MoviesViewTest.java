@@ -31,8 +31,8 @@ class MoviesViewTest {
     void start(Stage stage) {
         server = AdminFakes.demo();
         Messages messages = new Messages(Locale.ENGLISH);
-        MoviesView view = new MoviesView(
-                new MoviesViewModel(server.cinema(), new Tasks(Platform::runLater), messages), messages);
+        MoviesView view =
+                new MoviesView(new MoviesViewModel(server.cinema(), new Tasks(Platform::runLater), messages), messages);
         ModeStage.show(stage, view, Mode.ADMIN, false, 1280, 800);
     }
 

@@ -39,7 +39,8 @@ class PricePlansViewModelTest {
     }
 
     private void settle() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !model.workingProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !model.workingProperty().get());
     }
 
     @Test

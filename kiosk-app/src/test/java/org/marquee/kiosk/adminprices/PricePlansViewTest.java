@@ -52,7 +52,8 @@ class PricePlansViewTest {
         robot.clickOn("#price-save");
         Label notice = robot.lookup("#price-notice").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> !notice.getText().isEmpty());
-        assertThat(server.cinema().pricePlans().getFirst().ticketPrices().get(TicketType.ADULT)).isEqualTo(1025L);
+        assertThat(server.cinema().pricePlans().getFirst().ticketPrices().get(TicketType.ADULT))
+                .isEqualTo(1025L);
         assertThat(error.isVisible()).isFalse();
     }
 }

@@ -37,11 +37,15 @@ class StaffViewModelTest {
     }
 
     private void settle() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !model.workingProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !model.workingProperty().get());
     }
 
     private StaffMember named(String username) {
-        return model.staff().stream().filter(m -> m.username().equals(username)).findFirst().orElseThrow();
+        return model.staff().stream()
+                .filter(m -> m.username().equals(username))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -92,7 +96,8 @@ class StaffViewModelTest {
         model.toggleActive();
         settle();
         assertThat(model.errors().form().get()).startsWith("Not changed: this is the last active manager.");
-        assertThat(server.desk().staff()).filteredOn(m -> m.username().equals("morgan"))
+        assertThat(server.desk().staff())
+                .filteredOn(m -> m.username().equals("morgan"))
                 .allSatisfy(m -> assertThat(m.active()).isTrue());
     }
 

@@ -38,7 +38,8 @@ class TerminalsViewModelTest {
     }
 
     private void settle() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !model.workingProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !model.workingProperty().get());
     }
 
     @Test
@@ -51,10 +52,12 @@ class TerminalsViewModelTest {
 
         AdminTerminal issued = model.issuedProperty().get();
         assertThat(issued.token()).startsWith("tok_");
-        assertThat(issued.enrollment()).isEqualTo("marquee://enroll?server=https://box.example&token=" + issued.token());
+        assertThat(issued.enrollment())
+                .isEqualTo("marquee://enroll?server=https://box.example&token=" + issued.token());
         assertThat(server.desk().tokenWorks(issued.token())).isTrue();
         assertThat(model.terminals()).extracting(AdminTerminal::name).contains("Door 1");
-        assertThat(model.terminals()).allSatisfy(terminal -> assertThat(terminal.token()).isNull());
+        assertThat(model.terminals())
+                .allSatisfy(terminal -> assertThat(terminal.token()).isNull());
         assertThat(model.nameProperty().get()).isEmpty();
 
         model.dismissToken();

@@ -55,19 +55,22 @@ class TerminalsViewTest {
         assertThat(server.desk().tokenWorks(token)).isTrue();
         assertThat(robot.lookup("#terminal-enrollment").queryTextInputControl().getText())
                 .isEqualTo("marquee://enroll?server=https://box.example&token=" + token);
-        assertThat(robot.lookup("#terminal-qr").queryAs(ImageView.class).getImage()).isNotNull();
+        assertThat(robot.lookup("#terminal-qr").queryAs(ImageView.class).getImage())
+                .isNotNull();
         assertThat(robot.lookup("#terminal-form").query().isVisible()).isFalse();
         assertThat(created.name()).isEqualTo("Lobby kiosk 2");
 
         robot.clickOn("#terminal-token-done");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(issued.isVisible()).isFalse();
-        assertThat(robot.lookup("#terminal-token").queryTextInputControl().getText()).isEmpty();
+        assertThat(robot.lookup("#terminal-token").queryTextInputControl().getText())
+                .isEmpty();
         assertThat(robot.lookup("#terminal-form").query().isVisible()).isTrue();
 
         robot.clickOn("Counter 1");
         robot.clickOn("#terminal-revoke");
-        assertThat(robot.lookup("#terminal-confirm-text").queryLabeled().getText()).startsWith("Revoke Counter 1?");
+        assertThat(robot.lookup("#terminal-confirm-text").queryLabeled().getText())
+                .startsWith("Revoke Counter 1?");
         robot.clickOn("#terminal-confirm");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> server.desk().terminals().getFirst().revokedAt() != null);

@@ -38,7 +38,8 @@ class TheatersViewModelTest {
     }
 
     private void settle() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !model.workingProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !model.workingProperty().get());
     }
 
     @Test
@@ -79,7 +80,8 @@ class TheatersViewModelTest {
         model.save();
         settle();
 
-        assertThat(model.errors().at("cleaningMinutes").get()).isEqualTo("'cleaningMinutes' must be between 0 and 240.");
+        assertThat(model.errors().at("cleaningMinutes").get())
+                .isEqualTo("'cleaningMinutes' must be between 0 and 240.");
         assertThat(model.errors().at("name").get()).isEmpty();
         assertThat(model.errors().form().get()).isEmpty();
         assertThat(server.cinema().everything()).isEqualTo(before);

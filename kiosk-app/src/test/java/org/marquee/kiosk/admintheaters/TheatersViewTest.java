@@ -45,7 +45,8 @@ class TheatersViewTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> list.getItems().size() == 2);
         robot.clickOn("Cine Luna");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#theater-name").queryTextInputControl().getText()).isEqualTo("Cine Luna");
+        assertThat(robot.lookup("#theater-name").queryTextInputControl().getText())
+                .isEqualTo("Cine Luna");
 
         robot.doubleClickOn("#theater-cleaning").eraseText(3).write("999");
         robot.clickOn("#theater-save");

@@ -37,7 +37,8 @@ class AdminSignInTest {
         tasks = new Tasks(UiThread.DIRECT);
         navigator = new Navigator();
         navigator.go(Screen.LOGIN);
-        session = new CounterSession(() -> desk, tasks, navigator, new SaleSession(new FakeBoxOffice().terminal(), tasks), true);
+        session = new CounterSession(
+                () -> desk, tasks, navigator, new SaleSession(new FakeBoxOffice().terminal(), tasks), true);
         model = new LoginViewModel(session, tasks, new Messages(Locale.ENGLISH));
     }
 
@@ -51,7 +52,8 @@ class AdminSignInTest {
         model.usernameProperty().set(user);
         model.pinProperty().set(pin);
         model.signIn();
-        await().atMost(Duration.ofSeconds(10)).until(() -> model.attemptsProperty().get() > before);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> model.attemptsProperty().get() > before);
     }
 
     @Test

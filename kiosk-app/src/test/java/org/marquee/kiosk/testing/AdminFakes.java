@@ -17,8 +17,8 @@ public record AdminFakes(FakeAuditTrail audit, FakeCinemaAdmin cinema, FakeStaff
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         FakeAuditTrail audit = new FakeAuditTrail(clock);
         FakeCinemaAdmin cinema = FakeCinemaAdmin.demo(audit);
-        FakeStaffDesk desk = FakeStaffDesk.demo(audit, clock,
-                id -> cinema.theaters().stream().anyMatch(theater -> theater.id() == id));
+        FakeStaffDesk desk = FakeStaffDesk.demo(
+                audit, clock, id -> cinema.theaters().stream().anyMatch(theater -> theater.id() == id));
         return new AdminFakes(audit, cinema, desk);
     }
 }

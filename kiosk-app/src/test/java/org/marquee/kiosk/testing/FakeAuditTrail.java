@@ -32,14 +32,26 @@ public final class FakeAuditTrail implements AuditLog {
     }
 
     public synchronized void record(String action, String entityType, Object entityId, Map<String, Object> details) {
-        entries.add(new AuditEntry(entries.size() + 1L, clock.instant(), actor, action, entityType,
-                String.valueOf(entityId), Map.copyOf(details)));
+        entries.add(new AuditEntry(
+                entries.size() + 1L,
+                clock.instant(),
+                actor,
+                action,
+                entityType,
+                String.valueOf(entityId),
+                Map.copyOf(details)));
     }
 
     /** Writes an entry at a given time, for a test of the filters. */
     public synchronized void recordAt(Instant at, String username, String action) {
-        entries.add(new AuditEntry(entries.size() + 1L, at, new AuditEntry.Actor(2L, username, 1L, "Counter 1"), action,
-                "theater", "1", Map.of()));
+        entries.add(new AuditEntry(
+                entries.size() + 1L,
+                at,
+                new AuditEntry.Actor(2L, username, 1L, "Counter 1"),
+                action,
+                "theater",
+                "1",
+                Map.of()));
     }
 
     public synchronized List<AuditEntry> all() {

@@ -39,14 +39,29 @@ public final class FakeCinemaAdmin implements TheaterAdmin, MovieAdmin, PricePla
     /** The demo's three theaters, two movies and the standard price plan. */
     public static FakeCinemaAdmin demo(FakeAuditTrail audit) {
         FakeCinemaAdmin admin = new FakeCinemaAdmin(audit);
-        admin.createTheater(new TheaterRequest("Cine Sol", "Calle del Sol 1, Madrid", 40.4168, -3.7038,
-                "Europe/Madrid", null, null, null));
-        admin.createTheater(new TheaterRequest("Cine Luna", "Avenida de la Luna 22, Madrid", 40.4378, -3.6795,
-                "Europe/Madrid", 25, SingleSeatRule.ALL, 45));
-        admin.createMovie(new MovieRequest("The Long Night", 128, "PG-13", List.of("Drama", "Thriller"),
-                "A city without power, one night long.", null));
+        admin.createTheater(new TheaterRequest(
+                "Cine Sol", "Calle del Sol 1, Madrid", 40.4168, -3.7038, "Europe/Madrid", null, null, null));
+        admin.createTheater(new TheaterRequest(
+                "Cine Luna",
+                "Avenida de la Luna 22, Madrid",
+                40.4378,
+                -3.6795,
+                "Europe/Madrid",
+                25,
+                SingleSeatRule.ALL,
+                45));
+        admin.createMovie(new MovieRequest(
+                "The Long Night",
+                128,
+                "PG-13",
+                List.of("Drama", "Thriller"),
+                "A city without power, one night long.",
+                null));
         admin.createMovie(new MovieRequest("Paper Boats", 94, "G", List.of("Family"), "Two kids and a river.", null));
-        admin.createPricePlan(new PricePlan(null, "Standard", "EUR",
+        admin.createPricePlan(new PricePlan(
+                null,
+                "Standard",
+                "EUR",
                 Map.of(TicketType.ADULT, 950L, TicketType.CHILD, 650L, TicketType.SENIOR, 700L),
                 Map.of(SeatType.PREMIUM, 200L)));
         return admin;
@@ -87,10 +102,16 @@ public final class FakeCinemaAdmin implements TheaterAdmin, MovieAdmin, PricePla
         } catch (DateTimeException e) {
             throw Refusals.invalid("timeZone", "'timeZone' must be a time zone such as Europe/Madrid.");
         }
-        int cleaning = request.cleaningMinutes() == null ? 20 : (int) between("cleaningMinutes",
-                request.cleaningMinutes().doubleValue(), 0, 240);
-        int release = request.accessibleReleaseMinutes() == null ? 30 : (int) between("accessibleReleaseMinutes",
-                request.accessibleReleaseMinutes().doubleValue(), 0, 1440);
+        int cleaning = request.cleaningMinutes() == null
+                ? 20
+                : (int) between("cleaningMinutes", request.cleaningMinutes().doubleValue(), 0, 240);
+        int release = request.accessibleReleaseMinutes() == null
+                ? 30
+                : (int) between(
+                        "accessibleReleaseMinutes",
+                        request.accessibleReleaseMinutes().doubleValue(),
+                        0,
+                        1440);
         SingleSeatRule rule = request.singleSeatRule() == null ? SingleSeatRule.KIOSK : request.singleSeatRule();
         return new TheaterSettings(id, name, address, lat, lon, zone, cleaning, rule, release);
     }
@@ -121,14 +142,25 @@ public final class FakeCinemaAdmin implements TheaterAdmin, MovieAdmin, PricePla
 
     private static MovieInfo movie(long id, MovieRequest request) {
         String title = required("title", request.title());
-        int runtime = (int) between("runtimeMinutes",
-                request.runtimeMinutes() == null ? null : request.runtimeMinutes().doubleValue(), 1, 600);
+        int runtime = (int) between(
+                "runtimeMinutes",
+                request.runtimeMinutes() == null
+                        ? null
+                        : request.runtimeMinutes().doubleValue(),
+                1,
+                600);
         String rating = required("rating", request.rating());
         if (request.posterUrl() != null && !request.posterUrl().matches("https?://\\S+")) {
             throw Refusals.invalid("posterUrl", "'posterUrl' must be an http or https address.");
         }
-        return new MovieInfo(id, title, runtime, rating, request.genres() == null ? List.of() : request.genres(),
-                request.synopsis() == null ? "" : request.synopsis(), request.posterUrl());
+        return new MovieInfo(
+                id,
+                title,
+                runtime,
+                rating,
+                request.genres() == null ? List.of() : request.genres(),
+                request.synopsis() == null ? "" : request.synopsis(),
+                request.posterUrl());
     }
 
     @Override
@@ -167,15 +199,14 @@ public final class FakeCinemaAdmin implements TheaterAdmin, MovieAdmin, PricePla
         for (TicketType type : TicketType.values()) {
             Long price = prices.get(type);
             if (price == null || price < 0) {
-                throw Refusals.invalid("ticketPrices." + type,
-                        "'ticketPrices." + type + "' must be a price of 0 or more.");
+                throw Refusals.invalid(
+                        "ticketPrices." + type, "'ticketPrices." + type + "' must be a price of 0 or more.");
             }
         }
         Map<SeatType, Long> surcharges = plan.seatSurcharges() == null ? Map.of() : plan.seatSurcharges();
         surcharges.forEach((type, amount) -> {
             if (amount == null || amount < 0) {
-                throw Refusals.invalid("seatSurcharges." + type,
-                        "'seatSurcharges." + type + "' must be 0 or more.");
+                throw Refusals.invalid("seatSurcharges." + type, "'seatSurcharges." + type + "' must be 0 or more.");
             }
         });
         return new PricePlan(id, name, currency, Map.copyOf(prices), Map.copyOf(surcharges));

@@ -79,7 +79,11 @@ public final class FakeStaffDesk implements TerminalAdmin, StaffAdmin, StaffSess
         AdminTerminal terminal =
                 new AdminTerminal(id, name, request.kind(), request.theaterId(), clock.instant(), null, null, null);
         terminals.put(id, terminal);
-        audit.record("TERMINAL_CREATED", "terminal", id, Map.of("name", name, "kind", request.kind().name()));
+        audit.record(
+                "TERMINAL_CREATED",
+                "terminal",
+                id,
+                Map.of("name", name, "kind", request.kind().name()));
         return issue(terminal);
     }
 
@@ -87,8 +91,15 @@ public final class FakeStaffDesk implements TerminalAdmin, StaffAdmin, StaffSess
     public synchronized AdminTerminal revokeTerminal(long id) {
         AdminTerminal terminal = terminal(id);
         if (terminal.revokedAt() == null) {
-            terminal = new AdminTerminal(id, terminal.name(), terminal.kind(), terminal.theaterId(),
-                    terminal.createdAt(), clock.instant(), null, null);
+            terminal = new AdminTerminal(
+                    id,
+                    terminal.name(),
+                    terminal.kind(),
+                    terminal.theaterId(),
+                    terminal.createdAt(),
+                    clock.instant(),
+                    null,
+                    null);
             terminals.put(id, terminal);
             dead.add(tokens.remove(id));
             audit.record("TERMINAL_REVOKED", "terminal", id, Map.of("name", terminal.name()));
@@ -100,8 +111,8 @@ public final class FakeStaffDesk implements TerminalAdmin, StaffAdmin, StaffSess
     public synchronized AdminTerminal rotateToken(long id) {
         AdminTerminal terminal = terminal(id);
         if (terminal.revokedAt() != null) {
-            throw Refusals.refused(409, ErrorCode.CONFLICT, terminal.name() + " is revoked; add a new terminal.",
-                    Map.of());
+            throw Refusals.refused(
+                    409, ErrorCode.CONFLICT, terminal.name() + " is revoked; add a new terminal.", Map.of());
         }
         dead.add(tokens.get(id));
         audit.record("TERMINAL_TOKEN_ROTATED", "terminal", id, Map.of("name", terminal.name()));
@@ -111,8 +122,14 @@ public final class FakeStaffDesk implements TerminalAdmin, StaffAdmin, StaffSess
     private AdminTerminal issue(AdminTerminal terminal) {
         String secret = "tok_" + UUID.randomUUID().toString().replace("-", "");
         tokens.put(terminal.id(), secret);
-        return new AdminTerminal(terminal.id(), terminal.name(), terminal.kind(), terminal.theaterId(),
-                terminal.createdAt(), terminal.revokedAt(), secret,
+        return new AdminTerminal(
+                terminal.id(),
+                terminal.name(),
+                terminal.kind(),
+                terminal.theaterId(),
+                terminal.createdAt(),
+                terminal.revokedAt(),
+                secret,
                 "marquee://enroll?server=" + SERVER + "&token=" + secret);
     }
 
@@ -166,7 +183,8 @@ public final class FakeStaffDesk implements TerminalAdmin, StaffAdmin, StaffSess
         boolean leavesManagers = staff.values().stream()
                 .anyMatch(member -> member.id() != id && member.active() && member.role() == Role.MANAGER);
         if (before.role() == Role.MANAGER && before.active() && (role != Role.MANAGER || !active) && !leavesManagers) {
-            throw Refusals.conflict("LAST_MANAGER",
+            throw Refusals.conflict(
+                    "LAST_MANAGER",
                     before.displayName() + " is the last active manager; this change would leave none.");
         }
         StaffMember after = new StaffMember(id, before.username(), displayName, role, active, before.createdAt());
@@ -206,8 +224,8 @@ public final class FakeStaffDesk implements TerminalAdmin, StaffAdmin, StaffSess
     /** What a PIN opens now: for a test that a reset PIN works and the old one does not. */
     public synchronized boolean pinOpens(String username, String pin) {
         return staff.values().stream()
-                .anyMatch(member -> member.username().equals(username) && member.active()
-                        && pin.equals(pins.get(member.id())));
+                .anyMatch(member ->
+                        member.username().equals(username) && member.active() && pin.equals(pins.get(member.id())));
     }
 
     @Override
@@ -217,10 +235,14 @@ public final class FakeStaffDesk implements TerminalAdmin, StaffAdmin, StaffSess
                 .filter(candidate -> candidate.username().equals(username) && candidate.active())
                 .filter(candidate -> pin.equals(pins.get(candidate.id())))
                 .findFirst()
-                .orElseThrow(() -> Refusals.refused(401, ErrorCode.UNAUTHORIZED, "Unknown user or wrong PIN.",
-                        Map.of()));
+                .orElseThrow(
+                        () -> Refusals.refused(401, ErrorCode.UNAUTHORIZED, "Unknown user or wrong PIN.", Map.of()));
         token = "session-" + member.username() + "-" + UUID.randomUUID();
-        return new SessionView(token, member.role(), member.username(), member.displayName(),
+        return new SessionView(
+                token,
+                member.role(),
+                member.username(),
+                member.displayName(),
                 clock.instant().plus(Duration.ofHours(12)));
     }
 
