@@ -106,12 +106,17 @@ class AdminScreenshotsTest {
         CounterSession session = new CounterSession(
                 server::desk, tasks, new Navigator(), new SaleSession(new FakeBoxOffice().terminal(), tasks), true);
         LoginViewModel model = new LoginViewModel(session, tasks, messages);
-        return new Shown(
-                () -> {
-                    model.usernameProperty().set("alice");
-                    return new LoginView(model, messages);
-                },
-                () -> true);
+        boolean[] tried = {false};
+        // a clerk tries the admin terminal: the refusal is what the picture shows
+        return new Shown(() -> new LoginView(model, messages), () -> {
+            if (!tried[0]) {
+                tried[0] = true;
+                model.usernameProperty().set("alice");
+                model.pinProperty().set("1234");
+                model.signIn();
+            }
+            return model.attemptsProperty().get() > 0;
+        });
     }
 
     private Shown theaters(Messages messages) {
