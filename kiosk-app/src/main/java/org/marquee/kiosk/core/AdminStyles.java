@@ -29,6 +29,7 @@ public final class AdminStyles {
 
     public static final String STYLESHEET = stylesheet();
 
+    private static final double LABEL_MIN_WIDTH = 120;
     private static final double LABEL_WIDTH = 170;
     private static final double FIELD_WIDTH = 220;
 
@@ -79,6 +80,7 @@ public final class AdminStyles {
         grid.getStyleClass().add("admin-form");
         // labels wrap rather than squeeze the fields: a long label takes two lines
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(LABEL_MIN_WIDTH);
         labels.setMaxWidth(LABEL_WIDTH);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setMinWidth(FIELD_WIDTH);
