@@ -6,11 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.marquee.kiosk.cache.CatalogCache;
-import org.marquee.kiosk.cache.CatalogSync;
 import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.core.Connectivity;
 import org.marquee.kiosk.core.Navigator;
@@ -47,11 +45,7 @@ public final class AppContext implements AutoCloseable {
     private final Connectivity connectivity;
     private final ReadOnlyObjectWrapper<Settings> settings;
     private final ReadOnlyObjectWrapper<Messages> messages;
-    private final ReadOnlyLongWrapper catalogRevision = new ReadOnlyLongWrapper(0);
-    private final TerminalIdentityStore identityStore;
-    private final ReadOnlyObjectWrapper<TerminalIdentity> identity;
-    private volatile MarqueeClient client;
-    private volatile CatalogSync sync;
+    private final ServerLink link;
     private CounterSession counterSession;
 
     private AppContext(SettingsStore settingsStore, Settings initial, UiThread ui) {
@@ -60,8 +54,6 @@ public final class AppContext implements AutoCloseable {
         this.settings = new ReadOnlyObjectWrapper<>(initial);
         this.messages = new ReadOnlyObjectWrapper<>(new Messages(initial.locale()));
         this.cache = CatalogCache.open(settingsStore.dataDir());
-        this.identityStore = new TerminalIdentityStore(settingsStore.dataDir());
-        this.identity = new ReadOnlyObjectWrapper<>(identityStore.load().orElse(null));
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
         this.tasks = new Tasks(ui);
         this.sale = new SaleSession(this::client, tasks);
@@ -71,20 +63,23 @@ public final class AppContext implements AutoCloseable {
                 () -> client().health(),
                 Connectivity.POLL_INTERVAL,
                 () -> messages().get("offline.refuse"));
+        this.link = new ServerLink(
+                ui,
+                tasks,
+                cache,
+                scheduler,
+                new TerminalIdentityStore(settingsStore.dataDir()),
+                connectivity::reportSuccess,
+                connectivity::reportFailure);
         connectivity.watch(this::isConfigured); // the banner within seconds, whatever the screen (issue 14)
         tasks.onProblem(problem -> {
             if (isConfigured()) {
                 connectivity.reportFailure(problem);
             }
         });
-        connectivity.onBackOnline(() -> {
-            CatalogSync running = sync;
-            if (running != null) {
-                running.requestSync();
-            }
-        });
+        connectivity.onBackOnline(link::syncNow);
         if (initial.complete()) {
-            connect(initial);
+            link.connect(initial);
         }
     }
 
@@ -106,48 +101,21 @@ public final class AppContext implements AutoCloseable {
      * starts syncing its catalog. Call on the UI thread.
      */
     public void configure(Settings newSettings) {
-        CatalogSync previous = sync;
-        if (previous != null) {
-            previous.close();
-        }
         boolean newLanguage = !newSettings.language().equals(settings.get().language());
-        connect(newSettings);
+        link.connect(newSettings);
         settings.set(newSettings);
         if (newLanguage) {
             messages.set(new Messages(newSettings.locale()));
         }
     }
 
-    private void connect(Settings current) {
-        MarqueeClient newClient = new MarqueeClient(current.serverUrl(), current.terminalToken());
-        CatalogSync newSync = new CatalogSync(newClient, cache);
-        newSync.onSynced(result -> {
-            connectivity.reportSuccess();
-            if (result.changed()) {
-                ui.run(() -> catalogRevision.set(catalogRevision.get() + 1));
-            }
-        });
-        newSync.onFailure(connectivity::reportFailure);
-        client = newClient;
-        sync = newSync;
-        newSync.start(scheduler);
-        tasks.run(
-                newClient::me,
-                me -> {
-                    TerminalIdentity learned = new TerminalIdentity(me.name(), me.theaterId(), me.cardTerminal());
-                    identity.set(learned);
-                    tasks.fireAndForget(() -> identityStore.save(learned));
-                },
-                problem -> log.info("event=terminal_identity_unknown reason={}", problem.getMessage()));
-    }
-
     public ReadOnlyObjectProperty<TerminalIdentity> identityProperty() {
-        return identity.getReadOnlyProperty();
+        return link.identityProperty();
     }
 
     /** The theater this terminal stands in, or null while unknown. */
     public Long homeTheaterId() {
-        TerminalIdentity known = identity.get();
+        TerminalIdentity known = link.identityProperty().get();
         return known == null ? null : known.theaterId();
     }
 
@@ -178,7 +146,7 @@ public final class AppContext implements AutoCloseable {
 
     /** True once the terminal knows its server and token. */
     public boolean isConfigured() {
-        return client != null;
+        return link.isConnected();
     }
 
     /**
@@ -187,16 +155,7 @@ public final class AppContext implements AutoCloseable {
      * @throws IllegalStateException before the terminal has been set up
      */
     public MarqueeClient client() {
-        MarqueeClient current = client;
-        if (current == null) {
-            throw new IllegalStateException("This terminal is not set up yet: it has no server address");
-        }
-        return current;
-    }
-
-    /** The catalog sync; null before the terminal has been set up. */
-    public CatalogSync sync() {
-        return sync;
+        return link.client();
     }
 
     public CatalogCache cache() {
@@ -234,7 +193,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Grows by one, on the UI thread, after every sync that changed the cached catalog: screens reload then. */
     public ReadOnlyLongProperty catalogRevisionProperty() {
-        return catalogRevision.getReadOnlyProperty();
+        return link.catalogRevisionProperty();
     }
 
     public Tasks tasks() {
@@ -257,7 +216,7 @@ public final class AppContext implements AutoCloseable {
     /** Who is signed in at this counter terminal: one for the application's life, made on first use (UI thread). */
     public CounterSession counterSession() {
         if (counterSession == null) {
-            counterSession = new CounterSession(this::client, () -> settings().terminalToken(), tasks, navigator, sale);
+            counterSession = new CounterSession(this::client, tasks, navigator, sale, mode() == Mode.ADMIN);
         }
         return counterSession;
     }
@@ -269,10 +228,7 @@ public final class AppContext implements AutoCloseable {
     /** Stops the sync and the polls, then the background work, then closes the cache. */
     @Override
     public void close() {
-        CatalogSync running = sync;
-        if (running != null) {
-            running.close();
-        }
+        link.close();
         connectivity.close();
         scheduler.shutdownNow();
         tasks.close();

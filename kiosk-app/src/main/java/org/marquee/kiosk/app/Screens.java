@@ -8,6 +8,7 @@ import org.marquee.kiosk.checkout.PaymentView;
 import org.marquee.kiosk.checkout.PaymentViewModel;
 import org.marquee.kiosk.checkout.TicketsView;
 import org.marquee.kiosk.checkout.TicketsViewModel;
+import org.marquee.kiosk.client.MarqueeClient;
 import org.marquee.kiosk.client.SeatFeed;
 import org.marquee.kiosk.client.ServerCheck;
 import org.marquee.kiosk.core.Screen;
@@ -58,8 +59,10 @@ final class Screens {
             case TICKETS -> tickets(ctx);
             case PAYMENT -> payment(ctx);
             case DONE -> done(ctx);
-            case LAYOUT_EDITOR -> layoutEditor(ctx);
-            case SCHEDULE -> schedule(ctx);
+            case LAYOUT_EDITOR -> AdminScreens.shell(screen, ctx, layoutEditor(ctx));
+            case SCHEDULE -> AdminScreens.shell(screen, ctx, schedule(ctx));
+            case ADMIN_THEATERS, ADMIN_MOVIES, ADMIN_PRICES, ADMIN_TERMINALS, ADMIN_STAFF, ADMIN_AUDIT ->
+                AdminScreens.create(screen, ctx);
         };
     }
 
@@ -86,7 +89,8 @@ final class Screens {
         Messages messages = ctx.messages();
         LookupViewModel model = new LookupViewModel(
                 ctx.client(),
-                new ManagerApproval(ctx.settings().serverUrl(), ctx.settings().terminalToken()),
+                new ManagerApproval(() -> new MarqueeClient(
+                        ctx.settings().serverUrl(), ctx.settings().terminalToken())),
                 TicketOutput.standard(ctx.dataDir()),
                 ShowtimeNames.from(ctx.cache(), messages),
                 ctx.tasks(),

@@ -12,12 +12,19 @@ public final class ApiProblem extends RuntimeException {
 
     private final int status;
     private final ErrorCode code;
+    private final String codeName;
     private final Map<String, Object> details;
 
     public ApiProblem(int status, ErrorCode code, String message, Map<String, Object> details) {
+        this(status, code, code.name(), message, details);
+    }
+
+    /** With the code's name as the server sent it, which may be one this build's {@link ErrorCode} lacks. */
+    public ApiProblem(int status, ErrorCode code, String codeName, String message, Map<String, Object> details) {
         super(message);
         this.status = status;
         this.code = code;
+        this.codeName = codeName == null || codeName.isEmpty() ? code.name() : codeName;
         this.details = details == null ? Map.of() : Map.copyOf(details);
     }
 
@@ -31,6 +38,16 @@ public final class ApiProblem extends RuntimeException {
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** The code's name as the server sent it: {@code LAST_MANAGER}, {@code INVALID_REQUEST}… */
+    public String codeName() {
+        return codeName;
+    }
+
+    /** The field a refusal names ({@code details.field}), or null. */
+    public String field() {
+        return details.get("field") instanceof String field ? field : null;
     }
 
     public Map<String, Object> details() {

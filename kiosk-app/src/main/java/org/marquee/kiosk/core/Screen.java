@@ -13,5 +13,12 @@ public enum Screen {
     /** Admin: the seat-layout editor of the theater's auditoriums. */
     LAYOUT_EDITOR,
     /** Admin: the week schedule of an auditorium. */
-    SCHEDULE
+    SCHEDULE,
+    /** The admin screens (mode admin, a manager signed in), in the order of the admin shell's navigation. */
+    ADMIN_THEATERS,
+    ADMIN_MOVIES,
+    ADMIN_PRICES,
+    ADMIN_TERMINALS,
+    ADMIN_STAFF,
+    ADMIN_AUDIT
 }

@@ -8,11 +8,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.marquee.kiosk.client.ApiProblem;
-import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.StaffSessions;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.Tasks;
+import org.marquee.model.ErrorCode;
 import org.marquee.model.Role;
 import org.marquee.model.SessionView;
 import org.slf4j.Logger;
@@ -25,62 +26,67 @@ import org.slf4j.LoggerFactory;
  */
 public final class CounterSession {
 
+    /** The code of the refusal a clerk gets on an admin terminal. */
+    public static final String MANAGER_ONLY = "MANAGER_ONLY";
+
     private static final Logger log = LoggerFactory.getLogger(CounterSession.class);
 
-    private final Supplier<MarqueeClient> clients;
-    private final Supplier<String> terminalTokens;
+    private final Supplier<? extends StaffSessions> connections;
     private final Tasks tasks;
     private final Navigator navigator;
     private final SaleSession sale;
+    private final boolean managersOnly;
 
     private final ReadOnlyBooleanWrapper signedIn = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Role> role = new ReadOnlyObjectWrapper<>(Role.COUNTER);
 
-    /**
-     * @param client the application's client; it is switched between the staff session's token and
-     *     {@code terminalToken}
-     * @param terminalToken the counter terminal's own token, which signs staff in
-     */
-    public CounterSession(
-            MarqueeClient client, String terminalToken, Tasks tasks, Navigator navigator, SaleSession sale) {
-        this(() -> client, () -> terminalToken, tasks, navigator, sale);
+    /** A counter terminal where clerks and managers sign in to sell, on {@code connection}. */
+    public CounterSession(StaffSessions connection, Tasks tasks, Navigator navigator, SaleSession sale) {
+        this(() -> connection, tasks, navigator, sale, false);
     }
 
     /**
-     * For an application whose client is replaced when the terminal is set up again: asks for the current client and
-     * terminal token each time.
+     * @param connections the application's connection to the server, asked for each time (it is replaced when the
+     *     terminal is set up again); its token is switched between the staff session's and the terminal's own
+     * @param managersOnly true on an admin terminal: a clerk's correct PIN is refused there, and a manager starts on
+     *     the admin screens instead of the showtimes
      */
     public CounterSession(
-            Supplier<MarqueeClient> clients,
-            Supplier<String> terminalTokens,
+            Supplier<? extends StaffSessions> connections,
             Tasks tasks,
             Navigator navigator,
-            SaleSession sale) {
-        this.clients = clients;
-        this.terminalTokens = terminalTokens;
+            SaleSession sale,
+            boolean managersOnly) {
+        this.connections = connections;
         this.tasks = tasks;
         this.navigator = navigator;
         this.sale = sale;
+        this.managersOnly = managersOnly;
     }
 
-    /** The counter terminal's own token, which signs staff in (and a manager's approval). */
-    public String terminalToken() {
-        return terminalTokens.get();
+    /** True on an admin terminal, where only managers may sign in. */
+    public boolean managersOnly() {
+        return managersOnly;
     }
 
-    /** The application's client, speaking for whoever is signed in. */
-    public MarqueeClient client() {
-        return clients.get();
-    }
-
-    /** Signs a staff member in and switches the client to the session's token. Blocking: call it off the FX thread. */
+    /**
+     * Signs a staff member in and switches the connection to the session's token. On an admin terminal a clerk's
+     * session is ended at once and refused with 403 {@code MANAGER_ONLY}. Blocking: call it off the FX thread.
+     */
     SessionView authenticate(String user, String pin) {
-        MarqueeClient client = clients.get();
-        client.useToken(terminalTokens.get());
-        SessionView session = client.signIn(user, pin);
-        client.useToken(session.token());
+        StaffSessions connection = connections.get();
+        SessionView session = connection.startSession(user, pin);
+        if (managersOnly && session.role() != Role.MANAGER) {
+            try {
+                connection.endSession();
+            } catch (ApiProblem problem) {
+                log.warn("event=sign_out_failed status={} reason={}", problem.status(), problem.getMessage());
+            }
+            log.info("event=staff_refused user={} role={} reason=managers_only", session.username(), session.role());
+            throw new ApiProblem(403, ErrorCode.FORBIDDEN, MANAGER_ONLY, "Only a manager may sign in here.", null);
+        }
         return session;
     }
 
@@ -93,7 +99,7 @@ public final class CounterSession {
                         : session.displayName());
         role.set(session.role());
         log.info("event=staff_signed_in user={} role={}", session.username(), session.role());
-        navigator.go(Screen.SHOWTIMES);
+        navigator.go(managersOnly ? Screen.ADMIN_THEATERS : Screen.SHOWTIMES);
         signedIn.set(true); // last: whoever waits for it finds the rest done
     }
 
@@ -118,24 +124,21 @@ public final class CounterSession {
 
     /** The server said the session ended (expired, or ended elsewhere): back to the login screen. */
     public void sessionEnded() {
-        clients.get().useToken(terminalTokens.get());
+        connections.get().actAsTerminal();
         forget();
     }
 
     private void endOnServer(Runnable releaseOpenHold) {
-        MarqueeClient client = clients.get();
         try {
             releaseOpenHold.run();
         } catch (ApiProblem problem) {
             log.warn("event=release_on_sign_out_failed reason={}", problem.getMessage());
         }
         try {
-            client.signOut();
+            connections.get().endSession();
         } catch (ApiProblem problem) {
             // the session ends by itself after 12 hours; this terminal stops using it now either way
             log.warn("event=sign_out_failed status={} reason={}", problem.status(), problem.getMessage());
-        } finally {
-            client.useToken(terminalTokens.get());
         }
     }
 

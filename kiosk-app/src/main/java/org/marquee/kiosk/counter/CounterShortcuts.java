@@ -11,7 +11,8 @@ import org.marquee.kiosk.core.Screen;
 
 /**
  * The counter's global keys, the same on every screen (docs/KIOSK.md, "Keyboard"): F2 a new sale (showtimes), F3 find
- * an order, Ctrl+Shift+L sign out. They work only while a clerk is signed in, so nothing gets past the login. Keys
+ * an order, Ctrl+Shift+L sign out. They work only while a clerk is signed in, so nothing gets past the login; on an admin
+ * terminal only the sign-out key does. Keys
  * within a screen (Enter, Escape, Alt+letter) belong to that screen.
  */
 public final class CounterShortcuts {
@@ -31,12 +32,12 @@ public final class CounterShortcuts {
     static Map<KeyCombination, Runnable> map(Navigator navigator, CounterSession session) {
         Map<KeyCombination, Runnable> keys = new LinkedHashMap<>();
         keys.put(NEW_SALE, () -> {
-            if (session.isSignedIn()) {
+            if (session.isSignedIn() && !session.managersOnly()) {
                 navigator.go(Screen.SHOWTIMES);
             }
         });
         keys.put(FIND_ORDER, () -> {
-            if (session.isSignedIn()) {
+            if (session.isSignedIn() && !session.managersOnly()) {
                 navigator.go(Screen.LOOKUP);
             }
         });

@@ -26,7 +26,8 @@ public final class LoginView extends StackPane {
 
         Label title = new Label(messages.get("login.title"));
         title.getStyleClass().add("counter-title");
-        Label subtitle = new Label(messages.get("login.subtitle"));
+        Label subtitle =
+                new Label(messages.get(model.session().managersOnly() ? "login.subtitle.admin" : "login.subtitle"));
         subtitle.getStyleClass().add("counter-subtitle");
         subtitle.setWrapText(true);
 

@@ -84,6 +84,9 @@ public final class LoginViewModel {
     }
 
     private String describe(ApiProblem problem) {
+        if (CounterSession.MANAGER_ONLY.equals(problem.codeName())) {
+            return messages.get("login.error.managerOnly");
+        }
         return problem.offline() ? messages.get("counter.offline") : problem.getMessage();
     }
 

@@ -58,8 +58,7 @@ class ScreenSwapTest {
         Navigator navigator = new Navigator();
         // never asked: nobody signs in here; the sign-in screen is shown for its keys only
         MarqueeClient unused = new MarqueeClient("http://127.0.0.1:19190", "demo-counter-1");
-        CounterSession session =
-                new CounterSession(unused, "demo-counter-1", tasks, navigator, new SaleSession(unused, tasks));
+        CounterSession session = new CounterSession(unused, tasks, navigator, new SaleSession(unused, tasks));
         scene = new Scene(root, 1280, 800);
         stage.setScene(scene);
         stage.show();

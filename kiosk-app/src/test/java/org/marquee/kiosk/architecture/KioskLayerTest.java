@@ -28,7 +28,14 @@ class KioskLayerTest {
         "org.marquee.kiosk.done..",
         "org.marquee.kiosk.idle..",
         "org.marquee.kiosk.layouteditor..",
-        "org.marquee.kiosk.schedule.."
+        "org.marquee.kiosk.schedule..",
+        "org.marquee.kiosk.admin..",
+        "org.marquee.kiosk.admintheaters..",
+        "org.marquee.kiosk.adminmovies..",
+        "org.marquee.kiosk.adminprices..",
+        "org.marquee.kiosk.adminterminals..",
+        "org.marquee.kiosk.adminstaff..",
+        "org.marquee.kiosk.adminaudit.."
     };
 
     @ArchTest
@@ -61,7 +68,8 @@ class KioskLayerTest {
 
     @ArchTest
     static final ArchRule screensDoNotImportEachOther = slices().matching(
-                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|layouteditor|schedule)..")
+                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|layouteditor|schedule|admin|"
+                            + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit)..")
             .should()
             .notDependOnEachOther();
 

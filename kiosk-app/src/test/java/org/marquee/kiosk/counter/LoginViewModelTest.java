@@ -49,8 +49,7 @@ class LoginViewModelTest {
         tasks = new Tasks(UiThread.DIRECT);
         navigator = new Navigator();
         navigator.go(Screen.LOGIN);
-        session = new CounterSession(
-                client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(client, tasks));
+        session = new CounterSession(client, tasks, navigator, new SaleSession(client, tasks));
         model = new LoginViewModel(session, tasks, new Messages(Locale.ENGLISH));
     }
 
@@ -181,8 +180,7 @@ class LoginViewModelTest {
     @Test
     void anUnreachableServerIsSaidInTheTerminalsLanguage() {
         MarqueeClient nowhere = new MarqueeClient("http://127.0.0.1:9", CounterOrders.COUNTER_TOKEN);
-        CounterSession offline = new CounterSession(
-                nowhere, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(nowhere, tasks));
+        CounterSession offline = new CounterSession(nowhere, tasks, navigator, new SaleSession(nowhere, tasks));
         LoginViewModel spanish = new LoginViewModel(offline, tasks, new Messages(Locale.of("es")));
         spanish.usernameProperty().set("alice");
         spanish.pinProperty().set("1234");

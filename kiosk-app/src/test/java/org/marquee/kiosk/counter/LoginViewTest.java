@@ -56,8 +56,7 @@ class LoginViewTest {
         Tasks tasks = new Tasks(Platform::runLater);
         navigator = new Navigator();
         navigator.go(Screen.LOGIN);
-        session = new CounterSession(
-                client, CounterOrders.COUNTER_TOKEN, tasks, navigator, new SaleSession(client, tasks));
+        session = new CounterSession(client, tasks, navigator, new SaleSession(client, tasks));
         Messages messages = new Messages(Locale.ENGLISH);
         Scene scene = ModeStage.show(
                 stage,

@@ -71,7 +71,7 @@ class LookupViewModelTest {
     private LookupViewModel lookup(ShowtimeNames names) {
         return new LookupViewModel(
                 clerk,
-                new ManagerApproval(server.url(), CounterOrders.COUNTER_TOKEN),
+                new ManagerApproval(() -> new MarqueeClient(server.url(), CounterOrders.COUNTER_TOKEN)),
                 new TicketOutput(tickets, () -> null),
                 names,
                 tasks,

@@ -61,7 +61,7 @@ class LookupViewTest {
         Messages messages = new Messages(Locale.ENGLISH);
         LookupViewModel model = new LookupViewModel(
                 clerk,
-                new ManagerApproval(server.url(), CounterOrders.COUNTER_TOKEN),
+                new ManagerApproval(() -> new MarqueeClient(server.url(), CounterOrders.COUNTER_TOKEN)),
                 new TicketOutput(tickets, () -> null),
                 ShowtimeNames.NONE,
                 new Tasks(Platform::runLater),

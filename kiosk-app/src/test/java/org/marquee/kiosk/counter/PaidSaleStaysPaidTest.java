@@ -57,8 +57,8 @@ class PaidSaleStaysPaidTest {
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final Connectivity connectivity = new Connectivity(UiThread.DIRECT, scheduler, () -> true);
-    private final CounterSession clerk = new CounterSession(
-            new MarqueeClient("http://127.0.0.1:9", "demo-counter-1"), "demo-counter-1", tasks, navigator, sale);
+    private final CounterSession clerk =
+            new CounterSession(new MarqueeClient("http://127.0.0.1:9", "demo-counter-1"), tasks, navigator, sale);
 
     @AfterEach
     void stop() {
