@@ -33,6 +33,12 @@ public final class SignedTicketToken {
     /** The JDK's name of the signature algorithm, and the {@code algorithm} published with each key. */
     public static final String ALGORITHM = "Ed25519";
 
+    /**
+     * How long after its showtime's start a ticket still admits (latecomers, long films); after that it has expired,
+     * whichever format it has, and a retired key is kept this long after the last showtime it could have signed for.
+     */
+    public static final java.time.Duration VALID_AFTER_START = java.time.Duration.ofHours(6);
+
     /** Key ids are short visible words, so that a token stays small and a scanner can look one up by its text. */
     public static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 

@@ -9,6 +9,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import io.javalin.apibuilder.EndpointGroup;
+import org.marquee.server.admissions.http.AdmissionHandlers;
 import org.marquee.server.audit.http.AuditHandlers;
 import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.auth.http.TerminalHandlers;
@@ -18,6 +19,7 @@ import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
 import org.marquee.server.seatmap.http.SeatMapHandler;
+import org.marquee.server.ticketkeys.http.TicketKeyHandlers;
 import org.marquee.server.web.IdempotentRequests;
 
 /** Every path of the API, with who may call it, in one place. */
@@ -34,7 +36,9 @@ public record ApiRoutes(
         MetricsHandler metrics,
         OpenApiHandler openApi,
         AuditHandlers audit,
-        IdempotentRequests idempotent)
+        IdempotentRequests idempotent,
+        TicketKeyHandlers ticketKeys,
+        AdmissionHandlers admissions)
         implements EndpointGroup {
 
     public static final String BASE = "/api/v1";
@@ -83,6 +87,20 @@ public record ApiRoutes(
             // the admin API (DESIGN §7): managers only; every mutation is wrapped in idempotent.atomic, so that it
             // commits together with its audit entry or not at all
             get("/admin/audit", audit::list, Access.MANAGER);
+
+            // tickets at the door (DESIGN §9): every terminal may read the public keys; only door scanners admit.
+            // POST /admissions is idempotent by each scan's scanId (kept with its effect), not by Idempotency-Key
+            get(
+                    "/ticket-keys",
+                    ticketKeys::list,
+                    Access.KIOSK,
+                    Access.COUNTER,
+                    Access.CLERK,
+                    Access.MANAGER,
+                    Access.SCANNER);
+            post("/admin/ticket-keys/rotate", idempotent.atomic(ticketKeys::rotate), Access.MANAGER);
+            post("/admissions", admissions::admit, Access.SCANNER);
+            get("/admissions/revoked", admissions::revoked, Access.SCANNER);
         });
     }
 }
