@@ -1,10 +1,10 @@
 package org.marquee.server.admissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.marquee.server.admissions.Door.buy;
-import static org.marquee.server.admissions.Door.result;
-import static org.marquee.server.admissions.Door.scan;
-import static org.marquee.server.admissions.Door.token;
+import static org.marquee.server.testing.Doors.buy;
+import static org.marquee.server.testing.Doors.result;
+import static org.marquee.server.testing.Doors.scan;
+import static org.marquee.server.testing.Doors.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,7 @@ import org.marquee.model.TicketToken;
 import org.marquee.model.TicketType;
 import org.marquee.server.demo.DemoFixture;
 import org.marquee.server.testing.ApiClient;
+import org.marquee.server.testing.Doors;
 import org.marquee.server.testing.TestServer;
 
 /** Door scans over HTTP against a real server and PostgreSQL (DESIGN §9). */
@@ -36,8 +37,8 @@ class AdmissionApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start("admissions", TestServer.Options.defaults());
-        door1 = Door.scanner(server, "door-1");
-        door2 = Door.scanner(server, "door-2");
+        door1 = Doors.scanner(server, "door-1");
+        door2 = Doors.scanner(server, "door-2");
         showtime = server.bigHallShowtime();
     }
 
@@ -54,7 +55,7 @@ class AdmissionApiTest {
 
         assertThat(token).startsWith("MQT2." + keys.get(0).path("kid").asText() + ".");
         assertThat(keys.get(0).path("algorithm").asText()).isEqualTo("Ed25519");
-        assertThat(Door.verifiesWithTheJdk(token, keys)).isTrue();
+        assertThat(Doors.verifiesWithTheJdk(token, keys)).isTrue();
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[2]), StandardCharsets.US_ASCII);
         long ticketId = order.path("tickets").get(0).path("ticketId").asLong();
         assertThat(payload)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marquee.server.testing.ApiClient;
+import org.marquee.server.testing.Doors;
 import org.marquee.server.testing.TestServer;
 
 /** Bad requests to the door endpoints: a clear 4xx with the error body, and nothing recorded. */
@@ -19,7 +20,7 @@ class AdmissionInputTest {
     @BeforeAll
     static void start() {
         server = TestServer.start("admission_input", TestServer.Options.defaults());
-        door = Door.scanner(server, "door-input");
+        door = Doors.scanner(server, "door-input");
     }
 
     @AfterAll
@@ -51,7 +52,7 @@ class AdmissionInputTest {
     @Test
     void aBatchWithOneBadScanRecordsNoneOfIt() {
         ApiClient.Answer answer = door.post(
-                "/admissions", "{\"scans\":[" + Door.scan("hello", "batch-ok", null) + ",{\"ticketToken\":\"x\"}]}");
+                "/admissions", "{\"scans\":[" + Doors.scan("hello", "batch-ok", null) + ",{\"ticketToken\":\"x\"}]}");
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("error").path("message").asText()).contains("scans[1].scanId");
@@ -66,7 +67,7 @@ class AdmissionInputTest {
     void anEmptyOrOversizedBatchIs422() {
         List<String> many = new ArrayList<>();
         for (int i = 0; i <= AdmissionService.MAX_SCANS; i++) {
-            many.add(Door.scan("t", "many-" + i, null));
+            many.add(Doors.scan("t", "many-" + i, null));
         }
         assertThat(door.post("/admissions", "{\"scans\":[]}").status()).isEqualTo(422);
         assertThat(door.post("/admissions", "{\"scans\":[" + String.join(",", many) + "]}")
@@ -82,7 +83,7 @@ class AdmissionInputTest {
 
     @Test
     void onlyAScannerAdmitsAndReadsTheRevokedList() {
-        String scan = Door.scan("hello", "not-a-door", null);
+        String scan = Doors.scan("hello", "not-a-door", null);
         assertThat(server.kiosk(1).post("/admissions", scan).status()).isEqualTo(403);
         assertThat(server.counter().post("/admissions", scan).status()).isEqualTo(403);
         assertThat(server.manager().post("/admissions", scan).status()).isEqualTo(403);

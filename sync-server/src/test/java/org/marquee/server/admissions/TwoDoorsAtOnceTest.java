@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marquee.server.testing.ApiClient;
+import org.marquee.server.testing.Doors;
 import org.marquee.server.testing.TestServer;
 
 /** Two doors scanning one ticket at the same moment admit it once: the database's key decides, not Java. */
@@ -32,16 +33,16 @@ class TwoDoorsAtOnceTest {
 
     @Test
     void eachTicketScannedAtTwoDoorsAtOnceIsAdmittedExactlyOnce() throws Exception {
-        ApiClient north = Door.scanner(server, "door-north");
-        ApiClient south = Door.scanner(server, "door-south");
+        ApiClient north = Doors.scanner(server, "door-north");
+        ApiClient south = Doors.scanner(server, "door-south");
         long showtime = server.bigHallShowtime();
         List<String> seats = List.of("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10");
-        JsonNode order = Door.buy(server, 1, showtime, seats.toArray(String[]::new));
+        JsonNode order = Doors.buy(server, 1, showtime, seats.toArray(String[]::new));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int i = 0; i < seats.size(); i++) {
-                String token = Door.token(order, i);
+                String token = Doors.token(order, i);
                 CyclicBarrier together = new CyclicBarrier(2);
                 int round = i;
                 List<Future<JsonNode>> answers = new ArrayList<>();
@@ -51,7 +52,7 @@ class TwoDoorsAtOnceTest {
                     String scanId = "race-" + round + "-door-" + d;
                     answers.add(pool.submit(() -> {
                         together.await();
-                        return Door.result(door.post("/admissions", Door.scan(token, scanId, showtime)));
+                        return Doors.result(door.post("/admissions", Doors.scan(token, scanId, showtime)));
                     }));
                 }
                 List<String> verdicts = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.marquee.server.admissions;
+package org.marquee.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,17 +14,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.marquee.server.auth.TokenHash;
-import org.marquee.server.testing.ApiClient;
-import org.marquee.server.testing.Bodies;
-import org.marquee.server.testing.TestServer;
 
 /** What the door tests share: scanner terminals made in the database, tickets bought over the API, scans. */
-final class Door {
+public final class Doors {
 
-    private Door() {}
+    private Doors() {}
 
     /** A SCANNER terminal of the first theater, made as the admin API would (only its token's SHA-256 kept). */
-    static ApiClient scanner(TestServer server, String name) {
+    public static ApiClient scanner(TestServer server, String name) {
         String token = "scanner-token-" + name + "-" + UUID.randomUUID();
         server.jdbi()
                 .useHandle(h -> h.createUpdate("""
@@ -37,7 +34,7 @@ final class Door {
     }
 
     /** Buys adult tickets for the seats at a kiosk with the simulated card; the paid order as the API answers it. */
-    static JsonNode buy(TestServer server, int kiosk, long showtime, String... seats) {
+    public static JsonNode buy(TestServer server, int kiosk, long showtime, String... seats) {
         ApiClient client = server.kiosk(kiosk);
         ApiClient.Answer hold = client.post("/holds", Bodies.holdBody(showtime, List.of(seats)));
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
@@ -59,22 +56,22 @@ final class Door {
         return client.get("/orders/" + orderId).json();
     }
 
-    static String token(JsonNode order, int index) {
+    public static String token(JsonNode order, int index) {
         return order.path("tickets").get(index).path("token").asText();
     }
 
-    static String scan(String token, String scanId, Long showtimeId) {
+    public static String scan(String token, String scanId, Long showtimeId) {
         return "{\"ticketToken\":\"" + token + "\",\"scannedAt\":\"" + Instant.now() + "\",\"scanId\":\"" + scanId
                 + "\"" + (showtimeId == null ? "" : ",\"showtimeId\":" + showtimeId) + "}";
     }
 
-    static JsonNode result(ApiClient.Answer answer) {
+    public static JsonNode result(ApiClient.Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json().path("results").get(0);
     }
 
     /** Checks a token as any Ed25519 tool would: the published key, the text before the last dot, the signature. */
-    static boolean verifiesWithTheJdk(String token, JsonNode keys) throws Exception {
+    public static boolean verifiesWithTheJdk(String token, JsonNode keys) throws Exception {
         String kid = token.split("\\.")[1];
         for (JsonNode key : keys) {
             if (!key.path("kid").asText().equals(kid)) {
