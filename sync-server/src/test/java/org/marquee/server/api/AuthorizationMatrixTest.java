@@ -62,6 +62,10 @@ class AuthorizationMatrixTest {
             | POST /orders/{id}/cancel      | 401  | 401   | 401     | ok    | 403     | ok    | ok      |
             | POST /orders/{id}/refund      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | GET /admin/audit              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /ticket-keys              | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
+            | POST /admin/ticket-keys/rotate | 401 | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admissions              | 401  | 401   | 401     | 403   | 403     | 403   | 403     |
+            | GET /admissions/revoked       | 401  | 401   | 401     | 403   | 403     | 403   | 403     |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -181,6 +185,12 @@ class AuthorizationMatrixTest {
             case "POST /orders/{id}/cancel" -> new Call("/orders/" + orderId(fixture.order(caller)) + "/cancel");
             case "POST /orders/{id}/refund" -> new Call("/orders/" + fixture.paidOrder(caller) + "/refund");
             case "GET /admin/audit" -> new Call("/admin/audit?limit=1");
+            // door scanners (the SCANNER caller is in ScannerAccessTest)
+            case "GET /ticket-keys" -> new Call("/ticket-keys");
+            case "POST /admin/ticket-keys/rotate" -> new Call("/admin/ticket-keys/rotate");
+            case "POST /admissions" ->
+                new Call("/admissions", "{\"ticketToken\":\"x\",\"scanId\":\"" + UUID.randomUUID() + "\"}");
+            case "GET /admissions/revoked" -> new Call("/admissions/revoked?since=0");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }
