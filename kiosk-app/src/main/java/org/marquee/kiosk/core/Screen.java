@@ -9,5 +9,6 @@ public enum Screen {
     TICKETS,
     PAYMENT,
     DONE,
-    LOOKUP
+    LOOKUP,
+    SCANNER
 }

@@ -58,8 +58,23 @@ public record ApiRoutes(
             get("/terminals/me", terminals::me, Access.ANY_CALLER);
 
             get("/theaters", catalog::theaters, Access.ANY_CALLER);
-            get("/theaters/{id}/showtimes", catalog::showtimes, Access.ANY_CALLER);
-            get("/catalog/changes", catalog::changes, Access.ANY_CALLER);
+            // door scanners too: a door picks today's showtime it admits, and caches the catalog to work offline
+            get(
+                    "/theaters/{id}/showtimes",
+                    catalog::showtimes,
+                    Access.KIOSK,
+                    Access.COUNTER,
+                    Access.CLERK,
+                    Access.MANAGER,
+                    Access.SCANNER);
+            get(
+                    "/catalog/changes",
+                    catalog::changes,
+                    Access.KIOSK,
+                    Access.COUNTER,
+                    Access.CLERK,
+                    Access.MANAGER,
+                    Access.SCANNER);
             get("/showtimes/{id}/seats", seatMap::seats, Access.ANY_CALLER);
             // runs after authorization and before the stream starts, so that an unknown showtime is a plain 404
             beforeMatched("/showtimes/{id}/events", seatEvents::check);

@@ -15,7 +15,7 @@ import org.marquee.server.testing.TestServer;
 
 /**
  * The SCANNER caller against every route the server has, as docs/API.md's authorization matrix says: a door scanner
- * reads the ticket keys and the revoked list and records admissions; the public routes answer it as anyone; every
+ * reads the ticket keys, the revoked list, the catalog feed and a theater's showtimes, and records admissions; the public routes answer it as anyone; every
  * other route, including any added later, is 403 FORBIDDEN.
  */
 class ScannerAccessTest {
