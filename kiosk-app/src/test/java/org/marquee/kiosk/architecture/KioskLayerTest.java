@@ -26,7 +26,8 @@ class KioskLayerTest {
         "org.marquee.kiosk.seatmap..",
         "org.marquee.kiosk.checkout..",
         "org.marquee.kiosk.done..",
-        "org.marquee.kiosk.idle.."
+        "org.marquee.kiosk.idle..",
+        "org.marquee.kiosk.scanner.."
     };
 
     @ArchTest
@@ -55,7 +56,7 @@ class KioskLayerTest {
 
     @ArchTest
     static final ArchRule screensDoNotImportEachOther = slices().matching(
-                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle)..")
+                    "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|scanner)..")
             .should()
             .notDependOnEachOther();
 
