@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,8 +56,6 @@ public final class ScannerViewModel {
     /** Scans per upload: well inside the server's 200 and its 64 KiB request limit. */
     static final int UPLOAD_BATCH = 100;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     private final DoorDesk desk;
     private final DoorCache cache;
     private final Tasks tasks;
@@ -69,6 +66,7 @@ public final class ScannerViewModel {
     private final String door;
     private final Messages messages;
     private final DoorCheck check = new DoorCheck();
+    private final VerdictText text;
     private final Map<Long, Integer> admittedHere = new HashMap<>();
 
     private final ObservableList<DoorShowtime> showtimes = FXCollections.observableArrayList();
@@ -104,6 +102,7 @@ public final class ScannerViewModel {
         this.theaterId = theaterId;
         this.door = door;
         this.messages = messages;
+        this.text = new VerdictText(messages, zone);
         this.headline.set(messages.get("scanner.ready"));
         selected.addListener((obs, was, now) -> updateCounter());
     }
@@ -248,9 +247,7 @@ public final class ScannerViewModel {
                         messages.get(
                                 "scanner.warning.duplicate",
                                 scan.seatId(),
-                                result.admittedAt() == null
-                                        ? "?"
-                                        : TIME.format(result.admittedAt().atZone(zone)),
+                                text.time(result.admittedAt()),
                                 result.admittedBy()));
                 alarm.sound();
             } else if (result.result() == AdmissionVerdict.REVOKED) {
@@ -263,38 +260,9 @@ public final class ScannerViewModel {
     private void show(DoorVerdict result) {
         verdict.set(result);
         light.set(result.green() ? Light.GREEN : Light.RED);
-        headline.set(messages.get(result.green() ? "scanner.admitted" : "scanner.refused"));
-        seat.set(result.seatId() == null ? "" : messages.get("scanner.seatId", result.seatId()));
-        why.set(
-                switch (result.why()) {
-                    case NONE -> showtimeText(result.showtimeId());
-                    case ALREADY_ADMITTED ->
-                        messages.get(
-                                "scanner.why.ALREADY_ADMITTED",
-                                TIME.format(result.admittedAt().atZone(zone)),
-                                result.admittedBy());
-                    case OTHER_SHOWTIME -> {
-                        String other = showtimeText(result.showtimeId());
-                        yield other.isEmpty()
-                                ? messages.get("scanner.why.OTHER_SHOWTIME_UNKNOWN")
-                                : messages.get("scanner.why.OTHER_SHOWTIME", other);
-                    }
-                    default -> messages.get("scanner.why." + result.why().name());
-                });
-    }
-
-    private String showtimeText(Long showtimeId) {
-        if (showtimeId == null) {
-            return "";
-        }
-        return showtimes.stream()
-                .filter(s -> s.id() == showtimeId)
-                .findFirst()
-                .map(s -> messages.get(
-                        "scanner.showtimeText",
-                        s.auditoriumName() + " \u00b7 " + s.movieTitle(),
-                        TIME.format(s.startsAt().atZone(zone))))
-                .orElse("");
+        headline.set(text.headline(result));
+        seat.set(text.seat(result));
+        why.set(text.why(result, showtimes));
     }
 
     private void showShowtimes(List<ShowtimeListing> listings) {
