@@ -55,7 +55,15 @@ public record ApiRoutes(
             // a counter terminal's own token gets a clear 404 (no session to end) rather than 403
             delete("/sessions/current", sessions::end, Access.COUNTER, Access.CLERK, Access.MANAGER);
 
-            get("/terminals/me", terminals::me, Access.ANY_CALLER);
+            // a door scanner learns its own name and theater here too
+            get(
+                    "/terminals/me",
+                    terminals::me,
+                    Access.KIOSK,
+                    Access.COUNTER,
+                    Access.CLERK,
+                    Access.MANAGER,
+                    Access.SCANNER);
 
             get("/theaters", catalog::theaters, Access.ANY_CALLER);
             // door scanners too: a door picks today's showtime it admits, and caches the catalog to work offline

@@ -15,7 +15,8 @@ import org.marquee.server.testing.TestServer;
 
 /**
  * The SCANNER caller against every route the server has, as docs/API.md's authorization matrix says: a door scanner
- * reads the ticket keys, the revoked list, the catalog feed and a theater's showtimes, and records admissions; the public routes answer it as anyone; every
+ * reads the ticket keys, the revoked list, the catalog feed, a theater's showtimes and its own terminal, and
+ * records admissions; the public routes answer it as anyone; every
  * other route, including any added later, is 403 FORBIDDEN.
  */
 class ScannerAccessTest {
@@ -32,6 +33,8 @@ class ScannerAccessTest {
             new String[] {"/theaters/1/showtimes", null},
             "GET /catalog/changes",
             new String[] {"/catalog/changes?since=0", null},
+            "GET /terminals/me",
+            new String[] {"/terminals/me", null},
             "GET /health",
             new String[] {"/health", null},
             "GET /metrics",
