@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the kiosk application: {@code marquee kiosk [--server URL] [--mode counter|kiosk|admin]
+ * Entry point of the kiosk application: {@code marquee kiosk [--server URL] [--mode counter|kiosk|admin|scanner]
  * [--terminal-token T] [--data-dir DIR]}. Flags override the saved settings and are saved with them, so the next
  * start needs none. This class does not extend {@code Application}, so the JavaFX jars may sit on the class path.
  */
@@ -36,7 +36,7 @@ public final class KioskMain implements Callable<Integer> {
     @Option(
             names = "--mode",
             paramLabel = "MODE",
-            description = "counter, kiosk or admin (default: the saved mode, else counter).")
+            description = "counter, kiosk, admin or scanner (default: the saved mode, else counter).")
     Mode mode;
 
     @Option(

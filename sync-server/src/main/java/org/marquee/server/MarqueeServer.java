@@ -3,6 +3,9 @@ package org.marquee.server;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.marquee.server.admissions.AdmissionService;
+import org.marquee.server.admissions.http.AdmissionHandlers;
+import org.marquee.server.admissions.persistence.AdmissionStore;
 import org.marquee.server.api.ApiRoutes;
 import org.marquee.server.api.ApiServer;
 import org.marquee.server.api.HealthHandler;
@@ -84,6 +87,10 @@ import org.marquee.server.seatrules.persistence.TheaterRuleStore;
 import org.marquee.server.secrets.persistence.SecretStore;
 import org.marquee.server.shifts.http.ShiftHandlers;
 import org.marquee.server.shifts.persistence.ShiftStore;
+import org.marquee.server.ticketkeys.KeySecret;
+import org.marquee.server.ticketkeys.TicketKeys;
+import org.marquee.server.ticketkeys.http.TicketKeyHandlers;
+import org.marquee.server.ticketkeys.persistence.TicketKeyStore;
 import org.marquee.server.tickets.ConfirmationMailer;
 import org.marquee.server.web.IdempotentRequests;
 import org.slf4j.Logger;
@@ -184,7 +191,13 @@ public final class MarqueeServer implements AutoCloseable {
             var secrets = new SecretStore(database.jdbi());
             var gateways = new PaymentGateways(gateways(config));
             var orders = new OrderService(catalog, holds, orderStore, gateways, committed, audit);
-            var views = new OrderViews(catalog, orders, secrets.key("ticket-signing"));
+            // Ed25519 keys with ids sign new tickets (MQT2); the old HMAC key only checks MQT1 tickets sold before
+            var ticketKeys = new TicketKeys(
+                            new TicketKeyStore(database.jdbi()),
+                            KeySecret.load(System.getenv(), config.database().dataDir()),
+                            Clock.systemUTC())
+                    .start();
+            var views = new OrderViews(catalog, orders, ticketKeys);
             var mailer = config.mailEnabled() ? new ConfirmationMailer(config.mail()) : null;
             Consumer<OrderRecord> mail = order -> {
                 if (mailer != null && order.email() != null) {
@@ -211,6 +224,8 @@ public final class MarqueeServer implements AutoCloseable {
             var answerPurge = new AnswerPurge(idempotencyStore, config.sweepInterval());
             var drawer = new ShiftStore(database.jdbi());
             var managerReleases = new ManagerReleases(holds, new LiveHoldStore(database.jdbi()), audit);
+            var admissions = new AdmissionService(
+                    new AdmissionStore(database.jdbi()), ticketKeys, secrets.key("ticket-signing"), Clock.systemUTC());
             var idempotent = new IdempotentRequests(unit, new IdempotencyKeys(idempotencyStore));
             // an admin change to a showtime: cached facts forgotten and live seat maps told, once it has committed
             ShowtimeChanges showtimeChanges = showtimeId -> UnitOfWork.afterCommit(() -> {
@@ -256,7 +271,9 @@ public final class MarqueeServer implements AutoCloseable {
                             new TerminalAdmin(adminTerminalDao, audit, tokenChanges), config.publicUrl()),
                     new StaffAdminHandlers(
                             new StaffAdmin(database.jdbi().onDemand(AdminStaffDao.class), audit, tokenChanges)),
-                    idempotent);
+                    idempotent,
+                    new TicketKeyHandlers(ticketKeys, audit),
+                    new AdmissionHandlers(admissions));
             ApiServer api;
             try {
                 api = ApiServer.start(config.host(), config.port(), routes, authenticator, metrics);

@@ -141,7 +141,11 @@ public final class AppContext implements AutoCloseable {
         if (!current.complete()) {
             return Screen.SETUP;
         }
-        return current.mode() == Mode.KIOSK ? Screen.SHOWTIMES : Screen.LOGIN;
+        return switch (current.mode()) {
+            case KIOSK -> Screen.SHOWTIMES;
+            case SCANNER -> Screen.SCANNER;
+            default -> Screen.LOGIN;
+        };
     }
 
     /** True once the terminal knows its server and token. */

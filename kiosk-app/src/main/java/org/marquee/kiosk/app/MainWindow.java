@@ -118,7 +118,7 @@ public final class MainWindow implements AutoCloseable {
 
     private void applyStage(Settings settings) {
         if (stage != null) {
-            stage.setFullScreen(settings.mode() == Mode.KIOSK);
+            stage.setFullScreen(settings.mode() == Mode.KIOSK || settings.mode() == Mode.SCANNER);
         }
     }
 

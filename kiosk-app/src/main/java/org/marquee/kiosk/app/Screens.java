@@ -2,6 +2,7 @@ package org.marquee.kiosk.app;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
+import org.marquee.kiosk.cache.DoorCache;
 import org.marquee.kiosk.checkout.CardReader;
 import org.marquee.kiosk.checkout.CheckoutFrame;
 import org.marquee.kiosk.checkout.PaymentView;
@@ -24,11 +25,15 @@ import org.marquee.kiosk.done.DoneViewModel;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.layouteditor.LayoutEditorView;
 import org.marquee.kiosk.layouteditor.LayoutEditorViewModel;
+import org.marquee.kiosk.scanner.ScannerView;
+import org.marquee.kiosk.scanner.ScannerViewModel;
+import org.marquee.kiosk.scanner.ToneAlarm;
 import org.marquee.kiosk.schedule.ScheduleView;
 import org.marquee.kiosk.schedule.ScheduleViewModel;
 import org.marquee.kiosk.seatdrawing.SeatPalette;
 import org.marquee.kiosk.seatmap.SeatMapView;
 import org.marquee.kiosk.seatmap.SeatMapViewModel;
+import org.marquee.kiosk.settings.TerminalIdentity;
 import org.marquee.kiosk.setup.SetupView;
 import org.marquee.kiosk.setup.SetupViewModel;
 import org.marquee.kiosk.showtimes.CachedShowtimeSource;
@@ -54,6 +59,7 @@ final class Screens {
             case SETUP -> setup(ctx);
             case LOGIN -> login(ctx);
             case LOOKUP -> lookup(ctx);
+            case SCANNER -> scanner(ctx);
             case SHOWTIMES -> showtimes(ctx);
             case SEAT_MAP -> seatMap(ctx);
             case TICKETS -> tickets(ctx);
@@ -78,6 +84,25 @@ final class Screens {
                     ctx.navigator().go(ctx.startScreen());
                 });
         return new SetupView(model, ctx.messages());
+    }
+
+    /** The door scanner (DESIGN §9): its own H2 store, opened for the screen's visit and closed with it. */
+    private static Parent scanner(AppContext ctx) {
+        DoorCache doorCache = DoorCache.open(ctx.dataDir());
+        java.time.ZoneId zone = TheaterClock.of(ctx).getZone();
+        TerminalIdentity identity = ctx.identityProperty().get();
+        ScannerViewModel model = new ScannerViewModel(
+                ctx.client(),
+                doorCache,
+                ctx.tasks(),
+                new ToneAlarm(),
+                java.time.Clock.systemUTC(),
+                zone,
+                ctx.homeTheaterId() == null ? 1 : ctx.homeTheaterId(),
+                identity == null ? "this door" : identity.name(),
+                ctx.messages());
+        model.start();
+        return new ScannerView(model, ctx.messages(), zone, doorCache);
     }
 
     private static Parent login(AppContext ctx) {

@@ -63,7 +63,8 @@ public final class MarqueeClient
                 StaffSessions,
                 RefundDesk,
                 AuditoriumAdmin,
-                ScheduleAdmin {
+                ScheduleAdmin,
+                DoorDesk {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -108,6 +109,28 @@ public final class MarqueeClient
 
     public HttpUrl baseUrl() {
         return base;
+    }
+
+    @Override
+    public List<org.marquee.model.TicketKeyView> ticketKeys() {
+        return send(new Request.Builder().url(url("ticket-keys")).get(), new TypeReference<>() {}, null);
+    }
+
+    @Override
+    public org.marquee.model.RevokedTickets revokedSince(String cursor) {
+        HttpUrl url = base.newBuilder()
+                .addPathSegments("admissions/revoked")
+                .addQueryParameter("since", cursor)
+                .build();
+        return send(new Request.Builder().url(url).get(), org.marquee.model.RevokedTickets.class, null);
+    }
+
+    /** Not under an Idempotency-Key: each scan's scanId makes a re-send answer the same. */
+    @Override
+    public List<org.marquee.model.AdmissionResult> admit(List<org.marquee.model.AdmissionScan> scans) {
+        Request.Builder request =
+                new Request.Builder().url(url("admissions")).post(json(new org.marquee.model.AdmissionBatch(scans)));
+        return send(request, org.marquee.model.AdmissionResults.class, null).results();
     }
 
     public HealthView health() {

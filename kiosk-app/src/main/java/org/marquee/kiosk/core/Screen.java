@@ -20,5 +20,6 @@ public enum Screen {
     ADMIN_PRICES,
     ADMIN_TERMINALS,
     ADMIN_STAFF,
-    ADMIN_AUDIT
+    ADMIN_AUDIT,
+    SCANNER
 }

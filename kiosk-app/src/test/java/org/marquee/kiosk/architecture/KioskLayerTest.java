@@ -35,7 +35,8 @@ class KioskLayerTest {
         "org.marquee.kiosk.adminprices..",
         "org.marquee.kiosk.adminterminals..",
         "org.marquee.kiosk.adminstaff..",
-        "org.marquee.kiosk.adminaudit.."
+        "org.marquee.kiosk.adminaudit..",
+        "org.marquee.kiosk.scanner.."
     };
 
     @ArchTest
@@ -69,7 +70,7 @@ class KioskLayerTest {
     @ArchTest
     static final ArchRule screensDoNotImportEachOther = slices().matching(
                     "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|layouteditor|schedule|admin|"
-                            + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit)..")
+                            + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit|scanner)..")
             .should()
             .notDependOnEachOther();
 

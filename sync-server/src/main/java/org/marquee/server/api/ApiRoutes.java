@@ -9,6 +9,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import io.javalin.apibuilder.EndpointGroup;
+import org.marquee.server.admissions.http.AdmissionHandlers;
 import org.marquee.server.audit.http.AuditHandlers;
 import org.marquee.server.auth.http.SessionHandlers;
 import org.marquee.server.auth.http.TerminalHandlers;
@@ -26,6 +27,7 @@ import org.marquee.server.reports.http.ReportHandlers;
 import org.marquee.server.schedule.http.ScheduleHandlers;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.shifts.http.ShiftHandlers;
+import org.marquee.server.ticketkeys.http.TicketKeyHandlers;
 import org.marquee.server.web.IdempotentRequests;
 
 /** Every path of the API, with who may call it, in one place. */
@@ -50,7 +52,9 @@ public record ApiRoutes(
         ScheduleHandlers schedule,
         TerminalAdminHandlers adminTerminals,
         StaffAdminHandlers adminStaff,
-        IdempotentRequests idempotent)
+        IdempotentRequests idempotent,
+        TicketKeyHandlers ticketKeys,
+        AdmissionHandlers admissions)
         implements EndpointGroup {
 
     public static final String BASE = "/api/v1";
@@ -67,11 +71,34 @@ public record ApiRoutes(
             // a counter terminal's own token gets a clear 404 (no session to end) rather than 403
             delete("/sessions/current", sessions::end, Access.COUNTER, Access.CLERK, Access.MANAGER);
 
-            get("/terminals/me", terminals::me, Access.ANY_CALLER);
+            // a door scanner learns its own name and theater here too
+            get(
+                    "/terminals/me",
+                    terminals::me,
+                    Access.KIOSK,
+                    Access.COUNTER,
+                    Access.CLERK,
+                    Access.MANAGER,
+                    Access.SCANNER);
 
             get("/theaters", catalog::theaters, Access.ANY_CALLER);
-            get("/theaters/{id}/showtimes", catalog::showtimes, Access.ANY_CALLER);
-            get("/catalog/changes", catalog::changes, Access.ANY_CALLER);
+            // door scanners too: a door picks today's showtime it admits, and caches the catalog to work offline
+            get(
+                    "/theaters/{id}/showtimes",
+                    catalog::showtimes,
+                    Access.KIOSK,
+                    Access.COUNTER,
+                    Access.CLERK,
+                    Access.MANAGER,
+                    Access.SCANNER);
+            get(
+                    "/catalog/changes",
+                    catalog::changes,
+                    Access.KIOSK,
+                    Access.COUNTER,
+                    Access.CLERK,
+                    Access.MANAGER,
+                    Access.SCANNER);
             get("/showtimes/{id}/seats", seatMap::seats, Access.ANY_CALLER);
             // runs after authorization and before the stream starts, so that an unknown showtime is a plain 404
             beforeMatched("/showtimes/{id}/events", seatEvents::check);
@@ -141,6 +168,20 @@ public record ApiRoutes(
             get("/admin/staff", adminStaff::list, Access.MANAGER);
             post("/admin/staff", idempotent.atomic(adminStaff::create), Access.MANAGER);
             put("/admin/staff/{id}", idempotent.atomic(adminStaff::update), Access.MANAGER);
+
+            // tickets at the door (DESIGN §9): every terminal may read the public keys; only door scanners admit.
+            // POST /admissions is idempotent by each scan's scanId (kept with its effect), not by Idempotency-Key
+            get(
+                    "/ticket-keys",
+                    ticketKeys::list,
+                    Access.KIOSK,
+                    Access.COUNTER,
+                    Access.CLERK,
+                    Access.MANAGER,
+                    Access.SCANNER);
+            post("/admin/ticket-keys/rotate", idempotent.atomic(ticketKeys::rotate), Access.MANAGER);
+            post("/admissions", admissions::admit, Access.SCANNER);
+            get("/admissions/revoked", admissions::revoked, Access.SCANNER);
         });
     }
 }

@@ -33,8 +33,14 @@ public record OrderRecord(
         payments = List.copyOf(payments);
     }
 
-    /** One ticket of the order. */
-    public record Line(String seatId, TicketType type, SeatType seatType, long priceMinor) {}
+    /** One ticket of the order; {@code ticketId} is 0 until it is stored. */
+    public record Line(String seatId, TicketType type, SeatType seatType, long priceMinor, long ticketId) {
+
+        /** A ticket not yet stored. */
+        public Line(String seatId, TicketType type, SeatType seatType, long priceMinor) {
+            this(seatId, type, seatType, priceMinor, 0);
+        }
+    }
 
     /** Money moved for the order. */
     public record Payment(

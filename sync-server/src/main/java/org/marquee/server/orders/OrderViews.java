@@ -6,23 +6,24 @@ import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentView;
 import org.marquee.model.SeatDefinition;
-import org.marquee.model.TicketToken;
+import org.marquee.model.SignedTicketToken;
 import org.marquee.model.TicketView;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.ShowtimeDetails;
+import org.marquee.server.ticketkeys.TicketKeys;
 import org.marquee.server.tickets.TicketSheet;
 
-/** Turns orders into what clients see; paid tickets carry their signed token for the QR code. */
+/** Turns orders into what clients see; paid tickets carry their MQT2 token (DESIGN §9) for the QR code. */
 public final class OrderViews {
 
     private final CatalogService catalog;
     private final OrderService orders;
-    private final byte[] ticketKey;
+    private final TicketKeys ticketKeys;
 
-    public OrderViews(CatalogService catalog, OrderService orders, byte[] ticketKey) {
+    public OrderViews(CatalogService catalog, OrderService orders, TicketKeys ticketKeys) {
         this.catalog = catalog;
         this.orders = orders;
-        this.ticketKey = ticketKey.clone();
+        this.ticketKeys = ticketKeys;
     }
 
     public OrderView view(OrderRecord order) {
@@ -80,11 +81,15 @@ public final class OrderViews {
                 .sorted(java.util.Comparator.comparingInt((OrderRecord.Line line) -> position(seats, line.seatId())))
                 .map(line -> {
                     SeatDefinition seat = seats.get(line.seatId());
+                    // Ed25519 is deterministic: the same ticket gives the same token until the key is rotated
                     String token = paid
-                            ? TicketToken.sign(
-                                    new TicketToken.Claims(
-                                            order.code(), order.showtimeId(), line.seatId(), line.type(), startsAt),
-                                    ticketKey)
+                            ? ticketKeys.sign(new SignedTicketToken.Claims(
+                                    line.ticketId(),
+                                    order.code(),
+                                    order.showtimeId(),
+                                    line.seatId(),
+                                    line.type(),
+                                    startsAt))
                             : null;
                     return new TicketView(
                             line.seatId(),
@@ -93,7 +98,8 @@ public final class OrderViews {
                             line.seatType(),
                             line.type(),
                             line.priceMinor(),
-                            token);
+                            token,
+                            line.ticketId() == 0 ? null : line.ticketId());
                 })
                 .toList();
     }

@@ -100,6 +100,10 @@ class AuthorizationMatrixTest {
             | GET /admin/staff              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | POST /admin/staff             | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | PUT /admin/staff/{id}         | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /ticket-keys              | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
+            | POST /admin/ticket-keys/rotate | 401 | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admissions              | 401  | 401   | 401     | 403   | 403     | 403   | 403     |
+            | GET /admissions/revoked       | 401  | 401   | 401     | 403   | 403     | 403   | 403     |
             """;
 
     /** A request ready to send; {@code token} replaces the caller's own when the call must not spend it. */
@@ -326,6 +330,12 @@ class AuthorizationMatrixTest {
                                 + "\",\"displayName\":\"Matrix\",\"role\":\"CLERK\",\"pin\":\"1234\"}");
             case "PUT /admin/staff/{id}" ->
                 new Call("/admin/staff/" + fixture.spareStaff(), "{\"displayName\":\"Matrix Clerk\"}");
+            // door scanners (the SCANNER caller is in ScannerAccessTest)
+            case "GET /ticket-keys" -> new Call("/ticket-keys");
+            case "POST /admin/ticket-keys/rotate" -> new Call("/admin/ticket-keys/rotate");
+            case "POST /admissions" ->
+                new Call("/admissions", "{\"ticketToken\":\"x\",\"scanId\":\"" + UUID.randomUUID() + "\"}");
+            case "GET /admissions/revoked" -> new Call("/admissions/revoked?since=0");
             default -> throw new IllegalArgumentException("No request for " + endpoint + "; add one");
         };
     }

@@ -479,6 +479,43 @@ class OpenApiContractTest {
     }
 
     @Test
+    void ticketsAtTheDoor() {
+        ApiClient door = org.marquee.server.testing.Doors.scanner(server, "door-contract");
+        ApiClient manager = server.client(token("morgan", "9999"));
+        String paid = order(kiosk, freeSeats.next(), null);
+        JsonNode view = contract.call(kiosk, "GET", paid, null).json();
+        contract.call(kiosk, "POST", paid + "/payments", card(view, "tok_visa"));
+        String token = contract.call(kiosk, "GET", paid, null)
+                .json()
+                .path("tickets")
+                .get(0)
+                .path("token")
+                .asText();
+
+        assertThat(contract.call(door, "GET", "/ticket-keys", null).status()).isEqualTo(200);
+        assertThat(contract.call(manager, "POST", "/admin/ticket-keys/rotate", null)
+                        .status())
+                .isEqualTo(201);
+        String scan = org.marquee.server.testing.Doors.scan(token, "contract-1", showtime);
+        assertThat(contract.call(door, "POST", "/admissions", scan)
+                        .json()
+                        .path("results")
+                        .get(0)
+                        .path("result")
+                        .asText())
+                .isEqualTo("ADMITTED");
+        assertThat(contract.call(door, "POST", "/admissions", "{\"scans\":[" + scan + "]}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(contract.wrong(door, "POST", "/admissions", "{\"ticketToken\":\"x\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(contract.call(door, "GET", "/admissions/revoked?since=0", null)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusedCallers() {
         assertThat(contract.wrong(server.client(null), "GET", "/theaters", null).status())
                 .isEqualTo(401);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -252,7 +251,7 @@ class DemoFixtureTest {
         var config = new ServerConfig(
                 "127.0.0.1",
                 0,
-                new DatabaseSettings(url, "postgres", "postgres", Path.of("unused"), 4),
+                new DatabaseSettings(url, "postgres", "postgres", TestServer.DATA_DIR, 4),
                 false,
                 4,
                 HoldPolicy.of(Duration.ofMinutes(8), Duration.ofMinutes(20)),

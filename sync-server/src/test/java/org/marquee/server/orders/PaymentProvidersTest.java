@@ -6,7 +6,6 @@ import static org.marquee.server.orders.SaleFlowTest.orderBody;
 import static org.marquee.server.testing.Bodies.holdBody;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -32,7 +31,7 @@ class PaymentProvidersTest {
         var config = new ServerConfig(
                 "127.0.0.1",
                 0,
-                new DatabaseSettings(jdbcUrl, "postgres", "postgres", Path.of("unused"), 4),
+                new DatabaseSettings(jdbcUrl, "postgres", "postgres", TestServer.DATA_DIR, 4),
                 true,
                 4,
                 HoldPolicy.of(Duration.ofMinutes(8), Duration.ofMinutes(20)),

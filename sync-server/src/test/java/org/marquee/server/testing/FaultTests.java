@@ -1,6 +1,5 @@
 package org.marquee.server.testing;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.marquee.server.db.DatabaseSettings;
@@ -42,7 +41,7 @@ public final class FaultTests {
 
     /** A server's database settings for {@code url} with the short timeouts and a pool of {@code poolSize}. */
     public static DatabaseSettings settings(String url, String user, String password, int poolSize) {
-        return new DatabaseSettings(url, user, password, Path.of("unused"), poolSize, SHORT);
+        return new DatabaseSettings(url, user, password, TestServer.DATA_DIR, poolSize, SHORT);
     }
 
     public static TestServer.Options options() {

@@ -18,6 +18,22 @@ import org.marquee.server.tickets.MailSettings;
 /** A real sync server with the demo fixture on its own test database, on a free port. */
 public final class TestServer implements AutoCloseable {
 
+    /**
+     * The data directory of every test server in this JVM: it holds the ticket key secret, so that two instances on one
+     * database (as behind a load balancer) open each other's ticket keys, and nothing is written into the source tree.
+     */
+    public static final Path DATA_DIR = dataDir();
+
+    private static Path dataDir() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("marquee-test-server");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private final MarqueeServer server;
     private final String jdbcUrl;
 
@@ -103,8 +119,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Another server instance on an existing database, as a second instance behind a load balancer would be. */
     public static TestServer startOn(String jdbcUrl, Options options) {
-        return startWith(
-                new DatabaseSettings(jdbcUrl, "postgres", "postgres", Path.of("unused"), options.poolSize()), options);
+        return startWith(new DatabaseSettings(jdbcUrl, "postgres", "postgres", DATA_DIR, options.poolSize()), options);
     }
 
     /** A server on the database {@code settings} name, as an operator configures it (credentials, timeouts). */

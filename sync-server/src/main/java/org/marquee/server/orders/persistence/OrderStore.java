@@ -330,14 +330,15 @@ public final class OrderStore {
 
     private Optional<OrderRecord> find(Handle handle, UUID orderId) {
         List<OrderRecord.Line> lines = handle.createQuery("""
-                        select seat_id, ticket_type, seat_type, price_minor from order_tickets
+                        select id, seat_id, ticket_type, seat_type, price_minor from order_tickets
                          where order_id = :o order by seat_id""")
                 .bind("o", orderId)
                 .map((rs, ctx) -> new OrderRecord.Line(
                         rs.getString("seat_id"),
                         TicketType.valueOf(rs.getString("ticket_type")),
                         SeatType.valueOf(rs.getString("seat_type")),
-                        rs.getLong("price_minor")))
+                        rs.getLong("price_minor"),
+                        rs.getLong("id")))
                 .list();
         List<OrderRecord.Payment> paid = payments.ofOrder(handle, orderId);
         return handle.createQuery("select " + ORDER_COLUMNS + " from orders o join holds h on h.id = o.hold_id"
