@@ -63,8 +63,8 @@ public final class TrainingRun {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "showtimes" -> Optional.of(Goal.SHOWTIMES);
             case "seat-map", "true" -> Optional.of(Goal.SEAT_MAP);
-            default -> throw new IllegalArgumentException(
-                    "-D" + PROPERTY + "=" + value + ": expected showtimes or seat-map");
+            default ->
+                throw new IllegalArgumentException("-D" + PROPERTY + "=" + value + ": expected showtimes or seat-map");
         };
     }
 
@@ -99,9 +99,9 @@ public final class TrainingRun {
         @Override
         public void handle(long now) {
             if (!showtimeOpened) {
-                Optional<ButtonBase> showtime = find(ButtonBase.class, n -> n.getId() != null
-                        && n.getId().startsWith("showtime-")
-                        && !n.isDisabled());
+                Optional<ButtonBase> showtime = find(
+                        ButtonBase.class,
+                        n -> n.getId() != null && n.getId().startsWith("showtime-") && !n.isDisabled());
                 if (showtime.isEmpty()) {
                     return;
                 }
