@@ -5,7 +5,8 @@
 #   3. starts the packaged server (its own runtime, embedded PostgreSQL, demo data) and asks /api/v1/health;
 #   4. starts the packaged kiosk headless (Monocle) against it, in kiosk mode with an empty catalog cache, until the
 #      showtimes screen shows a showtime, with -XX:AOTMode=on so that it fails if the AOT cache cannot be used.
-# Usage: installers/test-packages.sh [DIR_WITH_DEBS]   (default installers/target). Ports: a free one.
+# Usage: installers/test-packages.sh [DIR_WITH_DEBS]   (default installers/target). The server listens on a free
+# port, or on MARQUEE_TEST_PORT when set.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -92,7 +93,7 @@ done
 
 # --- the packaged server starts ----------------------------------------------------------------------------------
 SERVER_LOG=$ROOT/server.log
-"$SERVER" --port 0 --host 127.0.0.1 --demo-data --data-dir "$ROOT/server-data" >"$SERVER_LOG" 2>&1 &
+"$SERVER" --port "${MARQUEE_TEST_PORT:-0}" --host 127.0.0.1 --demo-data --data-dir "$ROOT/server-data" >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 url=""
 for ((i = 0; i < 240; i++)); do
