@@ -163,9 +163,9 @@ stop_training_server() {
 trap stop_training_server EXIT
 
 start_training_server() {
-    say "Training server (demo data, embedded PostgreSQL, a free port)"
+    say "Training server (demo data, embedded PostgreSQL, a free port or MARQUEE_TRAINING_PORT)"
     local log=$WORK/training-server.log
-    "$JDK/bin/java" -jar "$SERVER_JAR" --port 0 --host 127.0.0.1 --demo-data --data-dir "$WORK/training-server" \
+    "$JDK/bin/java" -jar "$SERVER_JAR" --port "${MARQUEE_TRAINING_PORT:-0}" --host 127.0.0.1 --demo-data --data-dir "$WORK/training-server" \
         >"$log" 2>&1 &
     TRAINING_SERVER_PID=$!
     local i url=""

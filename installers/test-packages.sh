@@ -112,7 +112,7 @@ fi
 # --- the packaged kiosk starts headless to the showtimes screen, with its AOT cache ------------------------------
 if [[ -n $url ]]; then
     if out=$(HOME=$ROOT/home JAVA_TOOL_OPTIONS="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true -Dmarquee.kiosk.training=showtimes -XX:AOTMode=on" \
-        timeout 120 "$KIOSK" --server "$url" --mode kiosk --terminal-token demo-kiosk-1 --data-dir "$ROOT/kiosk-data" 2>&1) \
+        timeout 300 "$KIOSK" --server "$url" --mode kiosk --terminal-token demo-kiosk-1 --data-dir "$ROOT/kiosk-data" 2>&1) \
         && [[ $out == *showtimes_shown_ms=* ]]; then
         pass "packaged kiosk, headless, AOT cache in use: showtimes screen after $(grep -o 'showtimes_shown_ms=[0-9]*' <<<"$out" | cut -d= -f2) ms"
     else

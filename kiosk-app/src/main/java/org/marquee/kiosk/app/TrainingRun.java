@@ -31,7 +31,7 @@ public final class TrainingRun {
     /** Exit status when the screens did not show within {@link #LIMIT}. */
     public static final int TIMED_OUT = 3;
 
-    static final Duration LIMIT = Duration.ofSeconds(90);
+    static final Duration LIMIT = Duration.ofSeconds(240); // generous: a training run on a busy build machine
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
 
