@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs with apt the Debian packages that building and checking the .deb packages needs and a fresh Debian may
-# lack: fakeroot and dpkg-dev (dpkg-deb builds the packages as root-owned files), binutils (jlink's objcopy), and
-# systemd (systemd-analyze verify in installers/test-packages.sh). Run as root or with sudo; quick when all are there.
+# lack: fakeroot and dpkg-dev (dpkg-deb builds the packages as root-owned files), and for installers/test-packages.sh
+# systemd (systemd-analyze verify) and curl (the packaged server's health). Run as root or with sudo; quick when all are there.
 set -euo pipefail
 
 needed=()
 command -v fakeroot >/dev/null || needed+=(fakeroot)
 command -v dpkg-deb >/dev/null || needed+=(dpkg-dev)
-command -v objcopy >/dev/null || needed+=(binutils)
 command -v systemd-analyze >/dev/null || needed+=(systemd)
+command -v curl >/dev/null || needed+=(curl)
 if ((${#needed[@]} == 0)); then
     exit 0
 fi
