@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marquee.kiosk.app.KioskApplication;
+import org.marquee.kiosk.app.TrainingRun;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "marquee kiosk",
         mixinStandardHelpOptions = true,
-        version = "Marquee kiosk 0.1.0",
+        versionProvider = KioskVersion.class,
         description =
                 "Starts a Marquee terminal: a clerk's counter, a self-service kiosk, or a manager's admin screen.")
 public final class KioskMain implements Callable<Integer> {
@@ -70,6 +71,7 @@ public final class KioskMain implements Callable<Integer> {
                             + " a screen.");
             return 1;
         }
+        TrainingRun.startIfRequested(); // only with -Dmarquee.kiosk.training (the package build)
         KioskApplication.launch(store, settings);
         return 0;
     }
