@@ -31,6 +31,7 @@ import org.marquee.server.cinema.http.CinemaHandlers;
 import org.marquee.server.cinema.persistence.AuditoriumStore;
 import org.marquee.server.cinema.persistence.CinemaStore;
 import org.marquee.server.db.Database;
+import org.marquee.server.db.Reads;
 import org.marquee.server.db.UnitOfWork;
 import org.marquee.server.demo.persistence.DemoLoader;
 import org.marquee.server.holds.HoldService;
@@ -168,7 +169,9 @@ public final class MarqueeServer implements AutoCloseable {
             var orderStore = new OrderStore(database.jdbi());
             var idempotencyStore = new IdempotencyStore(database.jdbi());
             var authenticator = new TerminalAuthenticator(
-                    database.jdbi().onDemand(TerminalDao.class), database.jdbi().onDemand(StaffSessionDao.class));
+                    database.jdbi().onDemand(TerminalDao.class),
+                    database.jdbi().onDemand(StaffSessionDao.class),
+                    new Reads(database.jdbi()));
             var sessions = new SessionService(
                     database.jdbi().onDemand(StaffDao.class),
                     database.jdbi().onDemand(StaffSessionDao.class),

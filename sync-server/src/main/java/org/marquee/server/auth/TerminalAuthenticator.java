@@ -12,6 +12,7 @@ import org.marquee.server.auth.persistence.StaffSessionDao;
 import org.marquee.server.auth.persistence.TerminalDao;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.common.Principal;
+import org.marquee.server.db.Reads;
 
 /**
  * Turns a bearer token, a terminal's own or a staff session's, into a {@link Principal}. Answers are cached for a few
@@ -57,8 +58,19 @@ public final class TerminalAuthenticator {
     private final TerminalDao terminals;
     private final StaffSessionDao sessions;
     private final Cache<String, Lookup> byTokenHash;
+    private final Reads reads;
 
     public TerminalAuthenticator(TerminalDao terminals, StaffSessionDao sessions) {
+        this(terminals, sessions, null);
+    }
+
+    /**
+     * With {@code reads}, a lookup whose pooled connection turned out broken (PostgreSQL restarted, a failover) is run
+     * once more on a fresh one, as every read is: while the token channel is down nothing is cached, so the first
+     * request after a restart would otherwise be a 503.
+     */
+    public TerminalAuthenticator(TerminalDao terminals, StaffSessionDao sessions, Reads reads) {
+        this.reads = reads;
         this.terminals = terminals;
         this.sessions = sessions;
         this.byTokenHash = Caffeine.newBuilder()
@@ -88,10 +100,10 @@ public final class TerminalAuthenticator {
     /** The cached answer for a token hash, looked up again when a token change was seen since it was cached. */
     private Lookup current(String tokenHash) {
         if (!listening) {
-            return lookUp(tokenHash);
+            return read(tokenHash);
         }
         while (true) {
-            Lookup lookup = byTokenHash.get(tokenHash, this::lookUp);
+            Lookup lookup = byTokenHash.get(tokenHash, this::read);
             if (lookup.generation() == generation.get()) {
                 return lookup;
             }
@@ -127,6 +139,10 @@ public final class TerminalAuthenticator {
     public void forgetAll() {
         generation.incrementAndGet();
         byTokenHash.invalidateAll();
+    }
+
+    private Lookup read(String tokenHash) {
+        return reads == null ? lookUp(tokenHash) : reads.run(() -> lookUp(tokenHash));
     }
 
     private Lookup lookUp(String tokenHash) {

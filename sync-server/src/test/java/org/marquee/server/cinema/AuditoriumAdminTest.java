@@ -133,7 +133,8 @@ class AuditoriumAdminTest {
                         .path("seats")
                         .findValuesAsText("id"))
                 .containsExactly("A1", "A2", "A3", "A4");
-        assertThat(kiosk.post("/holds", Bodies.holdBody(future, List.of("B2"))).status())
+        assertThat(kiosk.post("/holds", Bodies.holdBody(future, List.of("B1", "B2")))
+                        .status())
                 .isEqualTo(201);
         kiosk.post("/holds", Bodies.holdBody(started, List.of("A1")));
         JsonNode entry =
