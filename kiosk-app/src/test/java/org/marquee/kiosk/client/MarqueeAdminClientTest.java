@@ -130,12 +130,12 @@ class MarqueeAdminClientTest {
     void aRefusalKeepsItsFieldAndACodeThisBuildDoesNotKnow() {
         status = 409;
         answer = """
-                {"error":{"code":"LAST_MANAGER","message":"Morgan is the last active manager.","details":{}}}""";
+                {"error":{"code":"A_CODE_FROM_A_NEWER_SERVER","message":"Morgan is the last active manager.","details":{}}}""";
         ApiProblem lastManager = catchThrowableOfType(
                 ApiProblem.class,
                 () -> client.admin().updateStaff(2, new StaffRequest(null, null, Role.CLERK, null, null)));
         assertThat(lastManager.status()).isEqualTo(409);
-        assertThat(lastManager.codeName()).isEqualTo("LAST_MANAGER");
+        assertThat(lastManager.codeName()).isEqualTo("A_CODE_FROM_A_NEWER_SERVER");
         assertThat(lastManager.code()).isEqualTo(ErrorCode.CONFLICT);
         assertThat(lastManager.getMessage()).isEqualTo("Morgan is the last active manager.");
         assertThat(seen.getFirst().body())

@@ -50,7 +50,7 @@ class ScheduleViewModelTest {
         model = new ScheduleViewModel(
                 admin, admin, tasks, new Messages(Locale.ENGLISH), theater, Clock.fixed(NOW, MADRID));
         model.load();
-        await().atMost(Duration.ofSeconds(5)).until(() -> existing().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> existing().size() == 1);
     }
 
     @AfterEach
@@ -73,11 +73,11 @@ class ScheduleViewModelTest {
     @Test
     void weeksArePagedAndEachAuditoriumHasItsOwn() {
         model.nextWeek();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> model.blocksProperty().get().stream().noneMatch(b -> !b.proposed()));
         assertThat(model.weekStartProperty().get()).isEqualTo(LocalDate.of(2026, 12, 7));
         model.previousWeek();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> model.blocksProperty().get().stream().anyMatch(b -> !b.proposed()));
         model.auditoriumProperty().set(model.auditoriumsProperty().get().get(1));
         assertThat(model.blocksProperty().get()).allMatch(WeekBlock::proposed);
@@ -115,7 +115,7 @@ class ScheduleViewModelTest {
         assertThat(model.proposalTextProperty().get()).isEqualTo("4 showtimes to add (dashed on the week).");
         model.save();
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> model.blocksProperty().get().stream()
                                 .filter(b -> !b.proposed())
                                 .count()
@@ -134,7 +134,7 @@ class ScheduleViewModelTest {
 
         model.save();
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> model.clashIdsProperty().get().contains(other));
         assertThat(model.statusProperty().get()).startsWith("Not added: ");
         assertThat(model.blocksProperty().get())
@@ -156,12 +156,12 @@ class ScheduleViewModelTest {
         assertThat(model.statusProperty().get()).isEqualTo("Give a reason for the cancellation.");
         model.cancelSelected("Projector broken");
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> !model.cancelSummaryProperty().get().isEmpty());
         assertThat(model.cancelSummaryProperty().get())
                 .isEqualTo(
                         "Refunded orders: 1. Holds released: 1. 1 refund failed (settle at the counter): " + failing);
-        await().atMost(Duration.ofSeconds(5)).until(() -> existing().getFirst().cancelled());
+        await().atMost(Duration.ofSeconds(20)).until(() -> existing().getFirst().cancelled());
         assertThat(admin.showtime(wednesdayShow).status()).isEqualTo(ShowtimeStatus.CANCELLED);
     }
 

@@ -70,8 +70,9 @@ class LiveSeatMapServerTest {
         await().atMost(5, SECONDS).until(() -> status(model.seatMapProperty().get(), "L1") == SeatStatus.HELD);
 
         server = server.restart();
-        fixture.client("demo-kiosk-4").hold(showtime.id(), List.of("L2", "L3"));
+        // the counter first: a kiosk may not leave L4 alone by the aisle (DESIGN §8's single-seat rule)
         fixture.client("demo-counter-1").hold(showtime.id(), List.of("L4"));
+        fixture.client("demo-kiosk-4").hold(showtime.id(), List.of("L1", "L2", "L3"));
 
         SeatHolds observer = fixture.client("demo-counter-1");
         await().atMost(60, SECONDS)
