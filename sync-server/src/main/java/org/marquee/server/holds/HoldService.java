@@ -171,8 +171,11 @@ public final class HoldService {
         }
     }
 
-    /** Releases the hold of an order that was cancelled; whoever cancels it, the seats go back on sale. */
-    public void releaseForOrder(UUID holdId) {
+    /**
+     * Releases a hold on behalf of whoever may end it without owning it: a cancelled order, a cancelled showtime, a
+     * manager's force release; the seats go back on sale.
+     */
+    public void releaseOnBehalf(UUID holdId) {
         changes.changed(store.release(holdId).showtimeId());
     }
 

@@ -64,7 +64,7 @@ public final class ManagerReleases {
                 .orElseThrow(() -> new MarqueeException(
                         ErrorCode.HOLD_NOT_ACTIVE,
                         "This hold is no longer live (it expired, was released or was paid for); nothing to release."));
-        holds.releaseForOrder(holdId);
+        holds.releaseOnBehalf(holdId);
         if (!store.markReleasedByManager(holdId, why)) {
             throw new MarqueeException(
                     ErrorCode.HOLD_NOT_ACTIVE, "This hold was paid for a moment ago; its seats are sold.");

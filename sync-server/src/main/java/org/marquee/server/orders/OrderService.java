@@ -169,7 +169,7 @@ public final class OrderService {
                     ErrorCode.CONFLICT, "This order is paid; a manager can refund it instead of cancelling.");
         }
         if (store.cancel(orderId, () -> audit.record(caller, "ORDER_CANCELLED", "ORDER", orderId, summary(order)))) {
-            holds.releaseForOrder(order.holdId());
+            holds.releaseOnBehalf(order.holdId());
         }
         return store.find(orderId).orElseThrow();
     }

@@ -2,11 +2,10 @@ package org.marquee.server.catalog.http;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 import org.marquee.server.catalog.CatalogService;
 import org.marquee.server.catalog.GeoPoint;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.web.QueryParams;
 import org.marquee.server.web.Requests;
 
 /** Browsing endpoints: theaters, a theater's showtimes, the catalog change feed. */
@@ -14,8 +13,6 @@ public final class CatalogHandlers {
 
     private static final double DEFAULT_RADIUS_KM = 50;
     private static final double MAX_RADIUS_KM = 20_040;
-    /** YYYY-MM-DD exactly: LocalDate.parse alone takes years such as +999999999, which no clock or database holds. */
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final CatalogService catalog;
 
@@ -33,8 +30,8 @@ public final class CatalogHandlers {
     /** {@code GET /theaters/{id}/showtimes?date=YYYY-MM-DD}; today where the theater is when no date is given. */
     public void showtimes(Context ctx) {
         long theaterId = Requests.longPath(ctx, "id", "theater");
-        String date = ctx.queryParam("date");
-        LocalDate day = date == null || date.isBlank() ? catalog.today(theaterId) : parseDate(date);
+        LocalDate date = QueryParams.date(ctx, "date");
+        LocalDate day = date == null ? catalog.today(theaterId) : date;
         ctx.json(catalog.showtimes(theaterId, day));
     }
 
@@ -48,18 +45,6 @@ public final class CatalogHandlers {
             throw MarqueeException.malformed("'since' must be 0 or the cursor of an earlier answer.");
         }
         ctx.json(catalog.changesSince(cursor));
-    }
-
-    private static LocalDate parseDate(String text) {
-        String date = text.strip();
-        if (!DATE.matcher(date).matches()) {
-            throw MarqueeException.malformed("'date' must be a calendar date such as 2026-11-21.");
-        }
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw MarqueeException.malformed("'date' must be a calendar date such as 2026-11-21.");
-        }
     }
 
     private static double radius(String text) {
