@@ -127,9 +127,11 @@ public final class ScheduleViewModel {
                                             : setup.movies().getFirst());
                     form.planProperty()
                             .set(setup.plans().isEmpty() ? null : setup.plans().getFirst());
-                    showWeekOf(today);
+                    // the room first: the week's answer may come back on another thread before this one ends, and
+                    // its rebuild must see the room, not be overwritten by the room's own rebuild of an empty week
                     auditorium.set(
                             setup.rooms().isEmpty() ? null : setup.rooms().getFirst());
+                    showWeekOf(today);
                 },
                 this::failed);
     }
