@@ -74,19 +74,21 @@ public final class AskedSeats implements SeatChoice {
         }
         Hall hall = rules.hall();
         if (binds && seen.deciding()) {
-            seen.lock(seats.stream()
-                    .map(id -> hall.segmentOf(id).lockKey())
-                    .distinct()
-                    .sorted()
-                    .toList());
+            seen.lock(hall.neighbourLocks(seats));
         }
-        // the seats of the segments it touches: all a single seat could be left alone among (a few index probes)
-        SeatsSeen.Seen now = seen.read(seats.stream()
-                .map(hall::segmentOf)
-                .distinct()
-                .flatMap(segment -> segment.seats().stream())
-                .map(SeatDefinition::id)
-                .toList());
+        // the first check of a hold the rule binds reads the whole showtime at once, which a refusal for a single seat
+        // needs anyway (is there a choice without one?); else the seats of the segments it touches: all a single seat
+        // could be left alone among (a few index probes)
+        boolean whole = binds && !seen.deciding();
+        SeatsSeen.Seen now = seen.read(
+                whole
+                        ? List.of()
+                        : seats.stream()
+                                .map(hall::segmentOf)
+                                .distinct()
+                                .flatMap(segment -> segment.seats().stream())
+                                .map(SeatDefinition::id)
+                                .toList());
         List<String> taken = seats.stream().filter(now.taken()::contains).toList();
         if (!taken.isEmpty()) {
             throw new SeatsTaken(taken);
@@ -94,7 +96,7 @@ public final class AskedSeats implements SeatChoice {
         checkHouseSeats(now);
         checkAccessible(seen, now);
         if (binds || overriding) {
-            checkGaps(seen, now, overriding);
+            checkGaps(seen, now, whole, overriding);
         }
         return seats;
     }
@@ -144,7 +146,7 @@ public final class AskedSeats implements SeatChoice {
         }
     }
 
-    private void checkGaps(SeatsSeen seen, SeatsSeen.Seen now, boolean overriding) {
+    private void checkGaps(SeatsSeen seen, SeatsSeen.Seen now, boolean whole, boolean overriding) {
         List<String> stranded = Gaps.stranded(rules.hall(), now.taken(), seats);
         if (stranded.isEmpty()) {
             return;
@@ -159,7 +161,7 @@ public final class AskedSeats implements SeatChoice {
             }
             return;
         }
-        SeatsSeen.Seen all = seen.read(List.of());
+        SeatsSeen.Seen all = whole ? now : seen.read(List.of());
         ShowtimeRules seenRules = rules.withHouse(all.house());
         boolean released = seenRules.accessibleReleased(all.now(), false);
         BestAvailable.Ask ask = new BestAvailable.Ask(

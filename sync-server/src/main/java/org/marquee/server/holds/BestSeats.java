@@ -56,9 +56,11 @@ public final class BestSeats implements SeatChoice {
             return chosen;
         }
         Hall hall = rules.hall();
+        // every place of the block's segments: it may move to the next best block of its segment under these locks
         seen.lock(chosen.stream()
-                .map(id -> hall.segmentOf(id).lockKey())
+                .map(hall::segmentOf)
                 .distinct()
+                .flatMap(segment -> segment.lockKeys().stream())
                 .sorted()
                 .toList());
         SeatsSeen.Seen again = seen.read(chosen.stream()

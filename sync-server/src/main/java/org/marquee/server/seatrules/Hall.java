@@ -1,10 +1,13 @@
 package org.marquee.server.seatrules;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.SeatLayout;
 
@@ -16,9 +19,21 @@ public final class Hall {
 
     /** Seats side by side in one row, left to right, between two aisles, gaps or row ends. */
     public record Segment(String row, int y, int index, List<SeatDefinition> seats) {
-        /** The name of its lock: holds bound by the single-seat rule in one segment are decided one at a time. */
-        public String lockKey() {
-            return row + ":" + index;
+        /**
+         * The name of the lock of the place at {@code position}: a hold bound by the single-seat rule locks the places
+         * beside its seats, the only seats it could leave alone (decision 0015).
+         */
+        public String lockKey(int position) {
+            return row + ":" + index + ":" + position;
+        }
+
+        /** The locks of every place of the segment: what a best-available choice that may move within it takes. */
+        public List<String> lockKeys() {
+            List<String> keys = new ArrayList<>();
+            for (int p = 0; p < seats.size(); p++) {
+                keys.add(lockKey(p));
+            }
+            return keys;
         }
     }
 
@@ -87,6 +102,26 @@ public final class Hall {
 
     public Segment segmentOf(String seatId) {
         return places.get(seatId).segment();
+    }
+
+    /**
+     * The locks a hold of {@code take} takes when the single-seat rule binds it, sorted: those of the places beside
+     * its seats in their segments (not its own). Only a seat beside a taken one can be left alone, so two holds that
+     * could strand a seat together both lock that seat's place and are decided one after the other, while holds
+     * further apart in the same row do not wait for each other.
+     */
+    public List<String> neighbourLocks(Collection<String> take) {
+        Set<String> keys = new TreeSet<>();
+        for (String id : take) {
+            Place place = places.get(id);
+            List<SeatDefinition> row = place.segment().seats();
+            for (int p : new int[] {place.position() - 1, place.position() + 1}) {
+                if (p >= 0 && p < row.size() && !take.contains(row.get(p).id())) {
+                    keys.add(place.segment().lockKey(p));
+                }
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /** Position of the seat within its segment, from 0 at the left. */
