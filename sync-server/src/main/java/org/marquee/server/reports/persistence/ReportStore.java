@@ -3,7 +3,10 @@ package org.marquee.server.reports.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,6 +40,8 @@ public final class ReportStore implements Reports {
                   join terminals t on t.id = o.terminal_id
                   left join staff st on st.id = o.staff_id
                  where o.paid_at is not null
+                   and (o.paid_at >= :since and o.paid_at < :until
+                        or o.status = 'REFUNDED' and o.ended_at >= :since and o.ended_at < :until)
                    and (cast(:theaterId as bigint) is null or th.id = :theaterId)
             ),
             facts as (
@@ -69,12 +74,13 @@ public final class ReportStore implements Reports {
     public SalesReport sales(LocalDate from, LocalDate to, Long theaterId, SalesGrouping grouping) {
         return jdbi.inTransaction(handle -> {
             handle.execute("set transaction isolation level repeatable read, read only");
-            String currency = currency(handle, theaterId);
+            String currency = currency(handle, from, to, theaterId);
             Group group = group(grouping);
             List<SalesReport.Row> rows = handle.createQuery(FACTS + "select " + group.key() + " as key, "
                             + group.label() + " as label, min(" + group.sort() + ") as sort, " + MEASURES
                             + " from dated where business_day between :from and :to"
                             + " group by 1, 2 order by sort, key")
+                    .bindMap(window(from, to))
                     .bind("theaterId", theaterId)
                     .bind("from", from)
                     .bind("to", to)
@@ -82,6 +88,7 @@ public final class ReportStore implements Reports {
                     .list();
             SalesReport.Row totals = handle.createQuery(
                             FACTS + "select " + MEASURES + " from dated where business_day between :from and :to")
+                    .bindMap(window(from, to))
                     .bind("theaterId", theaterId)
                     .bind("from", from)
                     .bind("to", to)
@@ -138,8 +145,9 @@ public final class ReportStore implements Reports {
     }
 
     /** The one currency of the orders in scope; a report adds amounts, so amounts in several currencies are refused. */
-    private static String currency(Handle handle, Long theaterId) {
+    private static String currency(Handle handle, LocalDate from, LocalDate to, Long theaterId) {
         List<String> currencies = handle.createQuery(FACTS + "select distinct currency from scope order by 1")
+                .bindMap(window(from, to))
                 .bind("theaterId", theaterId)
                 .mapTo(String.class)
                 .list();
@@ -154,6 +162,17 @@ public final class ReportStore implements Reports {
                 .mapTo(String.class)
                 .findOne()
                 .orElse("EUR");
+    }
+
+    /**
+     * The instants that can fall on the business days {@code from}..{@code to} in any time zone (UTC−12 to UTC+14),
+     * a day wider on each side: the orders the indexes {@code orders_paid_at} and {@code orders_refunded_at} (V14)
+     * find; the exact days are then taken in each theater's zone.
+     */
+    private static Map<String, Object> window(LocalDate from, LocalDate to) {
+        return Map.of(
+                "since", OffsetDateTime.of(from.minusDays(1).atStartOfDay(), ZoneOffset.UTC),
+                "until", OffsetDateTime.of(to.plusDays(2).atStartOfDay(), ZoneOffset.UTC));
     }
 
     /** SQL of a grouping's key, label and order, over the columns of {@code dated} (fixed text, never input). */
