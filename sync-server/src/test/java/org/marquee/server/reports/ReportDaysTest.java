@@ -109,8 +109,8 @@ class ReportDaysTest {
         String orderId = created.json().path("orderId").asText();
         Answer paid = clerk.post(
                 "/orders/" + orderId + "/payments",
-                "{\"method\":\"CASH\",\"amountMinor\":" + created.json().path("totalMinor").asLong()
-                        + ",\"tenderedMinor\":5000}");
+                "{\"method\":\"CASH\",\"amountMinor\":"
+                        + created.json().path("totalMinor").asLong() + ",\"tenderedMinor\":5000}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         return orderId;
     }

@@ -2,12 +2,16 @@ package org.marquee.server.reports.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.marquee.model.OccupancyRow;
@@ -64,6 +68,9 @@ public final class ReportStore implements Reports {
             coalesce(sum(price_minor) filter (where sale), 0) as gross,
             coalesce(sum(price_minor) filter (where not sale), 0) as refunds""";
 
+    /** How long a report's statements may run, beside the server's short timeout for the hot path. */
+    static final Duration REPORT_TIMEOUT = Duration.ofSeconds(30);
+
     private final Jdbi jdbi;
 
     public ReportStore(Jdbi jdbi) {
@@ -72,30 +79,49 @@ public final class ReportStore implements Reports {
 
     @Override
     public SalesReport sales(LocalDate from, LocalDate to, Long theaterId, SalesGrouping grouping) {
-        return jdbi.inTransaction(handle -> {
-            handle.execute("set transaction isolation level repeatable read, read only");
-            String currency = currency(handle, from, to, theaterId);
-            Group group = group(grouping);
-            List<SalesReport.Row> rows = handle.createQuery(FACTS + "select " + group.key() + " as key, "
-                            + group.label() + " as label, min(" + group.sort() + ") as sort, " + MEASURES
-                            + " from dated where business_day between :from and :to"
-                            + " group by 1, 2 order by sort, key")
-                    .bindMap(window(from, to))
-                    .bind("theaterId", theaterId)
-                    .bind("from", from)
-                    .bind("to", to)
-                    .map((rs, ctx) -> row(rs, rs.getString("key"), rs.getString("label")))
-                    .list();
-            SalesReport.Row totals = handle.createQuery(
-                            FACTS + "select " + MEASURES + " from dated where business_day between :from and :to")
-                    .bindMap(window(from, to))
-                    .bind("theaterId", theaterId)
-                    .bind("from", from)
-                    .bind("to", to)
-                    .map((rs, ctx) -> row(rs, "total", "Total"))
-                    .one();
-            return new SalesReport(currency, from.toString(), to.toString(), grouping.wireName(), rows, totals);
+        return jdbi.withHandle(connection -> {
+            // the pool's socket timeout would end a long report before PostgreSQL does; HikariCP puts it back when
+            // the connection returns to the pool
+            try {
+                connection.getConnection().setNetworkTimeout(Runnable::run, (int)
+                        REPORT_TIMEOUT.plusSeconds(5).toMillis());
+            } catch (SQLException e) {
+                throw new ConnectionException(e);
+            }
+            return connection.inTransaction(handle -> sales(handle, from, to, theaterId, grouping));
         });
+    }
+
+    private static SalesReport sales(
+            Handle handle, LocalDate from, LocalDate to, Long theaterId, SalesGrouping grouping) {
+        handle.execute("set transaction isolation level repeatable read, read only");
+        // a month of a busy cinema is tens of thousands of orders: more than the hold path's statement timeout
+        // allows, and a manager would rather wait a few seconds than get an error
+        handle.execute("set local statement_timeout = '" + REPORT_TIMEOUT.toMillis() + "ms'");
+        Group group = group(grouping);
+        // the rows and their totals from one reading of the facts: a grouping set per row, and the empty one
+        List<Grouped> grouped = handle.createQuery(FACTS + "select " + group.key() + " as key, " + group.label()
+                        + " as label, min(" + group.sort() + ") as sort, grouping(" + group.key() + ") as total,"
+                        + " array_agg(distinct currency) as currencies, " + MEASURES
+                        + " from dated where business_day between :from and :to"
+                        + " group by grouping sets ((" + group.key() + ", " + group.label() + "), ())"
+                        + " order by total, sort, key")
+                .bindMap(window(from, to))
+                .bind("theaterId", theaterId)
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> new Grouped(
+                        rs.getInt("total") == 1,
+                        rs.getInt("total") == 1
+                                ? row(rs, "total", "Total")
+                                : row(rs, rs.getString("key"), rs.getString("label")),
+                        currencies(rs)))
+                .list();
+        List<SalesReport.Row> rows =
+                grouped.stream().filter(g -> !g.total()).map(Grouped::row).toList();
+        Grouped totals = grouped.stream().filter(Grouped::total).findFirst().orElseThrow();
+        String currency = currency(handle, totals.currencies());
+        return new SalesReport(currency, from.toString(), to.toString(), grouping.wireName(), rows, totals.row());
     }
 
     @Override
@@ -144,13 +170,21 @@ public final class ReportStore implements Reports {
                 .findOne());
     }
 
+    /** A row of the grouped statement: a group's row, or the totals (the empty grouping set). */
+    private record Grouped(boolean total, SalesReport.Row row, List<String> currencies) {}
+
+    private static List<String> currencies(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("currencies");
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .filter(Objects::nonNull)
+                        .map(String::valueOf)
+                        .toList();
+    }
+
     /** The one currency of the orders in scope; a report adds amounts, so amounts in several currencies are refused. */
-    private static String currency(Handle handle, LocalDate from, LocalDate to, Long theaterId) {
-        List<String> currencies = handle.createQuery(FACTS + "select distinct currency from scope order by 1")
-                .bindMap(window(from, to))
-                .bind("theaterId", theaterId)
-                .mapTo(String.class)
-                .list();
+    private static String currency(Handle handle, List<String> currencies) {
         if (currencies.size() > 1) {
             throw MarqueeException.invalid("Orders were paid in " + String.join(" and ", currencies)
                     + "; amounts in different currencies cannot be added up: ask for one theater ('theaterId').");
