@@ -48,6 +48,14 @@ class ReportDaysTest {
         move(sell("F9"), "paid_at", madrid(MAY_5, 0, 10));
         // paid on 5 May at 23:50 in Madrid: the 5th, and the 6th has nothing
         move(sell("F11"), "paid_at", madrid(MAY_5, 23, 50));
+        // February: one order in euros on the 10th, one recorded in dollars on the 11th
+        move(sell("F13"), "paid_at", madrid(LocalDate.of(2026, 2, 10), 12, 0));
+        String dollars = sell("F15");
+        move(dollars, "paid_at", madrid(LocalDate.of(2026, 2, 11), 12, 0));
+        server.jdbi()
+                .useHandle(h -> h.createUpdate("update orders set currency = 'USD' where id = cast(:id as uuid)")
+                        .bind("id", dollars)
+                        .execute());
     }
 
     @AfterAll
@@ -70,6 +78,19 @@ class ReportDaysTest {
         JsonNode byDay = manager.get("/admin/reports/sales?theaterId=1&groupBy=day&from=2026-03-30&to=2026-05-06")
                 .json();
         assertThat(byDay.path("rows").findValuesAsText("key")).containsExactly("2026-03-31", "2026-05-05");
+    }
+
+    @Test
+    void amountsInTwoCurrenciesAreNotAddedUp() {
+        Answer both = manager.get("/admin/reports/sales?theaterId=1&from=2026-02-01&to=2026-02-28");
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(both.json().path("error").path("message").asText()).contains("EUR and USD");
+        assertThat(totals("2026-02-10", "2026-02-10")).containsExactly(1L, 1L, 1250L, 0L, 1250L);
+        assertThat(manager.get("/admin/reports/sales?theaterId=1&from=2026-02-11&to=2026-02-11")
+                        .json()
+                        .path("currency")
+                        .asText())
+                .isEqualTo("USD");
     }
 
     private List<Long> totals(String from, String to) {
