@@ -130,8 +130,9 @@ final class Screens {
     /** A customer's tickets again, by booking code and e-mail (issue 15); printed as a sale's are. */
     private static Parent pickup(AppContext ctx) {
         Messages messages = ctx.messages();
+        MarqueeClient client = ctx.client(); // none before the terminal is set up: a lookup then fails as offline
         PickupViewModel model = new PickupViewModel(
-                ctx.client().pickup(),
+                client == null ? null : client.pickup(),
                 TicketOutput.standard(ctx.dataDir()),
                 ShowtimeNames.from(ctx.cache(), messages)::describe,
                 ctx.tasks(),
