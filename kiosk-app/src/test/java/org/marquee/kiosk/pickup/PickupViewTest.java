@@ -46,8 +46,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A kiosk customer's pick-up, tapped through from the start screen as the shell swaps the screens: "Pick up tickets",
  * the code and e-mail typed the way people type them, the order shown, printed and mailed again, Back to the start; a
- * wrong code, a refunded order, and a kiosk slowed down after too many misses. Saves docs/screenshots/kiosk-pickup.png
- * and kiosk-pickup-found.png.
+ * wrong code, a refunded order, and a kiosk slowed down after too many misses. Saves docs/screenshots/kiosk-pickup-start.png,
+ * kiosk-pickup.png and kiosk-pickup-found.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class PickupViewTest {
@@ -128,6 +128,8 @@ class PickupViewTest {
         showStart();
         waitUntil(() -> robot.lookup("#pickup-button").tryQuery().isPresent());
         assertThat(text(robot, "#pickup-button")).isEqualTo("Pick up tickets");
+        waitUntil(() -> robot.lookup(".showtime-button").tryQuery().isPresent());
+        Snapshots.save(stage.getScene(), "kiosk-pickup-start");
 
         robot.clickOn("#pickup-button");
         waitUntil(() -> showing(robot, "#pickup-screen"));
