@@ -51,6 +51,7 @@ import org.marquee.server.live.LiveSeats;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.live.persistence.NotificationChannel;
 import org.marquee.server.metrics.Metrics;
+import org.marquee.server.orders.CodeGuessLimit;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
@@ -193,7 +194,14 @@ public final class MarqueeServer implements AutoCloseable {
             var tokenChanges = new TokenChanges(authenticator, tokenSync, adminTerminalDao::notifyTokens);
             var secrets = new SecretStore(database.jdbi());
             var gateways = new PaymentGateways(gateways(config));
-            var orders = new OrderService(catalog, holds, orderStore, gateways, committed, audit);
+            var orders = new OrderService(
+                    catalog,
+                    holds,
+                    orderStore,
+                    gateways,
+                    committed,
+                    audit,
+                    config.codeGuesses() == null ? CodeGuessLimit.STANDARD : config.codeGuesses());
             // Ed25519 keys with ids sign new tickets (MQT2); the old HMAC key only checks MQT1 tickets sold before
             var ticketKeys = new TicketKeys(
                             new TicketKeyStore(database.jdbi()),

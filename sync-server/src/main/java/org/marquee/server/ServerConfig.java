@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
+import org.marquee.server.orders.CodeGuessLimit;
 import org.marquee.server.tickets.MailSettings;
 
 /**
  * Everything a server start needs, whether it comes from the command line or from a test; {@code mail} may be null.
  * {@code publicUrl} ({@code --public-url}) is this server's address as terminals reach it, written into enrollment
- * texts; null takes it from each request's {@code Host} header.
+ * texts; null takes it from each request's {@code Host} header. {@code codeGuesses} is how many booking codes a
+ * terminal may miss before its lookups wait (null: the standard limit).
  */
 public record ServerConfig(
         String host,
@@ -24,7 +26,59 @@ public record ServerConfig(
         Duration sseHeartbeat,
         CardTerminal cardTerminal,
         Path cardLedger,
-        String publicUrl) {
+        String publicUrl,
+        CodeGuessLimit codeGuesses) {
+
+    /** With the standard booking-code guess limit ({@link CodeGuessLimit#STANDARD}). */
+    public ServerConfig(
+            String host,
+            int port,
+            DatabaseSettings database,
+            boolean demoData,
+            int demoKiosks,
+            HoldPolicy holdPolicy,
+            Duration sweepInterval,
+            Duration paymentTimeout,
+            MailSettings mail,
+            Duration sseHeartbeat,
+            CardTerminal cardTerminal,
+            Path cardLedger,
+            String publicUrl) {
+        this(
+                host,
+                port,
+                database,
+                demoData,
+                demoKiosks,
+                holdPolicy,
+                sweepInterval,
+                paymentTimeout,
+                mail,
+                sseHeartbeat,
+                cardTerminal,
+                cardLedger,
+                publicUrl,
+                CodeGuessLimit.STANDARD);
+    }
+
+    /** The same configuration with another booking-code guess limit. */
+    public ServerConfig withCodeGuesses(CodeGuessLimit limit) {
+        return new ServerConfig(
+                host,
+                port,
+                database,
+                demoData,
+                demoKiosks,
+                holdPolicy,
+                sweepInterval,
+                paymentTimeout,
+                mail,
+                sseHeartbeat,
+                cardTerminal,
+                cardLedger,
+                publicUrl,
+                limit);
+    }
 
     /** Which card terminal takes card payments: {@code --card-terminal simulated|none}. */
     public enum CardTerminal {

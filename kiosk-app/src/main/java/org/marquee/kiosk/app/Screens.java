@@ -25,6 +25,8 @@ import org.marquee.kiosk.done.DoneViewModel;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.layouteditor.LayoutEditorView;
 import org.marquee.kiosk.layouteditor.LayoutEditorViewModel;
+import org.marquee.kiosk.pickup.PickupView;
+import org.marquee.kiosk.pickup.PickupViewModel;
 import org.marquee.kiosk.scanner.ScannerView;
 import org.marquee.kiosk.scanner.ScannerViewModel;
 import org.marquee.kiosk.scanner.ToneAlarm;
@@ -59,6 +61,7 @@ final class Screens {
             case SETUP -> setup(ctx);
             case LOGIN -> login(ctx);
             case LOOKUP -> lookup(ctx);
+            case PICKUP -> pickup(ctx);
             case SCANNER -> scanner(ctx);
             case SHOWTIMES -> showtimes(ctx);
             case SEAT_MAP -> seatMap(ctx);
@@ -122,6 +125,21 @@ final class Screens {
                 ctx.navigator(),
                 messages);
         return new LookupView(model, messages);
+    }
+
+    /** A customer's tickets again, by booking code and e-mail (issue 15); printed as a sale's are. */
+    private static Parent pickup(AppContext ctx) {
+        Messages messages = ctx.messages();
+        MarqueeClient client = ctx.client(); // none before the terminal is set up: a lookup then fails as offline
+        PickupViewModel model = new PickupViewModel(
+                client == null ? null : client.pickup(),
+                TicketOutput.standard(ctx.dataDir()),
+                ShowtimeNames.from(ctx.cache(), messages)::describe,
+                ctx.tasks(),
+                ctx.navigator(),
+                messages,
+                java.time.Clock.systemUTC());
+        return new PickupView(model, messages, ctx.mode());
     }
 
     private static Parent showtimes(AppContext ctx) {

@@ -10,6 +10,9 @@ import org.marquee.model.ErrorCode;
  */
 public final class ApiProblem extends RuntimeException {
 
+    /** The detail that carries how long to wait before asking again ({@code Retry-After}, whole seconds). */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private final int status;
     private final ErrorCode code;
     private final String codeName;
@@ -52,6 +55,11 @@ public final class ApiProblem extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** How many seconds the server asked to wait (429 or 503 with {@code Retry-After}), or 0 when it did not say. */
+    public long retryAfterSeconds() {
+        return details.get(RETRY_AFTER_SECONDS) instanceof Number seconds ? Math.max(0, seconds.longValue()) : 0;
     }
 
     /** True when the server was not reached: the terminal is offline, not refused. */

@@ -179,6 +179,11 @@ public final class MarqueeClient
         return new MarqueeAdminClient(this);
     }
 
+    /** A kiosk's pick-up of tickets by booking code and e-mail, over this connection. */
+    public TicketPickup pickup() {
+        return new MarqueePickupClient(this);
+    }
+
     public List<NearbyTheater> theaters(Double lat, Double lon) {
         HttpUrl.Builder url = url("theaters").newBuilder();
         if (lat != null && lon != null) {
@@ -264,9 +269,13 @@ public final class MarqueeClient
 
     @Override
     public byte[] ticketsPdf(UUID orderId) {
-        Request.Builder request = new Request.Builder()
+        return bytes(new Request.Builder()
                 .url(url("orders/" + orderId + "/tickets.pdf"))
-                .get();
+                .get());
+    }
+
+    /** A binary answer (a PDF), or the server's refusal. */
+    byte[] bytes(Request.Builder request) {
         try (Response response = call(request)) {
             if (!response.isSuccessful()) {
                 throw problem(response);
@@ -439,7 +448,11 @@ public final class MarqueeClient
                 ErrorCode code = known(codeName, response.code() == 409 ? ErrorCode.CONFLICT : fallback);
                 Map<String, Object> details = error.path("details").isObject()
                         ? MAPPER.convertValue(error.path("details"), new TypeReference<Map<String, Object>>() {})
-                        : null;
+                        : new java.util.HashMap<>();
+                String retryAfter = response.header("Retry-After");
+                if (retryAfter != null && retryAfter.strip().matches("\\d{1,6}")) { // the contract's header decides
+                    details.put(ApiProblem.RETRY_AFTER_SECONDS, Long.parseLong(retryAfter.strip()));
+                }
                 return new ApiProblem(response.code(), code, codeName, message, details);
             }
         } catch (IOException | IllegalArgumentException ignored) {

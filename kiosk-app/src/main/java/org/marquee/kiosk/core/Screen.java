@@ -10,6 +10,8 @@ public enum Screen {
     PAYMENT,
     DONE,
     LOOKUP,
+    /** Kiosk: a customer picks up tickets bought elsewhere, by booking code and e-mail. */
+    PICKUP,
     /** Admin: the seat-layout editor of the theater's auditoriums. */
     LAYOUT_EDITOR,
     /** Admin: the week schedule of an auditorium. */

@@ -23,6 +23,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.marquee.kiosk.core.Navigator;
@@ -68,7 +70,19 @@ public final class ShowtimesView extends BorderPane {
         title.getStyleClass().add("screen-title");
         theaterBar.getStyleClass().add("theater-bar");
         dayStrip.getStyleClass().add("day-strip");
-        VBox top = new VBox(title, theaterBar, dayStrip);
+        Node heading = title;
+        if (mode == Mode.KIOSK) { // a customer who bought elsewhere starts here too
+            Button pickup = new Button(messages.get("showtimes.pickup"));
+            pickup.setId("pickup-button");
+            pickup.getStyleClass().add("pickup-button");
+            pickup.setOnAction(event -> model.pickUp());
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox bar = new HBox(title, spacer, pickup);
+            bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            heading = bar;
+        }
+        VBox top = new VBox(heading, theaterBar, dayStrip);
         top.getStyleClass().add("showtimes-top");
         setTop(top);
 

@@ -151,6 +151,11 @@ public final class ShowtimesViewModel {
         return true;
     }
 
+    /** Leaves for the pick-up of tickets bought online, at the counter or at another kiosk. */
+    public void pickUp() {
+        navigator.go(Screen.PICKUP);
+    }
+
     /** The zone of the chosen theater, in which days and times are shown. */
     public ZoneId zone() {
         NearbyTheater current = theater.get();

@@ -138,6 +138,21 @@ class IdleTimerTest {
     }
 
     @Test
+    void aCustomerWhoWalksAwayFromThePickUpIsSentBackToTheStart() {
+        navigator.go(Screen.PICKUP); // a booking code and e-mail typed and left on the screen
+        IdleTimer timer = timer(new SaleSession(kiosk, tasks));
+
+        clock.advance(Duration.ofSeconds(55));
+        timer.check();
+        assertThat(timer.warningProperty().get()).isTrue();
+        assertThat(navigator.current()).isEqualTo(Screen.PICKUP);
+
+        clock.advance(Duration.ofSeconds(5));
+        timer.check();
+        assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
+    }
+
+    @Test
     void aPaidSaleLeftOnTheDoneScreenIsForgottenWithoutReleasingAnything() {
         SaleSession sale =
                 CheckoutFixture.saleWithOrder(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);

@@ -19,8 +19,8 @@ import org.marquee.server.common.MarqueeException;
  */
 final class CodeGuesses {
 
-    static final int LIMIT = 10;
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    static final int LIMIT = CodeGuessLimit.STANDARD.misses();
+    static final Duration WINDOW = CodeGuessLimit.STANDARD.window();
 
     private record Misses(Instant windowStart, int count) {}
 
@@ -35,8 +35,8 @@ final class CodeGuesses {
         this.window = window;
     }
 
-    static CodeGuesses standard() {
-        return new CodeGuesses(Clock.systemUTC(), LIMIT, WINDOW);
+    static CodeGuesses of(CodeGuessLimit limit) {
+        return new CodeGuesses(Clock.systemUTC(), limit.misses(), limit.window());
     }
 
     /** Refuses the lookup when the terminal has used up its misses in the current window. */

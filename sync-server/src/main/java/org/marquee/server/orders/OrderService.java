@@ -38,7 +38,7 @@ public final class OrderService {
     private final PaymentGateways gateways;
     private final SeatMapChanges changes;
     private final AuditLog audit;
-    private final CodeGuesses guesses = CodeGuesses.standard();
+    private final CodeGuesses guesses;
 
     /**
      * {@code changes} is told of the showtime of every refund (cancelling tells through the hold); {@code audit} gets
@@ -51,6 +51,19 @@ public final class OrderService {
             PaymentGateways gateways,
             SeatMapChanges changes,
             AuditLog audit) {
+        this(catalog, holds, store, gateways, changes, audit, CodeGuessLimit.STANDARD);
+    }
+
+    /** As above, with how many booking codes a terminal may miss before it waits ({@link CodeGuesses}). */
+    public OrderService(
+            CatalogService catalog,
+            HoldService holds,
+            OrderStore store,
+            PaymentGateways gateways,
+            SeatMapChanges changes,
+            AuditLog audit,
+            CodeGuessLimit guessLimit) {
+        this.guesses = CodeGuesses.of(guessLimit);
         this.changes = changes;
         this.audit = audit;
         this.catalog = catalog;
@@ -141,9 +154,26 @@ public final class OrderService {
         return order;
     }
 
+    /** True for what a person types as a booking code (6 letters or digits), as opposed to an order id. */
+    public static boolean isBookingCode(String idOrCode) {
+        return idOrCode != null && CODE_SHAPE.matcher(idOrCode).matches();
+    }
+
+    /**
+     * A paid order found by booking code, for picking its tickets up: as {@link #find} (a kiosk gives the order's
+     * e-mail, and misses count towards the terminal's guess limit), so a kiosk may print or send the tickets of an
+     * order bought elsewhere; then a clear refusal unless it is paid.
+     */
+    public OrderRecord paidByCode(Principal caller, String code, String email) {
+        return requirePaid(find(caller, code, email));
+    }
+
     /** A paid order whose tickets may be printed or sent, or a clear refusal. */
     public OrderRecord paid(Principal caller, UUID orderId) {
-        OrderRecord order = owned(caller, orderId);
+        return requirePaid(owned(caller, orderId));
+    }
+
+    private static OrderRecord requirePaid(OrderRecord order) {
         if (order.status() != OrderStatus.PAID) {
             throw new MarqueeException(
                     ErrorCode.CONFLICT,
@@ -156,6 +186,20 @@ public final class OrderService {
     /** Records the e-mail to send a paid order's tickets to. */
     public OrderRecord emailTo(Principal caller, UUID orderId, String email) {
         paid(caller, orderId);
+        return setEmail(orderId, email);
+    }
+
+    /**
+     * Records the e-mail to send the tickets of a paid order found by booking code to. A kiosk's {@code email} is also
+     * the proof it may see the order ({@link #paidByCode}), so it can only send them again to the order's own address.
+     */
+    public OrderRecord emailToByCode(Principal caller, String code, String email) {
+        String checked = EmailAddress.required(email, "email");
+        OrderRecord order = paidByCode(caller, code, checked);
+        return setEmail(order.id(), checked);
+    }
+
+    private OrderRecord setEmail(UUID orderId, String email) {
         String checked = EmailAddress.required(email, "email");
         store.setEmail(orderId, checked);
         return store.find(orderId).orElseThrow();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 import org.marquee.server.MarqueeServer;
 import org.marquee.server.ServerConfig;
@@ -117,6 +118,13 @@ public final class TestServer implements AutoCloseable {
         return startOn(TestPostgres.newDatabase(name), options);
     }
 
+    /** A server on a new database whose configuration {@code adjust} changes (a shorter guess limit, say). */
+    public static TestServer start(String name, Options options, UnaryOperator<ServerConfig> adjust) {
+        String jdbcUrl = TestPostgres.newDatabase(name);
+        var settings = new DatabaseSettings(jdbcUrl, "postgres", "postgres", DATA_DIR, options.poolSize());
+        return new TestServer(MarqueeServer.start(adjust.apply(config(settings, options))), jdbcUrl);
+    }
+
     /** Another server instance on an existing database, as a second instance behind a load balancer would be. */
     public static TestServer startOn(String jdbcUrl, Options options) {
         return startWith(new DatabaseSettings(jdbcUrl, "postgres", "postgres", DATA_DIR, options.poolSize()), options);
@@ -124,8 +132,11 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on the database {@code settings} name, as an operator configures it (credentials, timeouts). */
     public static TestServer startWith(DatabaseSettings settings, Options options) {
-        String jdbcUrl = settings.jdbcUrl();
-        var config = new ServerConfig(
+        return new TestServer(MarqueeServer.start(config(settings, options)), settings.jdbcUrl());
+    }
+
+    private static ServerConfig config(DatabaseSettings settings, Options options) {
+        return new ServerConfig(
                 "127.0.0.1",
                 0,
                 settings,
@@ -136,7 +147,6 @@ public final class TestServer implements AutoCloseable {
                 options.paymentTimeout(),
                 options.mail(),
                 options.sseHeartbeat());
-        return new TestServer(MarqueeServer.start(config), jdbcUrl);
     }
 
     public String jdbcUrl() {

@@ -7,20 +7,25 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.marquee.model.SeatType;
+import org.marquee.model.SignedTicketToken;
 import org.marquee.model.TicketToken;
 import org.marquee.model.TicketType;
 
@@ -81,6 +86,65 @@ class TicketPdfTest {
         }
     }
 
+    /**
+     * Issue 15: a ticket as the server issues it today carries an MQT2 token (about 160 characters, a denser QR code
+     * than the old MQT1 one). Its QR code must be big on paper (measured on the rendering from the finder patterns,
+     * not taken from the constant) and still scan when the PDF is shown fit to a phone's screen, 1080 or 720 pixels
+     * across the 210 mm page; the page also names the seat, the showtime and the auditorium.
+     */
+    @Test
+    void anMqt2TicketHasABigQrCodeThatScansFromPaperAndFromAPhoneScreen() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String kid = "k20261130-x7qmfa";
+        String token = SignedTicketToken.sign(
+                new SignedTicketToken.Claims(
+                        4_711_042L, "K7QXPA", 123_456L, "F7", TicketType.ADULT, SampleTickets.STARTS_AT),
+                kid,
+                key.getPrivate());
+        TicketSheet sample = SampleTickets.sheet();
+        TicketSheet sheet = new TicketSheet(
+                sample.theaterName(),
+                sample.theaterAddress(),
+                sample.movieTitle(),
+                sample.rating(),
+                sample.runtimeMinutes(),
+                sample.auditoriumName(),
+                sample.startsAt(),
+                sample.zone(),
+                "K7QXPA",
+                sample.currency(),
+                List.of(new TicketSheet.Line("F7", "F", 7, SeatType.STANDARD, TicketType.ADULT, 950, token)));
+
+        try (PDDocument pdf = Loader.loadPDF(TicketPdf.render(sheet))) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("Row F · Seat 7", "Sun 22 Nov 2026, 19:00", "Screen 2", "K7QXPA");
+
+            float dpi = 300;
+            BufferedImage paper = new PDFRenderer(pdf).renderImageWithDPI(0, dpi);
+            Result scanned = decode(paper);
+            assertThat(scanned.getText()).isEqualTo(token);
+            assertThat(SignedTicketToken.verify(scanned.getText(), k -> Optional.of(key.getPublic())))
+                    .get()
+                    .extracting(SignedTicketToken.Claims::seatId)
+                    .isEqualTo("F7");
+            // the finder patterns' centres are (modules - 7) modules apart: the printed size follows from them
+            int modules = TicketPdf.qrModules(token).getWidth() - 8;
+            ResultPoint[] finders = scanned.getResultPoints();
+            double finderMm = ResultPoint.distance(finders[1], finders[2]) / dpi * 25.4;
+            double moduleMm = finderMm / (modules - 7);
+            assertThat(moduleMm * modules).as("QR code width in mm").isGreaterThan(44);
+            assertThat(moduleMm).as("module size in mm").isGreaterThan(0.75);
+
+            for (int phoneWidthPx : new int[] {1080, 720}) {
+                float phoneDpi = phoneWidthPx / (210f / 25.4f);
+                BufferedImage phone = new PDFRenderer(pdf).renderImageWithDPI(0, phoneDpi);
+                assertThat(decode(phone).getText())
+                        .as("shown %d pixels wide", phoneWidthPx)
+                        .isEqualTo(token);
+            }
+        }
+    }
+
     @Test
     void charactersTheStandardFontsCannotDrawBecomeLookAlikesOrQuestionMarks() throws IOException {
         TicketSheet sheet = new TicketSheet(
@@ -125,8 +189,11 @@ class TicketPdfTest {
     }
 
     private static String decodeQr(BufferedImage image) throws Exception {
+        return decode(image).getText();
+    }
+
+    private static Result decode(BufferedImage image) throws Exception {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        Result result = new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-        return result.getText();
+        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
     }
 }

@@ -109,18 +109,32 @@ public final class OrderHandlers {
         }
     }
 
-    /** {@code GET /orders/{id}/tickets.pdf}: one printable ticket per page, each with its QR code. */
+    /**
+     * {@code GET /orders/{idOrCode}/tickets.pdf[?email=]}: one printable ticket per page, each with its QR code. By
+     * booking code a kiosk gives the order's e-mail, as for the lookup, to pick up tickets bought elsewhere.
+     */
     public void ticketsPdf(Context ctx) {
-        OrderRecord order = orders.paid(Requests.principal(ctx), orderId(ctx));
+        Principal caller = Requests.principal(ctx);
+        String idOrCode = ctx.pathParam("id");
+        OrderRecord order = OrderService.isBookingCode(idOrCode)
+                ? orders.paidByCode(caller, idOrCode, ctx.queryParam("email"))
+                : orders.paid(caller, orderId(ctx));
         ctx.contentType("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"marquee-" + order.code() + ".pdf\"")
                 .result(TicketPdf.render(views.sheet(order)));
     }
 
-    /** {@code POST /orders/{id}/email {email}}: sends a paid order's tickets to that address; 202, sent in the background. */
+    /**
+     * {@code POST /orders/{idOrCode}/email {email}}: sends a paid order's tickets to that address; 202, sent in the
+     * background. By booking code a kiosk may only send them again to the order's own e-mail, which it must give.
+     */
     public void email(Context ctx) {
         SendTicketsRequest request = Requests.body(ctx, SendTicketsRequest.class);
-        OrderRecord order = orders.emailTo(Requests.principal(ctx), orderId(ctx), request.email());
+        Principal caller = Requests.principal(ctx);
+        String idOrCode = ctx.pathParam("id");
+        OrderRecord order = OrderService.isBookingCode(idOrCode)
+                ? orders.emailToByCode(caller, idOrCode, request.email())
+                : orders.emailTo(caller, orderId(ctx), request.email());
         mail.accept(order);
         ctx.status(202).json(views.view(order));
     }
