@@ -14,6 +14,6 @@ public interface Reports {
     /** The showtimes of a theater on a business day with their seats sold and held now. */
     List<OccupancyRow> occupancy(long theaterId, LocalDate date);
 
-    /** Today in the theater's time zone (UTC for null); empty when there is no such theater. */
+    /** Today in the theater's time zone (for null, the theaters' zone, the first by name if they differ); empty when no such theater. */
     java.util.Optional<LocalDate> today(Long theaterId);
 }

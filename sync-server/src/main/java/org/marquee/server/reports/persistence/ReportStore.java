@@ -162,7 +162,8 @@ public final class ReportStore implements Reports {
     public Optional<LocalDate> today(Long theaterId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select (now() at time zone coalesce(
-                                   (select time_zone from theaters where id = :theaterId), 'UTC'))::date
+                                   (select time_zone from theaters where id = :theaterId),
+                                   (select min(time_zone) from theaters), 'UTC'))::date
                          where cast(:theaterId as bigint) is null
                             or exists (select 1 from theaters where id = :theaterId)""")
                 .bind("theaterId", theaterId)
