@@ -31,7 +31,8 @@ public final class DoneView extends BorderPane {
         setId("done-screen");
         CheckoutStyles.apply(this, model.mode());
 
-        Label thanks = new Label(messages.get("done.title"));
+        Label thanks = new Label(model.title());
+        thanks.setId("done-title");
         thanks.getStyleClass().add("screen-title");
         Label caption = new Label(messages.get("done.code"));
         caption.getStyleClass().add("code-caption");
@@ -124,7 +125,7 @@ public final class DoneView extends BorderPane {
     }
 
     private Node footer() {
-        Button next = new Button(messages.get("done.newSale"));
+        Button next = new Button(model.finishLabel());
         next.setId("done-new-sale");
         next.getStyleClass().add("primary");
         next.setOnAction(event -> model.newSale());

@@ -48,6 +48,7 @@ public final class SeatMapViewModel implements AutoCloseable {
     private final SaleSession sale;
     private final Messages messages;
     private final Clock clock;
+    private final boolean touch; // a kiosk's customer taps; a clerk clicks or uses the keys
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -87,6 +88,7 @@ public final class SeatMapViewModel implements AutoCloseable {
         this.sale = sale;
         this.messages = messages;
         this.clock = clock;
+        this.touch = mode == Mode.KIOSK;
         this.editor = new HoldEditor(mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE);
         seats.seatMapProperty().addListener((obs, was, now) -> {
             if ((was == null) != (now == null)) {
@@ -321,7 +323,7 @@ public final class SeatMapViewModel implements AutoCloseable {
         boolean blank = showtimeId != 0
                 && seats.seatMapProperty().get() == null
                 && !seats.loadingProperty().get();
-        selection.set(SeatMapTexts.selection(messages, mine, blank));
+        selection.set(SeatMapTexts.selection(messages, mine, blank, touch));
         canContinue.set(editor.canContinue());
     }
 

@@ -74,7 +74,8 @@ class ProblemTextsTest {
         ApiProblem gap = new ApiProblem(
                 409, ErrorCode.SINGLE_SEAT_GAP, "Seat F9 would be left alone.", Map.of("seatIds", List.of("F9")));
 
-        assertThat(ProblemTexts.of(field, spanish)).isEqualTo("El servidor no aceptó el valor de «email». Revise lo que se ha escrito.");
+        assertThat(ProblemTexts.of(field, spanish))
+                .isEqualTo("El servidor no aceptó el valor de «email». Revise lo que se ha escrito.");
         assertThat(ProblemTexts.of(gap, spanish)).startsWith("La butaca F9 quedaría libre y suelta.");
         assertThat(ProblemTexts.of(gap, english)).startsWith("That would leave seat F9 free on its own.");
     }
