@@ -15,6 +15,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.keyboard.KeyboardLayout;
+import org.marquee.kiosk.keyboard.OnScreenKeyboard;
 import org.marquee.kiosk.settings.Mode;
 
 /** The end of a sale: the booking code in big letters, printing, e-mail, and a new sale. */
@@ -24,6 +26,7 @@ public final class DoneView extends BorderPane {
 
     private final DoneViewModel model;
     private final Messages messages;
+    private OnScreenKeyboard keyboard; // a kiosk's, for the e-mail field; null at a counter
 
     public DoneView(DoneViewModel model, Messages messages) {
         this.model = model;
@@ -67,7 +70,7 @@ public final class DoneView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("done-scroll");
         setCenter(scroll);
-        setBottom(footer());
+        setBottom(keyboard == null ? footer() : new VBox(keyboard, footer()));
     }
 
     private Node printColumn() {
@@ -107,6 +110,12 @@ public final class DoneView extends BorderPane {
         field.disableProperty().bind(model.paidProperty().not());
         field.setOnAction(event -> model.sendEmail());
         label.setLabelFor(field);
+        if (model.mode() == Mode.KIOSK) {
+            // a kiosk has no keyboard: big keys come up across the bottom while the field is being typed into
+            keyboard = new OnScreenKeyboard(
+                    field,
+                    KeyboardLayout.email(messages.get("keyboard.backspace"), messages.get("done.email.send")));
+        }
         Button send = new Button(messages.get("done.email.send"));
         send.setId("done-send");
         send.setMinWidth(Region.USE_PREF_SIZE);
