@@ -113,8 +113,7 @@ public final class DoneView extends BorderPane {
         if (model.mode() == Mode.KIOSK) {
             // a kiosk has no keyboard: big keys come up across the bottom while the field is being typed into
             keyboard = new OnScreenKeyboard(
-                    field,
-                    KeyboardLayout.email(messages.get("keyboard.backspace"), messages.get("done.email.send")));
+                    field, KeyboardLayout.email(messages.get("keyboard.backspace"), messages.get("done.email.send")));
         }
         Button send = new Button(messages.get("done.email.send"));
         send.setId("done-send");

@@ -48,7 +48,10 @@ public record KeyboardLayout(List<List<Key>> rows) {
     }
 
     private static List<Key> typing(String characters) {
-        return characters.chars().mapToObj(c -> Key.typing(Character.toString(c))).toList();
+        return characters
+                .chars()
+                .mapToObj(c -> Key.typing(Character.toString(c)))
+                .toList();
     }
 
     private static List<Key> withActions(List<Key> keys, String backspace, String enter) {

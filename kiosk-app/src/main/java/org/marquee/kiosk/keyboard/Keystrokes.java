@@ -17,7 +17,10 @@ public final class Keystrokes {
         int start = clamp(Math.min(caret, anchor), current);
         int end = clamp(Math.max(caret, anchor), current);
         return switch (key.kind()) {
-            case TYPE -> new Edit(current.substring(0, start) + key.text() + current.substring(end), start + key.text().length());
+            case TYPE ->
+                new Edit(
+                        current.substring(0, start) + key.text() + current.substring(end),
+                        start + key.text().length());
             case BACKSPACE -> {
                 if (start != end) {
                     yield new Edit(current.substring(0, start) + current.substring(end), start);

@@ -39,7 +39,8 @@ public final class OnScreenKeyboard extends VBox {
             getChildren().add(keys);
         }
         // up while the field is being typed into; a tap elsewhere puts it away
-        visibleProperty().bind(field.focusedProperty().and(field.disabledProperty().not()));
+        visibleProperty()
+                .bind(field.focusedProperty().and(field.disabledProperty().not()));
         managedProperty().bind(visibleProperty());
     }
 
@@ -78,13 +79,14 @@ public final class OnScreenKeyboard extends VBox {
         return switch (key.kind()) {
             case BACKSPACE -> "backspace";
             case ENTER -> "enter";
-            case TYPE -> switch (key.text()) {
-                case "@" -> "at";
-                case "." -> "dot";
-                case "-" -> "dash";
-                case "_" -> "underscore";
-                default -> key.text().startsWith(".") ? "dot" + key.text().substring(1) : key.text();
-            };
+            case TYPE ->
+                switch (key.text()) {
+                    case "@" -> "at";
+                    case "." -> "dot";
+                    case "-" -> "dash";
+                    case "_" -> "underscore";
+                    default -> key.text().startsWith(".") ? "dot" + key.text().substring(1) : key.text();
+                };
         };
     }
 }

@@ -55,9 +55,7 @@ final class LegendPrices {
         Long adult = prices.ticketPrices().get(TicketType.ADULT);
         long standardSurcharge = prices.seatSurcharges().getOrDefault(SeatType.STANDARD, 0L);
         if (adult != null) {
-            texts.put(
-                    SeatType.STANDARD,
-                    Money.format(adult + standardSurcharge, prices.currency(), messages.locale()));
+            texts.put(SeatType.STANDARD, Money.format(adult + standardSurcharge, prices.currency(), messages.locale()));
         }
         for (SeatType type : SeatType.values()) {
             long extra = prices.seatSurcharges().getOrDefault(type, 0L) - standardSurcharge;

@@ -58,7 +58,8 @@ class HighContrastCardChoiceTest {
         robot.interact(() -> cell.applyCss());
 
         Color text = (Color) cell.getTextFill();
-        Color background = (Color) ((Region) cell).getBackground().getFills().getLast().getFill();
+        Color background =
+                (Color) ((Region) cell).getBackground().getFills().getLast().getFill();
         Snapshots.save(stage.getScene(), "payment-kiosk-high-contrast-card-choice");
 
         assertThat(text).as("the chosen card's text").isNotEqualTo(Color.WHITE);
@@ -92,5 +93,4 @@ class HighContrastCardChoiceTest {
     private static double linear(double channel) {
         return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
-
 }

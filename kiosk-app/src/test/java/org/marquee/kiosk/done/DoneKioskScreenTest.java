@@ -94,7 +94,9 @@ class DoneKioskScreenTest {
         assertThat(Fx.text(robot, "#done-title")).isEqualTo("Thank you! Enjoy the film.");
         assertThat(Fx.text(robot, "#done-new-sale")).isEqualTo("Done");
         Fx.waitUntil(() -> Fx.text(robot, "#done-print-status").startsWith("No printer here"));
-        assertThat(Fx.showing(robot, ".on-screen-keyboard")).as("no keys before the field is touched").isFalse();
+        assertThat(Fx.showing(robot, ".on-screen-keyboard"))
+                .as("no keys before the field is touched")
+                .isFalse();
 
         robot.clickOn("#done-email");
         Fx.waitUntil(() -> Fx.showing(robot, ".on-screen-keyboard"));
@@ -107,7 +109,9 @@ class DoneKioskScreenTest {
         robot.clickOn("#key-m");
         TextField email = robot.lookup("#done-email").queryAs(TextField.class);
         assertThat(email.getText()).isEqualTo("ana@x.com");
-        assertThat(email.isFocused()).as("the keys leave the caret in the field").isTrue();
+        assertThat(email.isFocused())
+                .as("the keys leave the caret in the field")
+                .isTrue();
         Snapshots.save(stage.getScene(), "done-kiosk-keyboard");
 
         robot.clickOn("#key-enter");
@@ -125,7 +129,8 @@ class DoneKioskScreenTest {
         Snapshots.save(stage.getScene(), "done-kiosk-es");
         robot.clickOn("#done-email");
         Fx.waitUntil(() -> Fx.showing(robot, ".on-screen-keyboard"));
-        assertThat(robot.lookup("#key-backspace").queryAs(Labeled.class).getText()).isEqualTo("Borrar");
+        assertThat(robot.lookup("#key-backspace").queryAs(Labeled.class).getText())
+                .isEqualTo("Borrar");
         assertThat(robot.lookup("#key-enter").queryAs(Labeled.class).getText()).isEqualTo("Enviar");
         Snapshots.save(stage.getScene(), "done-kiosk-keyboard-es");
     }

@@ -52,7 +52,9 @@ class KeystrokesTest {
     @Test
     void enterChangesNoTextAndTheLayoutsHaveWhatTheirFieldsNeed() {
         assertThat(Keystrokes.press(key("Send"), "ana@x.es", 3, 3)).isEqualTo(new Keystrokes.Edit("ana@x.es", 3));
-        assertThat(EMAIL.keys()).extracting(Key::label).contains("@", ".", ".com", "-", "_", "0", "q", "Delete", "Send");
+        assertThat(EMAIL.keys())
+                .extracting(Key::label)
+                .contains("@", ".", ".com", "-", "_", "0", "q", "Delete", "Send");
         KeyboardLayout code = KeyboardLayout.code("Borrar", "Buscar");
         assertThat(code.keys())
                 .extracting(Key::label)
