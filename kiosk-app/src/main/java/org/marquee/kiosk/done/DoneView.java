@@ -1,5 +1,6 @@
 package org.marquee.kiosk.done;
 
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -71,6 +72,14 @@ public final class DoneView extends BorderPane {
         scroll.getStyleClass().add("done-scroll");
         setCenter(scroll);
         setBottom(keyboard == null ? footer() : new VBox(keyboard, footer()));
+        if (keyboard != null) {
+            // the keys take the bottom of the screen: scroll the e-mail field (the last row) back into sight
+            keyboard.visibleProperty().addListener((obs, was, shown) -> {
+                if (shown) {
+                    Platform.runLater(() -> scroll.setVvalue(scroll.getVmax()));
+                }
+            });
+        }
     }
 
     private Node printColumn() {

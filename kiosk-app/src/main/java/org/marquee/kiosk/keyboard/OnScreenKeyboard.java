@@ -2,6 +2,8 @@ package org.marquee.kiosk.keyboard;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,8 +12,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * Big keys on the screen for a kiosk without a keyboard (decision 0027): shown while its field has the focus, hidden
- * otherwise. The keys never take the focus (so the field keeps its caret and the keyboard stays up), type at the
+ * Big keys on the screen for a kiosk without a keyboard (decision 0027): shown once its field is touched, for as long
+ * as it keeps the focus. The keys never take the focus (so the field keeps its caret and the keyboard stays up), type at the
  * caret, and Enter does the field's own action. Reusable by any screen: {@code new OnScreenKeyboard(field, layout)}
  * and put it where the screen has room (below the field, or across the bottom).
  */
@@ -23,6 +25,7 @@ public final class OnScreenKeyboard extends VBox {
 
     private final TextInputControl field;
     private final List<Button> buttons = new ArrayList<>();
+    private final BooleanProperty wanted = new SimpleBooleanProperty(false);
 
     public OnScreenKeyboard(TextInputControl field, KeyboardLayout layout) {
         this.field = field;

@@ -69,10 +69,13 @@ class HighContrastCardChoiceTest {
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
-    private static ListCell<?> selectedCell(FxRobot robot) {
+    private ListCell<?> selectedCell(FxRobot robot) {
         return robot.lookup(".list-cell").queryAll().stream()
                 .filter(node -> node.getPseudoClassStates().contains(SELECTED) && node.isVisible())
-                .filter(node -> node.getScene() != null && node.getScene().getWindow() != null)
+                // the drop-down's own list, in its popup window: not the cell the closed combo box shows
+                .filter(node -> node.getScene() != null
+                        && node.getScene().getWindow() != null
+                        && node.getScene() != stage.getScene())
                 .filter(node -> node instanceof ListCell<?> listCell && !listCell.isEmpty())
                 .map(node -> (ListCell<?>) node)
                 .findFirst()
