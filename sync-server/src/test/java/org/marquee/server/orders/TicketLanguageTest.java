@@ -108,19 +108,27 @@ class TicketLanguageTest {
     @Test
     void anOrderMadeWithoutALanguageIsEnglishAndAnUnknownLanguageToo() throws Exception {
         ApiClient kiosk = server.kiosk(2);
-        String holdId = kiosk.post("/holds", holdBody(bigHall().path("id").asLong(), List.of("H3")))
-                .json()
-                .path("holdId")
-                .asText();
-        var order = kiosk.post("/orders", orderBody(holdId, "H3", "ADULT", null, null, null), "Accept-Language", "de")
+        var hold = kiosk.post("/holds", holdBody(bigHall().path("id").asLong(), List.of("H1", "H2")));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        String holdId = hold.json().path("holdId").asText();
+        var order = kiosk.post(
+                        "/orders", orderBody(holdId, "H1", "ADULT", "H2", "ADULT", null), "Accept-Language", "de")
                 .json();
         String orderId = order.path("orderId").asText();
-        kiosk.post(
+        var paid = kiosk.post(
                 "/orders/" + orderId + "/payments",
                 card(order.path("totalMinor").asLong(), "tok_visa"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
 
-        assertThat(text(pdf(kiosk, orderId, null).body())).contains("AUDITORIUM", "Row H · Seat 3");
-        assertThat(text(pdf(kiosk, orderId, "fr;q=1, ;;").body())).contains("AUDITORIUM");
+        HttpResponse<byte[]> german = pdf(kiosk, orderId, null);
+        assertThat(german.statusCode()).isEqualTo(200);
+        assertThat(german.headers().firstValue("Content-Language")).hasValue("en");
+        assertThat(text(german.body())).contains("AUDITORIUM", "Row H · Seat 1");
+        HttpResponse<byte[]> garbled = pdf(kiosk, orderId, "fr;q=1, ;;");
+        assertThat(garbled.statusCode())
+                .as("a header that cannot be read asks for nothing")
+                .isEqualTo(200);
+        assertThat(text(garbled.body())).contains("AUDITORIUM");
     }
 
     private JsonNode bigHall() {
