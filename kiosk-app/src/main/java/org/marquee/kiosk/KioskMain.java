@@ -52,7 +52,9 @@ public final class KioskMain implements Callable<Integer> {
             names = "--auto-print",
             paramLabel = "true|false",
             arity = "1",
-            description = "Print the tickets as soon as a sale is paid (default: yes at a kiosk, no at a counter).")
+            defaultValue = "${env:MARQUEE_AUTO_PRINT}",
+            description = "Print the tickets as soon as a sale is paid (default: yes at a kiosk, no at a counter;"
+                    + " or MARQUEE_AUTO_PRINT).")
     Boolean autoPrint;
 
     @Option(
