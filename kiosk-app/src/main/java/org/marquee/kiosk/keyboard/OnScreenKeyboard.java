@@ -8,6 +8,7 @@ import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -41,9 +42,17 @@ public final class OnScreenKeyboard extends VBox {
             }
             getChildren().add(keys);
         }
-        // up while the field is being typed into; a tap elsewhere puts it away
+        // up once the field is touched (not merely focused: a screen that puts the focus there when it opens must not
+        // cover itself with keys), for as long as it keeps the focus; a tap elsewhere puts it away
+        field.addEventHandler(MouseEvent.MOUSE_PRESSED, event -> wanted.set(true));
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                wanted.set(false);
+            }
+        });
         visibleProperty()
-                .bind(field.focusedProperty().and(field.disabledProperty().not()));
+                .bind(wanted.and(field.focusedProperty())
+                        .and(field.disabledProperty().not()));
         managedProperty().bind(visibleProperty());
     }
 

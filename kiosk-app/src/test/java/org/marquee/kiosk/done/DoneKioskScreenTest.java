@@ -81,11 +81,6 @@ class DoneKioskScreenTest {
                                 .toExternalForm());
             }
             Scene scene = new Scene(root, 1280, 800);
-            scene.addEventFilter(javafx.scene.input.MouseEvent.ANY, e -> {
-                if (e.getEventType() != javafx.scene.input.MouseEvent.MOUSE_MOVED) {
-                    System.out.println("DEBUG-MOUSE " + e.getEventType() + " on " + e.getTarget() + " synth=" + e.isSynthesized());
-                }
-            });
             stage.setScene(scene);
             stage.show();
             model.start();
