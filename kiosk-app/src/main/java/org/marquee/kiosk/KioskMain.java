@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of the kiosk application: {@code marquee kiosk [--server URL] [--mode counter|kiosk|admin|scanner]
- * [--terminal-token T] [--data-dir DIR]}. Flags override the saved settings and are saved with them, so the next
+ * [--terminal-token T] [--auto-print true|false] [--data-dir DIR]}. Flags override the saved settings and are saved with them, so the next
  * start needs none. This class does not extend {@code Application}, so the JavaFX jars may sit on the class path.
  */
 @Command(
@@ -47,6 +47,15 @@ public final class KioskMain implements Callable<Integer> {
             description =
                     "This terminal's token from the server (or MARQUEE_TERMINAL_TOKEN, which keeps it out of ps).")
     String terminalToken;
+
+    @Option(
+            names = "--auto-print",
+            paramLabel = "true|false",
+            arity = "1",
+            defaultValue = "${env:MARQUEE_AUTO_PRINT}",
+            description = "Print the tickets as soon as a sale is paid (default: yes at a kiosk, no at a counter;"
+                    + " or MARQUEE_AUTO_PRINT).")
+    Boolean autoPrint;
 
     @Option(
             names = "--data-dir",
@@ -97,7 +106,8 @@ public final class KioskMain implements Callable<Integer> {
                 terminalToken == null || terminalToken.isBlank() ? saved.terminalToken() : terminalToken,
                 mode == null ? saved.mode() : mode,
                 saved.language(),
-                saved.highContrast());
+                saved.highContrast(),
+                autoPrint == null ? saved.autoPrint() : autoPrint);
         if (!merged.equals(saved)) {
             store.save(merged);
         }

@@ -37,6 +37,28 @@ class KioskMainTest {
     }
 
     @Test
+    void autoPrintIsOnAtAKioskOffAtACounterAndAFlagSetsItForGood() {
+        SettingsStore store = new SettingsStore(dataDir);
+
+        Settings kiosk = parse("--server", "box-office:9090", "--mode", "kiosk", "--terminal-token", "t-1")
+                .settings(store);
+        assertThat(kiosk.printsAfterPayment()).isTrue();
+        assertThat(kiosk.withServer("http://box-office:9090", "t-1", Mode.COUNTER)
+                        .printsAfterPayment())
+                .isFalse();
+
+        Settings off = parse("--auto-print", "false").settings(store);
+        assertThat(off.printsAfterPayment()).as("a kiosk told not to print").isFalse();
+        assertThat(store.load().orElseThrow().autoPrint()).isFalse();
+        assertThat(parse().settings(store).printsAfterPayment())
+                .as("remembered at the next start")
+                .isFalse();
+
+        Settings counter = parse("--mode", "counter", "--auto-print", "true").settings(store);
+        assertThat(counter.printsAfterPayment()).isTrue();
+    }
+
+    @Test
     void withoutFlagsTheSavedSettingsAreUsedAsTheyAre() {
         SettingsStore store = new SettingsStore(dataDir);
         Settings saved = new Settings("http://old:8080", "old-token", Mode.ADMIN, "en", false);

@@ -123,6 +123,9 @@ public final class AppContext implements AutoCloseable {
     public void setLanguage(String language) {
         update(settings.get().withLanguage(language));
         messages.set(new Messages(settings.get().locale()));
+        if (isConfigured()) {
+            client().speak(language); // an order made from now on, and its tickets, in this language
+        }
     }
 
     /** Turns the high-contrast styles on or off, and remembers it. Call on the UI thread. */

@@ -210,11 +210,17 @@ public final class MainWindow implements AutoCloseable {
         busyText.setText(messages.get("app.busy"));
         contrast.setText(messages.get("app.highContrast"));
         String mode = messages.get("app.mode." + ctx.mode().name().toLowerCase(Locale.ROOT));
+        // the server's address helps a clerk or a technician, but means nothing to a customer at a kiosk
+        boolean customers = ctx.mode() == Mode.KIOSK;
         terminal.setText(
-                ctx.isConfigured()
-                        ? messages.get(
-                                "app.terminal", mode, ctx.client().baseUrl().host())
-                        : messages.get("app.title"));
+                !ctx.isConfigured()
+                        ? messages.get("app.title")
+                        : customers
+                                ? messages.get("app.terminal.customers", mode)
+                                : messages.get(
+                                        "app.terminal",
+                                        mode,
+                                        ctx.client().baseUrl().host()));
         if (stage != null) {
             stage.setTitle(messages.get("app.title"));
         }

@@ -214,7 +214,8 @@ final class Screens {
                 ctx.messages(),
                 ctx.mode(),
                 TicketOutput.standard(ctx.dataDir()),
-                TheaterClock.of(ctx).getZone());
+                TheaterClock.of(ctx).getZone(),
+                ctx.settings().printsAfterPayment());
         DoneView view = new DoneView(model, ctx.messages());
         model.start();
         return view;

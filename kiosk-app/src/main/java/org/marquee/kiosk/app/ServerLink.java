@@ -65,6 +65,7 @@ final class ServerLink implements AutoCloseable {
             previous.close();
         }
         MarqueeClient newClient = new MarqueeClient(settings.serverUrl(), settings.terminalToken());
+        newClient.speak(settings.language()); // the tickets' PDF and e-mail in the terminal's language
         CatalogSync newSync = new CatalogSync(newClient, cache);
         newSync.onSynced(result -> {
             synced.run();

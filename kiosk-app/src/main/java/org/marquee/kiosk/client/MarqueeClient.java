@@ -78,6 +78,7 @@ public final class MarqueeClient
     private final OkHttpClient http;
     private final String terminalToken;
     private volatile String token;
+    private volatile String language;
 
     public MarqueeClient(String serverUrl, String terminalToken) {
         this(serverUrl, terminalToken, Duration.ofSeconds(10));
@@ -105,6 +106,15 @@ public final class MarqueeClient
 
     public String token() {
         return token;
+    }
+
+    /**
+     * Asks the server to write what it writes for people (the tickets' PDF, the confirmation e-mail) in
+     * {@code language} ("en", "es") from now on: sent as {@code Accept-Language} with every request, so the order
+     * remembers the language it was made in.
+     */
+    public void speak(String language) {
+        this.language = language == null || language.isBlank() ? null : language.strip();
     }
 
     public HttpUrl baseUrl() {
@@ -211,6 +221,11 @@ public final class MarqueeClient
     @Override
     public SeatMap seatMap(long showtimeId) {
         return get("showtimes/" + showtimeId + "/seats", SeatMap.class);
+    }
+
+    @Override
+    public org.marquee.model.ShowtimePrices prices(long showtimeId) {
+        return get("showtimes/" + showtimeId + "/prices", org.marquee.model.ShowtimePrices.class);
     }
 
     @Override
@@ -417,6 +432,10 @@ public final class MarqueeClient
     private Response call(Request.Builder request) throws IOException {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        String spoken = language;
+        if (spoken != null) {
+            request.header("Accept-Language", spoken);
         }
         return http.newCall(request.build()).execute();
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.marquee.model.HoldView;
 import org.marquee.model.SeatMap;
+import org.marquee.model.ShowtimePrices;
 
 /**
  * The seats of a showtime and this terminal's hold on some of them, as the server keeps them. Blocking: call off the
@@ -13,6 +14,9 @@ import org.marquee.model.SeatMap;
 public interface SeatHolds {
 
     SeatMap seatMap(long showtimeId);
+
+    /** What the showtime's seats cost (its price plan): for the legend's "Premium +€3.00". */
+    ShowtimePrices prices(long showtimeId);
 
     /** A new hold on {@code seatIds}; the terminal's previous hold, if any, ends. */
     HoldView hold(long showtimeId, List<String> seatIds);

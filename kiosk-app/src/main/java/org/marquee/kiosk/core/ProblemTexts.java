@@ -1,16 +1,36 @@
 package org.marquee.kiosk.core;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.ErrorCode;
 
 /**
- * A refusal of the server, or a server that could not be reached, told in the terminal's language: each error code
- * whose meaning does not depend on the request has its sentence in the resource bundle ({@code error.<CODE>}, with
- * variants for the details that change it: the seats taken, a charge refunded). The server's own message is the
- * fallback, for the codes whose words only the server knows (a FORBIDDEN's reason, an INVALID_REQUEST's field).
+ * A refusal of the server, or a server that could not be reached, told in the terminal's language: every error code
+ * has its sentence in both bundles ({@code error.<CODE>}, with variants for the details that change it: the seats
+ * taken, a seat left alone, a charge refunded, the field refused). The server speaks English; for the codes whose
+ * reason only the server knows (a FORBIDDEN's "A clerk may not do this.", a HOLD_NOT_ACTIVE's "sold a moment ago"),
+ * an English terminal shows the server's own, more precise, sentence and any other language the bundle's. The
+ * server's message stays the fallback for a code this build does not know.
  */
 public final class ProblemTexts {
+
+    /** Codes whose server message says more than the general sentence can: kept in the server's language. */
+    private static final Set<ErrorCode> SERVER_KNOWS_WHY = EnumSet.of(
+            ErrorCode.UNAUTHORIZED,
+            ErrorCode.FORBIDDEN,
+            ErrorCode.NOT_FOUND,
+            ErrorCode.HOLD_NOT_ACTIVE,
+            ErrorCode.CONFLICT,
+            ErrorCode.INVALID_LAYOUT,
+            ErrorCode.LAYOUT_IN_USE,
+            ErrorCode.SHOWTIME_HAS_SALES,
+            ErrorCode.SCHEDULE_CLASH,
+            ErrorCode.INVALID_REQUEST);
+
+    /** The language of the server's messages. */
+    private static final String SERVER_LANGUAGE = "en";
 
     private ProblemTexts() {}
 
@@ -24,9 +44,20 @@ public final class ProblemTexts {
             return problem.getMessage();
         }
         String key = "error." + code.name();
-        if (code == ErrorCode.SEATS_UNAVAILABLE && !problem.seatIds().isEmpty()) {
+        String serverWords = problem.getMessage();
+        if (SERVER_KNOWS_WHY.contains(code)
+                && SERVER_LANGUAGE.equals(messages.locale().getLanguage())
+                && serverWords != null
+                && !serverWords.isBlank()) {
+            return serverWords;
+        }
+        if ((code == ErrorCode.SEATS_UNAVAILABLE || code == ErrorCode.SINGLE_SEAT_GAP)
+                && !problem.seatIds().isEmpty()) {
             return messages.find(key + ".seats", String.join(", ", problem.seatIds()))
                     .orElse(problem.getMessage());
+        }
+        if (code == ErrorCode.INVALID_REQUEST && problem.field() != null) {
+            return messages.find(key + ".field", problem.field()).orElse(problem.getMessage());
         }
         if (code == ErrorCode.HOLD_EXPIRED
                 && Boolean.TRUE.equals(problem.details().get("refunded"))) {

@@ -7,7 +7,10 @@ import java.util.List;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.ShowtimeListing;
 
-/** One line naming a showtime for the checkout screens: "Orbit of Ashes · Sala 1 · Sun 22 Nov, 19:00". */
+/**
+ * One line naming a showtime for the checkout screens: "Orbit of Ashes · IMAX · Sala 1 · Sun 22 Nov, 19:00"; the
+ * format (2D, 3D, IMAX…) is part of what the customer pays for, so it is never left out when the catalog knows it.
+ */
 public final class ShowtimeText {
 
     private ShowtimeText() {}
@@ -20,6 +23,9 @@ public final class ShowtimeText {
         List<String> parts = new ArrayList<>();
         if (showtime.movie() != null) {
             parts.add(showtime.movie().title());
+        }
+        if (showtime.format() != null && !showtime.format().isBlank()) {
+            parts.add(showtime.format().strip());
         }
         if (showtime.auditorium() != null) {
             parts.add(showtime.auditorium().name());

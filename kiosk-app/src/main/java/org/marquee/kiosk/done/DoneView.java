@@ -1,5 +1,6 @@
 package org.marquee.kiosk.done;
 
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,6 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marquee.kiosk.core.CheckoutStyles;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.keyboard.KeyboardLayout;
+import org.marquee.kiosk.keyboard.OnScreenKeyboard;
 import org.marquee.kiosk.settings.Mode;
 
 /** The end of a sale: the booking code in big letters, printing, e-mail, and a new sale. */
@@ -24,6 +27,7 @@ public final class DoneView extends BorderPane {
 
     private final DoneViewModel model;
     private final Messages messages;
+    private OnScreenKeyboard keyboard; // a kiosk's, for the e-mail field; null at a counter
 
     public DoneView(DoneViewModel model, Messages messages) {
         this.model = model;
@@ -31,7 +35,8 @@ public final class DoneView extends BorderPane {
         setId("done-screen");
         CheckoutStyles.apply(this, model.mode());
 
-        Label thanks = new Label(messages.get("done.title"));
+        Label thanks = new Label(model.title());
+        thanks.setId("done-title");
         thanks.getStyleClass().add("screen-title");
         Label caption = new Label(messages.get("done.code"));
         caption.getStyleClass().add("code-caption");
@@ -66,7 +71,15 @@ public final class DoneView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("done-scroll");
         setCenter(scroll);
-        setBottom(footer());
+        setBottom(keyboard == null ? footer() : new VBox(keyboard, footer()));
+        if (keyboard != null) {
+            // the keys take the bottom of the screen: scroll the e-mail field (the last row) back into sight
+            keyboard.visibleProperty().addListener((obs, was, shown) -> {
+                if (shown) {
+                    Platform.runLater(() -> scroll.setVvalue(scroll.getVmax()));
+                }
+            });
+        }
     }
 
     private Node printColumn() {
@@ -106,6 +119,11 @@ public final class DoneView extends BorderPane {
         field.disableProperty().bind(model.paidProperty().not());
         field.setOnAction(event -> model.sendEmail());
         label.setLabelFor(field);
+        if (model.mode() == Mode.KIOSK) {
+            // a kiosk has no keyboard: big keys come up across the bottom while the field is being typed into
+            keyboard = new OnScreenKeyboard(
+                    field, KeyboardLayout.email(messages.get("keyboard.backspace"), messages.get("done.email.send")));
+        }
         Button send = new Button(messages.get("done.email.send"));
         send.setId("done-send");
         send.setMinWidth(Region.USE_PREF_SIZE);
@@ -124,7 +142,7 @@ public final class DoneView extends BorderPane {
     }
 
     private Node footer() {
-        Button next = new Button(messages.get("done.newSale"));
+        Button next = new Button(model.finishLabel());
         next.setId("done-new-sale");
         next.getStyleClass().add("primary");
         next.setOnAction(event -> model.newSale());

@@ -29,7 +29,9 @@ import org.marquee.model.TicketView;
 
 /**
  * The end of a sale: the booking code, the change for cash, printing the tickets (or saving them where there is no
- * printer), sending them by e-mail, and a new sale.
+ * printer; by itself as the screen opens where the terminal prints after payment), sending them by e-mail, and a new
+ * sale. A kiosk speaks to its customer ("Thank you! Enjoy the film.", "Done"), a counter to its clerk ("Sale
+ * complete", "New sale").
  */
 public final class DoneViewModel {
 
@@ -41,6 +43,7 @@ public final class DoneViewModel {
     private final Mode mode;
     private final TicketOutput output;
     private final ZoneId zone;
+    private final boolean autoPrint;
 
     private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -67,6 +70,21 @@ public final class DoneViewModel {
             Mode mode,
             TicketOutput output,
             ZoneId zone) {
+        this(client, tasks, navigator, sale, messages, mode, output, zone, false);
+    }
+
+    /** @param autoPrint print the tickets as soon as the screen shows a paid sale (the terminal's setting) */
+    public DoneViewModel(
+            TicketDelivery client,
+            Tasks tasks,
+            Navigator navigator,
+            SaleSession sale,
+            Messages messages,
+            Mode mode,
+            TicketOutput output,
+            ZoneId zone,
+            boolean autoPrint) {
+        this.autoPrint = autoPrint;
         this.client = client;
         this.tasks = tasks;
         this.navigator = navigator;
@@ -107,6 +125,24 @@ public final class DoneViewModel {
             emailStatus.set(messages.get("done.email.onOrder", order.email()));
         }
         update();
+        if (autoPrint) {
+            print();
+        }
+    }
+
+    /** The screen's heading: thanks for a customer at a kiosk, a plain "Sale complete" for a clerk. */
+    public String title() {
+        return messages.get(mode == Mode.KIOSK ? "done.title" : "done.title.counter");
+    }
+
+    /** The last button: "Done" for a customer, "New sale" for a clerk. */
+    public String finishLabel() {
+        return messages.get(mode == Mode.KIOSK ? "done.finish" : "done.newSale");
+    }
+
+    /** True when the tickets go to the printer by themselves: the screen need not ask for them. */
+    public boolean printsByItself() {
+        return autoPrint;
     }
 
     /** Fetches the tickets' PDF and prints it, or saves it where there is no printer. */

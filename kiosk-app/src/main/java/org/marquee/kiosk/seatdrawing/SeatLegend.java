@@ -2,7 +2,9 @@ package org.marquee.kiosk.seatdrawing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
@@ -10,7 +12,10 @@ import javafx.scene.layout.HBox;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.SeatType;
 
-/** The key to the seat map: each seat type as a free seat, then each status, drawn exactly as the map draws them. */
+/**
+ * The key to the seat map: each seat type as a free seat, then each status, drawn exactly as the map draws them; on a
+ * sale's seat map each seat type with its price ("Premium +€3.00", {@link #showPrices}).
+ */
 public final class SeatLegend extends FlowPane {
 
     private record Entry(SeatType type, SeatState state, String key) {}
@@ -26,12 +31,15 @@ public final class SeatLegend extends FlowPane {
             new Entry(SeatType.STANDARD, SeatState.BLOCKED, "seatmap.legend.blocked"));
 
     private final List<Canvas> swatches = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
+    private final Messages messages;
     private final ObjectProperty<SeatPalette> palette;
     private final double size;
 
     public SeatLegend(Messages messages, ObjectProperty<SeatPalette> palette, double size) {
         this.palette = palette;
         this.size = size;
+        this.messages = messages;
         getStyleClass().add("seat-legend");
         for (Entry entry : ENTRIES) {
             Canvas swatch = new Canvas(size, size);
@@ -39,12 +47,29 @@ public final class SeatLegend extends FlowPane {
             swatches.add(swatch);
             Label label = new Label(messages.get(entry.key()));
             label.getStyleClass().add("legend-label");
+            label.setId("legend-" + entry.key().substring(entry.key().lastIndexOf('.') + 1));
+            labels.add(label);
             HBox item = new HBox(swatch, label);
             item.getStyleClass().add("legend-item");
             getChildren().add(item);
         }
         palette.addListener((obs, was, now) -> paint());
         paint();
+    }
+
+    /** Follows {@code prices}: each free seat type's name with its price beside it, as given (already formatted). */
+    public void showPrices(ObservableValue<Map<SeatType, String>> prices) {
+        prices.addListener((obs, was, now) -> label(now));
+        label(prices.getValue());
+    }
+
+    private void label(Map<SeatType, String> prices) {
+        for (int i = 0; i < ENTRIES.size(); i++) {
+            Entry entry = ENTRIES.get(i);
+            String name = messages.get(entry.key());
+            String price = entry.state() == SeatState.AVAILABLE && prices != null ? prices.get(entry.type()) : null;
+            labels.get(i).setText(price == null ? name : messages.get("seatmap.legend.priced", name, price));
+        }
     }
 
     private void paint() {

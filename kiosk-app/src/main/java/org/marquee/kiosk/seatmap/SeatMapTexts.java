@@ -13,15 +13,16 @@ final class SeatMapTexts {
     private SeatMapTexts() {}
 
     /**
-     * The line under the showtime: why the map is blank (it could not be read: offline), "Tap the seats you want",
-     * or the seats chosen in reading order.
+     * The line under the showtime: why the map is blank (it could not be read: offline), what to do with the seats
+     * ("Tap the seats you want" on a touch screen, "Click or use the arrow keys…" at a counter), or the seats chosen in
+     * reading order.
      */
-    static String selection(Messages messages, Collection<String> mine, boolean blank) {
+    static String selection(Messages messages, Collection<String> mine, boolean blank, boolean touch) {
         if (blank) {
             return messages.get("seatmap.unavailable");
         }
         if (mine.isEmpty()) {
-            return messages.get("seatmap.choose");
+            return messages.get(touch ? "seatmap.choose" : "seatmap.choose.keys");
         }
         return messages.get(
                 "seatmap.selection",

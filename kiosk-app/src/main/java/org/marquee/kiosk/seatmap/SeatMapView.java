@@ -92,6 +92,7 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         VBox.setVgrow(hall, Priority.ALWAYS);
         // the key under the hall, across its width: the side panel keeps its height for the texts and buttons
         SeatLegend legend = new SeatLegend(messages, canvas.paletteProperty(), kiosk ? 30 : 22);
+        legend.showPrices(model.legendPricesProperty()); // "Premium +€3.00", from the showtime's price plan
         setCenter(new VBox(hall, legend));
         setRight(sidePanel(messages, kiosk));
 

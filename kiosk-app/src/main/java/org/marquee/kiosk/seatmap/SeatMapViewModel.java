@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,6 +29,7 @@ import org.marquee.model.SeatChanges;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatMapVersion;
 import org.marquee.model.SeatStatus;
+import org.marquee.model.SeatType;
 import org.marquee.model.ShowtimeListing;
 
 /**
@@ -48,6 +50,7 @@ public final class SeatMapViewModel implements AutoCloseable {
     private final SaleSession sale;
     private final Messages messages;
     private final Clock clock;
+    private final boolean touch; // a kiosk's customer taps; a clerk clicks or uses the keys
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -62,6 +65,7 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     private final ShownSeats seats;
     private final HoldEditor editor;
+    private final LegendPrices prices;
 
     private long showtimeId;
 
@@ -87,6 +91,8 @@ public final class SeatMapViewModel implements AutoCloseable {
         this.sale = sale;
         this.messages = messages;
         this.clock = clock;
+        this.touch = mode == Mode.KIOSK;
+        this.prices = new LegendPrices(holds, tasks, messages);
         this.editor = new HoldEditor(mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE);
         seats.seatMapProperty().addListener((obs, was, now) -> {
             if ((was == null) != (now == null)) {
@@ -115,6 +121,7 @@ public final class SeatMapViewModel implements AutoCloseable {
         }
         showChoice();
         tick();
+        prices.load(showtimeId);
         live.follow(
                 showtimeId,
                 new LiveSeats.Handlers(
@@ -321,13 +328,18 @@ public final class SeatMapViewModel implements AutoCloseable {
         boolean blank = showtimeId != 0
                 && seats.seatMapProperty().get() == null
                 && !seats.loadingProperty().get();
-        selection.set(SeatMapTexts.selection(messages, mine, blank));
+        selection.set(SeatMapTexts.selection(messages, mine, blank, touch));
         canContinue.set(editor.canContinue());
     }
 
     private void describe(ShowtimeListing listing) {
         title.set(listing.movie().title());
         details.set(SeatMapTexts.details(messages, listing, clock.getZone()));
+    }
+
+    /** The legend's price of each seat type ("€12.50", "+€3.00"), in the terminal's currency format. */
+    public ReadOnlyObjectProperty<Map<SeatType, String>> legendPricesProperty() {
+        return prices.textsProperty();
     }
 
     /** The hold this screen has on the server, or null. */

@@ -4,10 +4,12 @@ import java.util.Locale;
 
 /**
  * How this terminal is set up: which server it talks to, with which terminal token, in which mode, language and
- * contrast. {@code serverUrl} and {@code terminalToken} are null until the terminal has been set up. The token is a
- * secret: {@link #toString()} never shows it.
+ * contrast, and whether it prints the tickets by itself after a payment ({@code autoPrint}; null: the mode's default,
+ * see {@link #printsAfterPayment()}). {@code serverUrl} and {@code terminalToken} are null until the terminal has been
+ * set up. The token is a secret: {@link #toString()} never shows it.
  */
-public record Settings(String serverUrl, String terminalToken, Mode mode, String language, boolean highContrast) {
+public record Settings(
+        String serverUrl, String terminalToken, Mode mode, String language, boolean highContrast, Boolean autoPrint) {
 
     /** Languages the application has texts for. */
     public static final String ENGLISH = "en";
@@ -19,6 +21,19 @@ public record Settings(String serverUrl, String terminalToken, Mode mode, String
         terminalToken = blankToNull(terminalToken);
         mode = mode == null ? Mode.COUNTER : mode;
         language = SPANISH.equalsIgnoreCase(language) ? SPANISH : ENGLISH;
+    }
+
+    /** Settings with the mode's default for printing after a payment. */
+    public Settings(String serverUrl, String terminalToken, Mode mode, String language, boolean highContrast) {
+        this(serverUrl, terminalToken, mode, language, highContrast, null);
+    }
+
+    /**
+     * Whether the tickets go to the printer as soon as a sale is paid: as set, else yes at a kiosk (a customer
+     * walks away with paper, nobody presses "Print") and no at a counter (the clerk asks the customer first).
+     */
+    public boolean printsAfterPayment() {
+        return autoPrint != null ? autoPrint : mode == Mode.KIOSK;
     }
 
     /** A terminal that has not been set up yet. */
@@ -36,21 +51,27 @@ public record Settings(String serverUrl, String terminalToken, Mode mode, String
     }
 
     public Settings withServer(String url, String token, Mode newMode) {
-        return new Settings(url, token, newMode, language, highContrast);
+        return new Settings(url, token, newMode, language, highContrast, autoPrint);
     }
 
     public Settings withLanguage(String newLanguage) {
-        return new Settings(serverUrl, terminalToken, mode, newLanguage, highContrast);
+        return new Settings(serverUrl, terminalToken, mode, newLanguage, highContrast, autoPrint);
     }
 
     public Settings withHighContrast(boolean on) {
-        return new Settings(serverUrl, terminalToken, mode, language, on);
+        return new Settings(serverUrl, terminalToken, mode, language, on, autoPrint);
+    }
+
+    /** {@code null} goes back to the mode's default. */
+    public Settings withAutoPrint(Boolean on) {
+        return new Settings(serverUrl, terminalToken, mode, language, highContrast, on);
     }
 
     @Override
     public String toString() {
         return "Settings[serverUrl=" + serverUrl + ", terminalToken=" + (terminalToken == null ? "none" : "***")
-                + ", mode=" + mode + ", language=" + language + ", highContrast=" + highContrast + "]";
+                + ", mode=" + mode + ", language=" + language + ", highContrast=" + highContrast + ", autoPrint="
+                + (autoPrint == null ? "default" : autoPrint) + "]";
     }
 
     /**

@@ -59,7 +59,8 @@ public final class SettingsStore {
                 properties.getProperty("terminalToken"),
                 mode(properties.getProperty("mode")),
                 properties.getProperty("language"),
-                Boolean.parseBoolean(properties.getProperty("highContrast"))));
+                Boolean.parseBoolean(properties.getProperty("highContrast")),
+                flag(properties.getProperty("autoPrint"))));
     }
 
     public void save(Settings settings) {
@@ -69,6 +70,10 @@ public final class SettingsStore {
         put(properties, "mode", settings.mode().name().toLowerCase(Locale.ROOT));
         put(properties, "language", settings.language());
         put(properties, "highContrast", Boolean.toString(settings.highContrast()));
+        put(
+                properties,
+                "autoPrint",
+                settings.autoPrint() == null ? null : settings.autoPrint().toString());
         try {
             Files.createDirectories(dataDir);
             Path temp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
@@ -90,6 +95,18 @@ public final class SettingsStore {
         if (value != null) {
             properties.setProperty(key, value);
         }
+    }
+
+    /** "true" or "false"; anything else (or nothing) is the mode's default. */
+    private static Boolean flag(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     private static Mode mode(String value) {

@@ -58,7 +58,10 @@ class KioskModeWindowTest {
 
         Label banner = robot.lookup("#offline-banner").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(10)).until(banner::isVisible);
-        assertThat(robot.lookup("#terminal-name").queryLabeled().getText()).contains("Kiosk");
+        assertThat(robot.lookup("#terminal-name").queryLabeled().getText())
+                .contains("Kiosk")
+                .as("a customer is never shown the server's address")
+                .doesNotContain("127.0.0.1");
         assertThat(robot.lookup("#language-en")
                         .queryAs(javafx.scene.control.ToggleButton.class)
                         .getHeight())

@@ -48,7 +48,8 @@ class KioskLayerTest {
             .layer("Screens")
             .definedBy(SCREENS)
             .layer("Drawing")
-            .definedBy("org.marquee.kiosk.seatdrawing..")
+            // controls screens share: the seat map's drawing, the on-screen keyboard
+            .definedBy("org.marquee.kiosk.seatdrawing..", "org.marquee.kiosk.keyboard..")
             .layer("Core")
             .definedBy("org.marquee.kiosk.core..")
             .layer("Services")

@@ -2,10 +2,17 @@ package org.marquee.kiosk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.ErrorCode;
@@ -53,10 +60,58 @@ class ProblemTextsTest {
     }
 
     @Test
-    void aCodeWhoseWordsOnlyTheServerKnowsKeepsTheServersMessage() {
+    void aCodeWhoseReasonOnlyTheServerKnowsIsSpanishInSpanishAndTheServersOwnInEnglish() {
         ApiProblem forbidden = new ApiProblem(403, ErrorCode.FORBIDDEN, "A clerk may not do this.", Map.of());
 
-        assertThat(ProblemTexts.of(forbidden, spanish)).isEqualTo("A clerk may not do this.");
+        assertThat(ProblemTexts.of(forbidden, spanish)).isEqualTo("Este terminal o esta persona no puede hacer eso.");
         assertThat(ProblemTexts.of(forbidden, english)).isEqualTo("A clerk may not do this.");
+    }
+
+    @Test
+    void aRefusedFieldAndAStrandedSeatAreNamedInSpanish() {
+        ApiProblem field = new ApiProblem(
+                422, ErrorCode.INVALID_REQUEST, "email: not an e-mail address.", Map.of("field", "email"));
+        ApiProblem gap = new ApiProblem(
+                409, ErrorCode.SINGLE_SEAT_GAP, "Seat F9 would be left alone.", Map.of("seatIds", List.of("F9")));
+
+        assertThat(ProblemTexts.of(field, spanish))
+                .isEqualTo("El servidor no aceptó el valor de «email». Revise lo que se ha escrito.");
+        assertThat(ProblemTexts.of(gap, spanish)).startsWith("La butaca F9 quedaría libre y suelta.");
+        assertThat(ProblemTexts.of(gap, english)).startsWith("That would leave seat F9 free on its own.");
+    }
+
+    @Test
+    void anEnglishServerMessageWithoutWordsFallsBackToTheBundle() {
+        ApiProblem forbidden = new ApiProblem(403, ErrorCode.FORBIDDEN, " ", Map.of());
+
+        assertThat(ProblemTexts.of(forbidden, english)).isEqualTo("This terminal or this person may not do that.");
+    }
+
+    /** Read straight from each file: a Spanish bundle silently borrowing an English sentence would pass otherwise. */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_es.properties"})
+    void everyErrorCodeHasASentenceInEachLanguagesOwnFile(String file) throws IOException {
+        Properties bundle = new Properties();
+        try (var in = Messages.class.getResourceAsStream(file)) {
+            assertThat(in).as(file).isNotNull();
+            bundle.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+
+        List<String> missing = Arrays.stream(ErrorCode.values())
+                .map(code -> "error." + code.name())
+                .filter(key -> bundle.getProperty(key, "").isBlank())
+                .toList();
+
+        assertThat(missing).as("error codes without a text in " + file).isEmpty();
+    }
+
+    @Test
+    void everyErrorCodeIsToldInSpanishNotInTheServersEnglish() {
+        for (ErrorCode code : ErrorCode.values()) {
+            String servers = "The server's English words for " + code + ".";
+            String told = ProblemTexts.of(new ApiProblem(409, code, servers, Map.of()), spanish);
+
+            assertThat(told).as(code.name()).isNotEqualTo(servers).isNotBlank().doesNotStartWith("error.");
+        }
     }
 }

@@ -101,8 +101,9 @@ class LookupViewModelTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(summary.showtime())
-                .startsWith(
-                        showtime.movie().title() + " · " + showtime.auditorium().name() + " · ");
+                .as("the movie, its format, the auditorium")
+                .startsWith(showtime.movie().title() + " · " + showtime.format() + " · "
+                        + showtime.auditorium().name() + " · ");
         assertThat(summary.total()).isEqualTo(euros(paid.totalMinor())).startsWith("€");
         assertThat(summary.tickets())
                 .extracting(OrderSummary.TicketLine::ticketType)

@@ -96,6 +96,65 @@ class DoneViewModelTest {
     }
 
     @Test
+    void aKioskThanksItsCustomerAndEndsOnDoneACounterEndsOnNewSale() {
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale =
+                paidSale(kiosk, new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null), SeatType.STANDARD);
+        DoneViewModel customer = screen(kiosk, sale, Mode.KIOSK);
+        DoneViewModel clerk = screen(kiosk, sale, Mode.COUNTER);
+
+        assertThat(customer.title()).isEqualTo("Thank you! Enjoy the film.");
+        assertThat(customer.finishLabel()).isEqualTo("Done");
+        assertThat(clerk.title()).isEqualTo("Sale complete");
+        assertThat(clerk.finishLabel()).isEqualTo("New sale");
+    }
+
+    @Test
+    void aTerminalThatPrintsAfterPaymentPrintsAsTheScreenOpens() throws IOException {
+        FakeBoxOffice.Terminal kiosk = CheckoutFixture.terminal();
+        SaleSession sale = paidSale(
+                kiosk,
+                new PaymentRequest(PaymentMethod.CARD, 0L, "tok_visa", null),
+                SeatType.STANDARD,
+                SeatType.STANDARD);
+        String code = sale.paymentProperty().get().code();
+        navigator.go(Screen.DONE);
+        // the tickets are "printed" into the folder: the print path without a printer, as on this machine
+        DoneViewModel model = new DoneViewModel(
+                kiosk,
+                new Tasks(UiThread.DIRECT),
+                navigator,
+                sale,
+                CheckoutFixture.english(),
+                Mode.KIOSK,
+                new TicketOutput(tickets, () -> null),
+                CheckoutFixture.MADRID,
+                true);
+
+        model.start();
+
+        assertThat(model.printsByItself()).isTrue();
+        await().atMost(WAIT).until(() -> Files.exists(tickets.resolve("marquee-" + code + ".pdf")));
+        await().atMost(WAIT).until(() -> !model.printingProperty().get());
+        assertThat(model.printStatusProperty().get()).startsWith("No printer here: the tickets were saved to");
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(tickets.resolve("marquee-" + code + ".pdf")))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTerminalThatDoesNotPrintAfterPaymentWaitsForTheButton() {
+        FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
+        SaleSession sale = paidSale(clerk, new PaymentRequest(PaymentMethod.CASH, 0L, null, 5000L), SeatType.STANDARD);
+
+        DoneViewModel model = screen(clerk, sale, Mode.COUNTER);
+
+        assertThat(model.printingProperty().get()).isFalse();
+        assertThat(model.printStatusProperty().get()).isEmpty();
+        assertThat(tickets).isEmptyDirectory();
+    }
+
+    @Test
     void theChangeOfACashSaleIsTheServers() {
         FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
         SaleSession sale = paidSale(clerk, new PaymentRequest(PaymentMethod.CASH, 0L, null, 5000L), SeatType.STANDARD);

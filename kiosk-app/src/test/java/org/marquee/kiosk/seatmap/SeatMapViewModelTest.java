@@ -74,6 +74,22 @@ class SeatMapViewModelTest {
     }
 
     @Test
+    void aKioskAsksForTapsAndACounterNamesTheKeys() {
+        var showtime = fixture.freshShowtime();
+        SeatMapViewModel kiosk = fixture.terminal("demo-kiosk-3", Mode.KIOSK, showtime, Clock.systemUTC())
+                .model();
+        SeatMapViewModel counter = fixture.terminal("demo-counter-1", Mode.COUNTER, showtime, Clock.systemUTC())
+                .model();
+        open(kiosk);
+        open(counter);
+
+        assertThat(kiosk.selectionProperty().get()).isEqualTo("Tap the seats you want.");
+        assertThat(counter.selectionProperty().get())
+                .isEqualTo("Click the seats, or use the arrow keys and Space (1–9: that many seats side by side).")
+                .doesNotContain("Tap");
+    }
+
+    @Test
     void aSeatAnotherTerminalTookIsRefusedShownTakenAndDeselected() {
         var showtime = fixture.freshShowtime();
         // without live events, so that the map still shows free what another terminal took (a stream that is late)

@@ -188,6 +188,17 @@ public final class FakeBoxOffice {
         }
 
         @Override
+        public org.marquee.model.ShowtimePrices prices(long showtimeId) {
+            connection.pause();
+            synchronized (FakeBoxOffice.this) {
+                connection.reachable();
+                seats.seatMap(showtimeId); // an unknown showtime is refused as the server refuses it
+                return new org.marquee.model.ShowtimePrices(
+                        showtimeId, "EUR", OrderBook.TICKET_PRICES, OrderBook.SEAT_SURCHARGES);
+            }
+        }
+
+        @Override
         public SeatMap seatMap(long showtimeId) {
             connection.pause();
             synchronized (FakeBoxOffice.this) {

@@ -142,15 +142,14 @@ final class OrderBook {
         return code.toString();
     }
 
+    /** The demo's price plan: what {@code GET /showtimes/{id}/prices} answers, and what orders are priced by. */
+    static final java.util.Map<TicketType, Long> TICKET_PRICES =
+            java.util.Map.of(TicketType.ADULT, 1250L, TicketType.CHILD, 950L, TicketType.SENIOR, 1000L);
+
+    static final java.util.Map<SeatType, Long> SEAT_SURCHARGES = java.util.Map.of(SeatType.PREMIUM, 300L);
+
     private static TicketView ticket(SeatView seat, TicketType type) {
-        long price = switch (type) {
-            case ADULT -> 1250;
-            case CHILD -> 950;
-            case SENIOR -> 1000;
-        };
-        if (seat.type() == SeatType.PREMIUM) {
-            price += 300;
-        }
+        long price = TICKET_PRICES.get(type) + SEAT_SURCHARGES.getOrDefault(seat.type(), 0L);
         return new TicketView(seat.id(), seat.row(), seat.number(), seat.type(), type, price, null);
     }
 }

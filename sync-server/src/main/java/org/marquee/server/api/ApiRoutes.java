@@ -100,6 +100,7 @@ public record ApiRoutes(
                     Access.MANAGER,
                     Access.SCANNER);
             get("/showtimes/{id}/seats", seatMap::seats, Access.ANY_CALLER);
+            get("/showtimes/{id}/prices", orders::prices, Access.ANY_CALLER);
             // runs after authorization and before the stream starts, so that an unknown showtime is a plain 404
             beforeMatched("/showtimes/{id}/events", seatEvents::check);
             sse("/showtimes/{id}/events", seatEvents::open, Access.ANY_CALLER);

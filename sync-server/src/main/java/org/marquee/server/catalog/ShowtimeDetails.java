@@ -3,7 +3,7 @@ package org.marquee.server.catalog;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A showtime with the names people read on a ticket. */
+/** A showtime with the names people read on a ticket; {@code format} is "2D", "3D", "IMAX"… (may be null). */
 public record ShowtimeDetails(
         long showtimeId,
         String theaterName,
@@ -13,4 +13,5 @@ public record ShowtimeDetails(
         String movieTitle,
         String rating,
         int runtimeMinutes,
-        Instant startsAt) {}
+        Instant startsAt,
+        String format) {}

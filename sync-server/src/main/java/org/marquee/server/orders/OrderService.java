@@ -16,6 +16,7 @@ import org.marquee.model.HoldStatus;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.Role;
 import org.marquee.model.SeatDefinition;
+import org.marquee.model.ShowtimePrices;
 import org.marquee.model.TicketRequest;
 import org.marquee.server.audit.AuditLog;
 import org.marquee.server.catalog.CatalogService;
@@ -25,6 +26,7 @@ import org.marquee.server.holds.HoldRecord;
 import org.marquee.server.holds.HoldService;
 import org.marquee.server.orders.persistence.OrderStore;
 import org.marquee.server.seatmap.SeatMapChanges;
+import org.marquee.server.tickets.TicketLanguage;
 
 /** Orders: written from an active hold, priced by the showtime's plan, looked up, cancelled, refunded. */
 public final class OrderService {
@@ -203,6 +205,24 @@ public final class OrderService {
         String checked = EmailAddress.required(email, "email");
         store.setEmail(orderId, checked);
         return store.find(orderId).orElseThrow();
+    }
+
+    /** What the showtime's seats cost (its price plan), for a seat map's legend; a 404 naming an unknown showtime. */
+    public ShowtimePrices prices(long showtimeId) {
+        PricePlan plan = store.pricePlan(showtimeId)
+                .orElseThrow(() -> MarqueeException.notFound("There is no showtime " + showtimeId + "."));
+        return new ShowtimePrices(showtimeId, plan.currency(), plan.ticketPrices(), plan.seatSurcharges());
+    }
+
+    /** Remembers the language the order's tickets and confirmation are written in (en or es, from the terminal). */
+    public void speaksIn(UUID orderId, Locale language) {
+        store.setLanguage(
+                orderId, TicketLanguage.fromTag(language.getLanguage()).getLanguage());
+    }
+
+    /** The language the order's tickets and confirmation are written in: English unless the terminal asked. */
+    public Locale languageOf(UUID orderId) {
+        return TicketLanguage.fromTag(store.language(orderId).orElse(null));
     }
 
     /** Cancels an unpaid order and frees its seats; cancelling a cancelled order changes nothing. */

@@ -1,6 +1,7 @@
 package org.marquee.server.orders;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
@@ -52,8 +53,13 @@ public final class OrderViews {
                         .toList());
     }
 
-    /** Everything printed on the tickets of a paid order. */
+    /** Everything printed on the tickets of a paid order, in the order's language. */
     public TicketSheet sheet(OrderRecord order) {
+        return sheet(order, orders.languageOf(order.id()));
+    }
+
+    /** Everything printed on the tickets of a paid order, in {@code language} (English unless it is Spanish). */
+    public TicketSheet sheet(OrderRecord order, Locale language) {
         ShowtimeDetails showtime = catalog.details(order.showtimeId());
         return new TicketSheet(
                 showtime.theaterName(),
@@ -69,7 +75,9 @@ public final class OrderViews {
                 tickets(order).stream()
                         .map(t -> new TicketSheet.Line(
                                 t.seatId(), t.row(), t.number(), t.seatType(), t.type(), t.priceMinor(), t.token()))
-                        .toList());
+                        .toList(),
+                showtime.format(),
+                language);
     }
 
     public List<TicketView> tickets(OrderRecord order) {

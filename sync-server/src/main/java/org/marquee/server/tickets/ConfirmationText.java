@@ -1,22 +1,24 @@
 package org.marquee.server.tickets;
 
-/** The words of a booking confirmation e-mail: a subject and a short plain-text body. */
+/** The words of a booking confirmation e-mail, in the sheet's language: a subject and a short plain-text body. */
 final class ConfirmationText {
 
     private ConfirmationText() {}
 
     static String subject(TicketSheet sheet) {
-        return oneLine("Your tickets for " + sheet.movieTitle() + " \u2014 booking " + sheet.bookingCode());
+        return oneLine(TicketLabels.of(sheet.language()).text("mail.subject", sheet.movieTitle(), sheet.bookingCode()));
     }
 
     static String body(TicketSheet sheet) {
+        TicketLabels labels = TicketLabels.of(sheet.language());
         StringBuilder body = new StringBuilder();
-        body.append("Thank you for your booking.\n\n");
+        body.append(labels.text("mail.thanks")).append("\n\n");
         String facts = TicketLabels.movieFacts(sheet.rating(), sheet.runtimeMinutes());
         body.append(oneLine(sheet.movieTitle()))
                 .append(facts.isEmpty() ? "" : " (" + facts + ")")
                 .append('\n');
-        body.append(TicketLabels.when(sheet.startsAt(), sheet.zone()))
+        body.append(labels.when(sheet.startsAt(), sheet.zone()))
+                .append(sheet.format().isEmpty() ? "" : ", " + oneLine(sheet.format()))
                 .append(", ")
                 .append(oneLine(sheet.auditoriumName()))
                 .append('\n');
@@ -26,22 +28,19 @@ final class ConfirmationText {
         }
         body.append("\n\n");
         for (TicketSheet.Line line : sheet.lines()) {
-            String seatType = TicketLabels.seatType(line.seatType());
-            body.append(TicketLabels.seat(line.row(), line.number()))
+            String seatType = labels.seatType(line.seatType());
+            body.append(labels.seat(line.row(), line.number()))
                     .append(seatType.isEmpty() ? "" : " (" + seatType + ")")
                     .append(": ")
-                    .append(TicketLabels.ticketType(line.type()))
+                    .append(labels.ticketType(line.type()))
                     .append(", ")
-                    .append(TicketLabels.price(line.priceMinor(), sheet.currency()))
+                    .append(labels.price(line.priceMinor(), sheet.currency()))
                     .append('\n');
         }
-        body.append("Total: ")
-                .append(TicketLabels.price(sheet.totalMinor(), sheet.currency()))
+        body.append(labels.text("mail.total", labels.price(sheet.totalMinor(), sheet.currency())))
                 .append("\n\n");
-        body.append("Booking code: ").append(sheet.bookingCode()).append('\n');
-        body.append("Your tickets are attached (")
-                .append(attachmentName(sheet))
-                .append("). Show each ticket's QR code at the door, printed or on your phone.\n");
+        body.append(labels.text("mail.code", sheet.bookingCode())).append('\n');
+        body.append(labels.text("mail.attached", attachmentName(sheet))).append('\n');
         return body.toString();
     }
 

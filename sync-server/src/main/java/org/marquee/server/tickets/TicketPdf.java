@@ -44,7 +44,8 @@ public final class TicketPdf {
     public static byte[] render(TicketSheet sheet) {
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Tickets " + sheet.bookingCode());
+            TicketLabels labels = TicketLabels.of(sheet.language());
+            info.setTitle(labels.text("pdf.title", sheet.bookingCode()));
             info.setCreator("Marquee");
             Fonts fonts = new Fonts(
                     new PDType1Font(Standard14Fonts.FontName.HELVETICA),
@@ -54,7 +55,7 @@ public final class TicketPdf {
                 PDPage page = new PDPage(PAGE);
                 document.addPage(page);
                 try (PDPageContentStream cs = new PDPageContentStream(document, page)) {
-                    new Ticket(cs, fonts, sheet, sheet.lines().get(i), i + 1, count).draw();
+                    new Ticket(cs, fonts, labels, sheet, sheet.lines().get(i), i + 1, count).draw();
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -84,7 +85,13 @@ public final class TicketPdf {
 
     /** One page. Coordinates are PDF points from the bottom left. */
     private record Ticket(
-            PDPageContentStream cs, Fonts fonts, TicketSheet sheet, TicketSheet.Line line, int index, int count) {
+            PDPageContentStream cs,
+            Fonts fonts,
+            TicketLabels labels,
+            TicketSheet sheet,
+            TicketSheet.Line line,
+            int index,
+            int count) {
 
         void draw() throws IOException {
             drawMain();
@@ -102,36 +109,28 @@ public final class TicketPdf {
             String title = PdfText.drawable(fonts.bold(), sheet.movieTitle());
             float titleSize = PdfText.fittingSize(fonts.bold(), title, 24, 14, MAIN_WIDTH);
             text(fonts.bold(), titleSize, x, top - 50, title, MAIN_WIDTH, 0);
-            text(
-                    fonts.regular(),
-                    10,
-                    x,
-                    top - 65,
-                    TicketLabels.movieFacts(sheet.rating(), sheet.runtimeMinutes()),
-                    MAIN_WIDTH,
-                    GREY);
+            text(fonts.regular(), 10, x, top - 65, facts(), MAIN_WIDTH, GREY);
 
-            text(fonts.bold(), 16, x, top - 92, TicketLabels.when(sheet.startsAt(), sheet.zone()), MAIN_WIDTH, 0);
+            text(fonts.bold(), 16, x, top - 92, labels.when(sheet.startsAt(), sheet.zone()), MAIN_WIDTH, 0);
 
             rule(x, top - 104, MAIN_WIDTH);
 
             float column = MAIN_WIDTH / 4;
-            field(x, top - 122, column * 2, "AUDITORIUM", sheet.auditoriumName(), 17);
-            field(x + column * 2, top - 122, column, "ROW", line.row(), 22);
-            field(x + column * 3, top - 122, column, "SEAT", Integer.toString(line.number()), 22);
+            field(x, top - 122, column * 2, labels.text("pdf.auditorium"), sheet.auditoriumName(), 17);
+            field(x + column * 2, top - 122, column, labels.text("pdf.row"), line.row(), 22);
+            field(x + column * 3, top - 122, column, labels.text("pdf.seat"), Integer.toString(line.number()), 22);
 
-            String seatType = TicketLabels.seatType(line.seatType());
-            String ticket = TicketLabels.ticketType(line.type()) + (seatType.isEmpty() ? "" : " \u00b7 " + seatType);
-            field(x, top - 170, column * 2, "TICKET", ticket, 17);
-            field(x + column * 2, top - 170, column * 2, "PRICE", price(line.priceMinor()), 17);
+            String seatType = labels.seatType(line.seatType());
+            String ticket = labels.ticketType(line.type()) + (seatType.isEmpty() ? "" : " \u00b7 " + seatType);
+            field(x, top - 170, column * 2, labels.text("pdf.ticket"), ticket, 17);
+            field(x + column * 2, top - 170, column * 2, labels.text("pdf.price"), price(line.priceMinor()), 17);
 
             text(
                     fonts.regular(),
                     7,
                     x,
                     MARGIN,
-                    "Ticket " + index + " of " + count + "  \u00b7  Booking " + sheet.bookingCode()
-                            + "  \u00b7  Valid once, for this showing and seat only.",
+                    labels.text("pdf.footer", Integer.toString(index), Integer.toString(count), sheet.bookingCode()),
                     MAIN_WIDTH,
                     GREY);
         }
@@ -140,7 +139,7 @@ public final class TicketPdf {
             float left = TEAR_X + MARGIN;
             float width = STUB_WIDTH - 2 * MARGIN;
             float top = PAGE.getHeight() - MARGIN;
-            centered(fonts.regular(), 7, left, width, top - 7, "BOOKING", GREY);
+            centered(fonts.regular(), 7, left, width, top - 7, labels.text("pdf.booking"), GREY);
             centered(fonts.bold(), 14, left, width, top - 22, sheet.bookingCode(), 0);
 
             float qrLeft = left + (width - QR_SIZE) / 2;
@@ -153,10 +152,10 @@ public final class TicketPdf {
                     left,
                     width,
                     qrBottom - 6,
-                    "Row " + line.row() + " \u00b7 Seat " + line.number(),
+                    labels.text("pdf.stubSeat", line.row(), Integer.toString(line.number())),
                     0);
-            centered(fonts.regular(), 8, left, width, qrBottom - 18, TicketLabels.ticketType(line.type()), GREY);
-            centered(fonts.regular(), 7, left, width, MARGIN, "Scan at the door", GREY);
+            centered(fonts.regular(), 8, left, width, qrBottom - 18, labels.ticketType(line.type()), GREY);
+            centered(fonts.regular(), 7, left, width, MARGIN, labels.text("pdf.scan"), GREY);
         }
 
         private void drawTearLine() throws IOException {
@@ -181,10 +180,19 @@ public final class TicketPdf {
         }
 
         private String price(long minor) {
-            String withSymbol = TicketLabels.price(minor, sheet.currency());
+            String withSymbol = labels.price(minor, sheet.currency());
             return PdfText.canDraw(fonts.bold(), withSymbol)
                     ? withSymbol
-                    : TicketLabels.priceWithCode(minor, sheet.currency());
+                    : labels.priceWithCode(minor, sheet.currency());
+        }
+
+        /** "IMAX · 15A · 2 h 46 min": the format first, as it is part of what was paid for. */
+        private String facts() {
+            String facts = TicketLabels.movieFacts(sheet.rating(), sheet.runtimeMinutes());
+            if (sheet.format().isEmpty()) {
+                return facts;
+            }
+            return facts.isEmpty() ? sheet.format() : sheet.format() + " \u00b7 " + facts;
         }
 
         private void rule(float x, float y, float width) throws IOException {

@@ -52,6 +52,7 @@ class AuthorizationMatrixTest {
             | GET /theaters/{id}/showtimes  | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
             | GET /catalog/changes          | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
             | GET /showtimes/{id}/seats     | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
+            | GET /showtimes/{id}/prices    | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
             | GET /showtimes/{id}/events    | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
             | POST /holds                   | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
             | GET /holds/{id}               | 401  | 401   | 401     | ok    | ok      | ok    | ok      |
@@ -204,6 +205,7 @@ class AuthorizationMatrixTest {
             case "GET /theaters/{id}/showtimes" -> new Call("/theaters/1/showtimes");
             case "GET /catalog/changes" -> new Call("/catalog/changes?since=0");
             case "GET /showtimes/{id}/seats" -> new Call("/showtimes/" + fixture.showtime() + "/seats");
+            case "GET /showtimes/{id}/prices" -> new Call("/showtimes/" + fixture.showtime() + "/prices");
             // without Accept: text/event-stream the answer is an empty 200 rather than a stream that never ends;
             // authorization runs before either (LiveSeatEventsTest covers the stream itself)
             case "GET /showtimes/{id}/events" -> new Call("/showtimes/" + fixture.showtime() + "/events");

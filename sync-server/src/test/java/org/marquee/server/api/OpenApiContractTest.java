@@ -113,6 +113,12 @@ class OpenApiContractTest {
         assertThat(same.status()).isEqualTo(304);
         assertThat(contract.call(kiosk, "GET", "/showtimes/999999/seats", null).status())
                 .isEqualTo(404);
+        JsonNode prices = contract.call(kiosk, "GET", "/showtimes/" + showtime + "/prices", null)
+                .json();
+        assertThat(prices.path("ticketPrices").path("ADULT").asLong()).isPositive();
+        assertThat(prices.path("currency").asText()).isEqualTo("EUR");
+        assertThat(contract.call(kiosk, "GET", "/showtimes/999999/prices", null).status())
+                .isEqualTo(404);
         // the event stream itself is exempt: the validator reads whole bodies and a stream never ends (and its 200
         // without Accept: text/event-stream is empty). LiveSeatEventsTest reads the stream; here its 404 before it
         assertThat(contract.wrong(kiosk, "GET", "/showtimes/999999/events", null)

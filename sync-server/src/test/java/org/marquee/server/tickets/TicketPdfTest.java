@@ -58,6 +58,45 @@ class TicketPdfTest {
     }
 
     @Test
+    void aSpanishOrderPrintsInSpanishWithTheDateAndPricesTheSpanishWayAndItsFormat() throws IOException {
+        TicketSheet english = SampleTickets.sheet();
+        TicketSheet sheet = new TicketSheet(
+                english.theaterName(),
+                english.theaterAddress(),
+                english.movieTitle(),
+                english.rating(),
+                english.runtimeMinutes(),
+                english.auditoriumName(),
+                english.startsAt(),
+                english.zone(),
+                english.bookingCode(),
+                english.currency(),
+                english.lines(),
+                "IMAX",
+                java.util.Locale.of("es"));
+
+        try (PDDocument pdf = Loader.loadPDF(TicketPdf.render(sheet))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text)
+                    .contains("SALA", "FILA", "BUTACA", "ENTRADA", "PRECIO", "RESERVA")
+                    .contains("dom 22 nov 2026, 19:00")
+                    .contains("9,50 €", "6,50 €")
+                    .contains("Adulto", "Niño", "Sénior · Silla de ruedas")
+                    .contains("Fila F · Butaca 7", "Entrada 3 de 3", "Escanear en la entrada")
+                    .contains("IMAX · 15A · 2 h 46 min")
+                    .doesNotContain("AUDITORIUM", "Scan at the door", "€9.50");
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Entradas ABC234");
+        }
+        String mail = ConfirmationText.body(sheet);
+        assertThat(ConfirmationText.subject(sheet)).isEqualTo("Sus entradas para Dune: Part Three — reserva ABC234");
+        assertThat(mail)
+                .startsWith("Gracias por su reserva.")
+                .contains("dom 22 nov 2026, 19:00, IMAX, Screen 2")
+                .contains("Fila F, butaca 7: Adulto, 9,50 €")
+                .contains("Total: 23,00 €", "Código de reserva: ABC234");
+    }
+
+    @Test
     void theQrCodeOnEachPageScansToThatSeatsToken() throws Exception {
         TicketSheet sheet = SampleTickets.sheet();
 

@@ -92,7 +92,7 @@ public final class CatalogStore {
                 jdbi,
                 handle -> handle.createQuery("""
                         select s.id, t.name as theater, t.address, t.time_zone, a.name as auditorium, m.title,
-                               m.rating, m.runtime_minutes, s.starts_at
+                               m.rating, m.runtime_minutes, s.starts_at, s.format
                           from showtimes s
                           join auditoriums a on a.id = s.auditorium_id
                           join theaters t on t.id = a.theater_id
@@ -109,7 +109,8 @@ public final class CatalogStore {
                                 rs.getString("rating"),
                                 rs.getInt("runtime_minutes"),
                                 rs.getObject("starts_at", java.time.OffsetDateTime.class)
-                                        .toInstant()))
+                                        .toInstant(),
+                                rs.getString("format")))
                         .findOne());
     }
 

@@ -1,6 +1,8 @@
 package org.marquee.server.orders.http;
 
 import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.marquee.model.CreateOrderRequest;
@@ -16,6 +18,7 @@ import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
 import org.marquee.server.orders.PaymentService;
 import org.marquee.server.shifts.CashDrawer;
+import org.marquee.server.tickets.TicketLanguage;
 import org.marquee.server.tickets.TicketPdf;
 import org.marquee.server.web.IdempotentRequests;
 import org.marquee.server.web.Requests;
@@ -50,7 +53,14 @@ public final class OrderHandlers {
     /** {@code POST /orders}: 201 with the priced order, its booking code and when its hold lapses. */
     public void create(Context ctx) {
         OrderRecord order = orders.create(Requests.principal(ctx), Requests.body(ctx, CreateOrderRequest.class));
+        // the terminal's language, remembered for the tickets and the e-mail sent once the payment settles
+        language(ctx).ifPresent(language -> orders.speaksIn(order.id(), language));
         ctx.status(201).header("Location", "/api/v1/orders/" + order.id()).json(views.view(order));
+    }
+
+    /** {@code GET /showtimes/{id}/prices}: the showtime's price plan, for the seat map's legend. */
+    public void prices(Context ctx) {
+        ctx.json(orders.prices(Requests.longPath(ctx, "id", "showtime")));
     }
 
     /** {@code GET /orders/{idOrCode}[?email=]}. */
@@ -110,8 +120,9 @@ public final class OrderHandlers {
     }
 
     /**
-     * {@code GET /orders/{idOrCode}/tickets.pdf[?email=]}: one printable ticket per page, each with its QR code. By
-     * booking code a kiosk gives the order's e-mail, as for the lookup, to pick up tickets bought elsewhere.
+     * {@code GET /orders/{idOrCode}/tickets.pdf[?email=]}: one printable ticket per page, each with its QR code, in the
+     * language the request asks for ({@code Accept-Language}: es or en), else the order's. By booking code a kiosk gives
+     * the order's e-mail, as for the lookup, to pick up tickets bought elsewhere.
      */
     public void ticketsPdf(Context ctx) {
         Principal caller = Requests.principal(ctx);
@@ -119,9 +130,11 @@ public final class OrderHandlers {
         OrderRecord order = OrderService.isBookingCode(idOrCode)
                 ? orders.paidByCode(caller, idOrCode, ctx.queryParam("email"))
                 : orders.paid(caller, orderId(ctx));
+        var sheet = language(ctx).map(language -> views.sheet(order, language)).orElseGet(() -> views.sheet(order));
         ctx.contentType("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"marquee-" + order.code() + ".pdf\"")
-                .result(TicketPdf.render(views.sheet(order)));
+                .header("Content-Language", sheet.language().getLanguage())
+                .result(TicketPdf.render(sheet));
     }
 
     /**
@@ -135,6 +148,8 @@ public final class OrderHandlers {
         OrderRecord order = OrderService.isBookingCode(idOrCode)
                 ? orders.emailToByCode(caller, idOrCode, request.email())
                 : orders.emailTo(caller, orderId(ctx), request.email());
+        // sent in the language of the terminal that asks, which the order then keeps
+        language(ctx).ifPresent(language -> orders.speaksIn(order.id(), language));
         mail.accept(order);
         ctx.status(202).json(views.view(order));
     }
@@ -160,6 +175,11 @@ public final class OrderHandlers {
     private PaymentResult result(String status, OrderRecord order, Long change) {
         return new PaymentResult(
                 status, order.id(), order.code(), order.totalMinor(), order.currency(), views.tickets(order), change);
+    }
+
+    /** The language the terminal asked for with {@code Accept-Language}, if tickets are written in it. */
+    private static Optional<Locale> language(Context ctx) {
+        return TicketLanguage.fromHeader(ctx.header("Accept-Language"));
     }
 
     private static UUID orderId(Context ctx) {

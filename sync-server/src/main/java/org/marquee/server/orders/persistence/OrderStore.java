@@ -237,6 +237,22 @@ public final class OrderStore {
         });
     }
 
+    /** Remembers the language the order's tickets and e-mail are written in ("en", "es"). */
+    public void setLanguage(UUID orderId, String language) {
+        jdbi.useHandle(handle -> handle.createUpdate("update orders set language = :l where id = :o")
+                .bind("l", language)
+                .bind("o", orderId)
+                .execute());
+    }
+
+    /** The order's language tag, or empty when it has none (an English order). */
+    public Optional<String> language(UUID orderId) {
+        return jdbi.withHandle(handle -> handle.createQuery("select language from orders where id = :o")
+                .bind("o", orderId)
+                .mapTo(String.class)
+                .findOne());
+    }
+
     public void setEmail(UUID orderId, String email) {
         jdbi.useHandle(handle -> handle.createUpdate("update orders set email = :e where id = :o")
                 .bind("e", email)
