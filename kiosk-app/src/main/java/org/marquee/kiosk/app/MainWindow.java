@@ -1,6 +1,7 @@
 package org.marquee.kiosk.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -56,9 +57,14 @@ public final class MainWindow implements AutoCloseable {
     private final IdleTimer idle;
 
     public MainWindow(AppContext ctx) {
+        this(ctx, IdleTimer.LIMIT);
+    }
+
+    /** As above, with a kiosk starting over after {@code idleLimit} without a touch (tests wait less than a minute). */
+    MainWindow(AppContext ctx, Duration idleLimit) {
         this.ctx = ctx;
         root.getStyleClass().add("main-window");
-        idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), IdleTimer.LIMIT);
+        idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), idleLimit);
         idle.activeWhile(() -> ctx.isConfigured() && ctx.mode() == Mode.KIOSK);
         root.setTop(new VBox(banner(), header()));
         // over the screen, never pushing it down: the next tap lands where the customer aimed
