@@ -143,6 +143,7 @@ class SeatMapSizesTest {
             assertThat(proceed.getMinY()).as("Continue under the map").isGreaterThan(canvas.getMaxY());
             assertThat(proceed.getMaxY()).isLessThanOrEqualTo(1920);
             assertThat(proceed.getMaxX()).isLessThanOrEqualTo(1080);
+            assertThat(proceed.getWidth()).as("Continue across the screen's width").isGreaterThan(900);
             assertThat(fx(() -> view.canvas().cellSize() * 15))
                     .as("the map's rows fill its height: no band of empty screen above or below them")
                     .isGreaterThan(canvas.getHeight() * 0.75);
