@@ -6,6 +6,8 @@ import static org.marquee.kiosk.seatmap.SeatMapViewTest.fx;
 import static org.marquee.kiosk.seatmap.SeatMapViewTest.onScreen;
 
 import javafx.event.Event;
+import java.util.Locale;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -18,6 +20,12 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marquee.kiosk.client.SeatHolds;
+import org.marquee.kiosk.core.Navigator;
+import org.marquee.kiosk.core.SaleSession;
+import org.marquee.kiosk.core.Screen;
+import org.marquee.kiosk.core.Tasks;
+import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.seatdrawing.SeatPalette;
 import org.marquee.kiosk.seatdrawing.SeatState;
 import org.marquee.kiosk.settings.Mode;
@@ -152,6 +160,53 @@ class SeatMapSizesTest {
                 return null;
             });
         }
+    }
+
+    @Test
+    void theHoldTimeoutMessageShowsWholeOnASmallKiosk() {
+        ManualClock clock = new ManualClock(java.time.Instant.now(), SeatMapFixture.MADRID);
+        SeatHolds client = fixture.client("demo-kiosk-4");
+        Navigator navigator = new Navigator();
+        navigator.go(Screen.SEAT_MAP);
+        Tasks tasks = new Tasks(Platform::runLater);
+        SaleSession sale = new SaleSession(client, tasks);
+        sale.choose(1L, fixture.freshShowtime());
+        Messages messages = new Messages(Locale.of("es")); // the longer words
+        var model = new SeatMapViewModel(
+                client, SeatMapFixture.events(client), tasks, navigator, sale, messages, Mode.KIOSK, clock);
+        SeatMapView view = fx(() -> new SeatMapView(model, navigator, Mode.KIOSK, messages));
+        Scene scene = fx(() -> ModeStage.show(stage, view, Mode.KIOSK, false, 1280, 800));
+        awaitLoaded(view);
+        for (String seat : new String[] {"P1", "P2", "P3", "P4"}) {
+            fx(() -> {
+                model.toggle(seat);
+                return null;
+            });
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> fx(() -> model.mine().contains(seat) && !model.busyProperty().get()));
+        }
+
+        clock.advance(java.time.Duration.ofMinutes(21)); // past any hold's end
+        fx(() -> {
+            model.tick();
+            return null;
+        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> fx(() -> !model.messageProperty().get().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.Label message = fx(() -> (javafx.scene.control.Label) view.lookup("#seat-message"));
+        Bounds shown = fx(() -> bounds(message));
+        double needed = fx(() -> message.prefHeight(message.getWidth()));
+        assertThat(fx(message::getText)).startsWith("Se acabó el tiempo");
+        assertThat(shown.getHeight()).as("every line of the message").isGreaterThanOrEqualTo(needed - 1);
+        assertThat(shown.getMaxY()).isLessThanOrEqualTo(800);
+        assertThat(fx(() -> bounds(view.lookup("#seat-back")).getMaxY()))
+                .as("Back still on the screen")
+                .isLessThanOrEqualTo(800);
+        org.marquee.kiosk.testing.Snapshots.save(scene, "seatmap-kiosk-expired-1280x800-es");
     }
 
     /** Row letters drawn in the left and right edge of the canvas, beside row H. */
