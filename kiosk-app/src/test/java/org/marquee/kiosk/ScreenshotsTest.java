@@ -331,7 +331,8 @@ class ScreenshotsTest {
         onFx(() -> {
             // a touch for the idle timer: a kiosk left a minute on one screen would start over mid-series
             Event.fireEvent(
-                    stage.getScene(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.SHIFT, true, false, false, false));
+                    stage.getScene(),
+                    new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.SHIFT, true, false, false, false));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();

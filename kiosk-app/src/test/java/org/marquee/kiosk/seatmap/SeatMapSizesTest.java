@@ -5,9 +5,9 @@ import static org.marquee.kiosk.seatmap.SeatMapViewTest.awaitHeld;
 import static org.marquee.kiosk.seatmap.SeatMapViewTest.fx;
 import static org.marquee.kiosk.seatmap.SeatMapViewTest.onScreen;
 
-import javafx.event.Event;
 import java.util.Locale;
 import javafx.application.Platform;
+import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -151,7 +151,9 @@ class SeatMapSizesTest {
             assertThat(proceed.getMinY()).as("Continue under the map").isGreaterThan(canvas.getMaxY());
             assertThat(proceed.getMaxY()).isLessThanOrEqualTo(1920);
             assertThat(proceed.getMaxX()).isLessThanOrEqualTo(1080);
-            assertThat(proceed.getWidth()).as("Continue across the screen's width").isGreaterThan(900);
+            assertThat(proceed.getWidth())
+                    .as("Continue across the screen's width")
+                    .isGreaterThan(900);
             assertThat(fx(() -> view.canvas().cellSize() * 15))
                     .as("the map's rows fill its height: no band of empty screen above or below them")
                     .isGreaterThan(canvas.getHeight() * 0.75);
@@ -176,7 +178,7 @@ class SeatMapSizesTest {
                 client, SeatMapFixture.events(client), tasks, navigator, sale, messages, Mode.KIOSK, clock);
         SeatMapView view = fx(() -> new SeatMapView(model, navigator, Mode.KIOSK, messages));
         Scene scene = fx(() -> ModeStage.show(stage, view, Mode.KIOSK, false, 1280, 800));
-        awaitLoaded(view);
+        SeatMapViewTest.awaitLoaded(view);
         for (String seat : new String[] {"P1", "P2", "P3", "P4"}) {
             fx(() -> {
                 model.toggle(seat);
@@ -184,7 +186,8 @@ class SeatMapSizesTest {
             });
             org.awaitility.Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> fx(() -> model.mine().contains(seat) && !model.busyProperty().get()));
+                    .until(() -> fx(() ->
+                            model.mine().contains(seat) && !model.busyProperty().get()));
         }
 
         clock.advance(java.time.Duration.ofMinutes(21)); // past any hold's end
