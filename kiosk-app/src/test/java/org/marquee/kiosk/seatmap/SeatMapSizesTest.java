@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -119,6 +120,57 @@ class SeatMapSizesTest {
         robot.clickOn(onScreen(view, seat));
         awaitHeld(view, seat);
         assertThat(fx(() -> view.canvas().drawnState(seat))).isEqualTo(SeatState.MINE);
+    }
+
+    @Test
+    void theWheelZoomsAndAFingersDragPans() {
+        SeatMapView view = SeatMapViewTest.show(stage, "demo-kiosk-2", Mode.KIOSK, fixture.freshShowtime(), 1280, 800);
+        double fitted = fx(() -> view.canvas().cellSize());
+        Point2D at = fx(() -> view.canvas().seatCenter("H11"));
+
+        for (int notch = 0; notch < 4; notch++) { // a mouse wheel turned away from the person: zoom in
+            fx(() -> {
+                Event.fireEvent(view.canvas(), scroll(at, 0, 40, false));
+                return null;
+            });
+        }
+        assertThat(fx(() -> view.canvas().cellSize())).isGreaterThan(fitted * 1.5);
+        Point2D before = fx(() -> view.canvas().seatCenter("H11"));
+
+        // a finger on the touch screen drags the hall 150 px to the left: JavaFX's direct scroll gesture
+        fx(() -> {
+            Event.fireEvent(view.canvas(), scroll(at, -150, 0, true));
+            return null;
+        });
+        Point2D after = fx(() -> view.canvas().seatCenter("H11"));
+        assertThat(after.getX() - before.getX()).isCloseTo(-150, org.assertj.core.api.Assertions.within(1.0));
+        assertThat(fx(() -> view.model().hold())).as("a drag is not a tap").isNull();
+        assertLettersAtBothEdges(view);
+    }
+
+    private static ScrollEvent scroll(Point2D at, double dx, double dy, boolean finger) {
+        return new ScrollEvent(
+                ScrollEvent.SCROLL,
+                at.getX(),
+                at.getY(),
+                at.getX(),
+                at.getY(),
+                false,
+                false,
+                false,
+                false,
+                finger,
+                false,
+                dx,
+                dy,
+                dx,
+                dy,
+                ScrollEvent.HorizontalTextScrollUnits.NONE,
+                0,
+                ScrollEvent.VerticalTextScrollUnits.NONE,
+                0,
+                finger ? 1 : 0,
+                null);
     }
 
     @Test
