@@ -14,10 +14,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
+import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +36,7 @@ import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.Settings;
 import org.marquee.kiosk.settings.SettingsStore;
+import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.kiosk.testing.Snapshots;
 import org.marquee.model.HoldView;
@@ -50,17 +56,21 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The one source of {@code docs/screenshots/}: starts the whole application against a real server, in counter and
- * in kiosk mode, walks a sale through every screen {@link Screens} registers, and saves each as
- * {@code <screen>-<mode>.png} (plus a high-contrast seat map and Spanish showtimes). Screens are filled by setting
- * the sale's state the way the screens before them would, with real holds, orders and payments; other terminals'
- * holds and sales make the seat map show every status.
+ * The one source of the terminal's pictures in {@code docs/screenshots/}: starts the whole application against a real
+ * server, in counter and in kiosk mode, walks a sale through every screen {@link Screens} registers, and saves each
+ * whole window (header and all) at the three sizes terminals have as {@code <screen>-<mode>-<w>x<h>.png}: 1280×800 in
+ * the (headless) window, 1920×1080 and portrait 1080×1920 by moving the window's root into a scene of that size. The
+ * seat map and the payment are saved in high contrast ({@code -hc}) and in Spanish ({@code -es}) too, and the
+ * kiosk's showtimes in Spanish. Screens are filled by setting the sale's state the way the screens before them would,
+ * with real holds, orders and payments; other terminals' holds and sales make the seat map show every status.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsTest {
 
     private static final String COUNTER_TOKEN = "demo-counter-1";
     private static final String KIOSK_TOKEN = "demo-kiosk-1";
+    /** The sizes besides the headless window's 1280×800: a full-HD kiosk and a portrait one. */
+    private static final double[][] OTHER_SIZES = {{1920, 1080}, {1080, 1920}};
 
     private static ServerProcess server;
     private static Stage stage;
@@ -138,7 +148,8 @@ class ScreenshotsTest {
                         .getText()
                         .equals(code)));
         shoot("lookup-counter");
-        assertThat(saved).isNotEmpty().allSatisfy(file -> assertThat(file).isNotEmptyFile());
+        variants("counter", 0.1, 0.25);
+        assertThat(saved).hasSize(3 * 12).allSatisfy(file -> assertThat(file).isNotEmptyFile());
     }
 
     @Test
@@ -146,26 +157,36 @@ class ScreenshotsTest {
         open(Mode.KIOSK, KIOSK_TOKEN);
         shoot(Screen.SETUP, "kiosk", null);
         sellThroughEveryScreen("kiosk", PaymentMethod.CARD);
-
-        onFx(() -> {
-            ctx.setHighContrast(true);
-            return null;
-        });
-        prepareHold();
+        variants("kiosk", 0.45, 0.95);
         go(Screen.SHOWTIMES);
-        go(Screen.SEAT_MAP);
-        shoot("seatmap-kiosk-high-contrast");
+        shoot("showtimes-kiosk", "es");
+        assertThat(saved).hasSize(3 * 11).allSatisfy(file -> assertThat(file).isNotEmptyFile());
+    }
+
+    /** The seat map and the payment in high contrast, then in Spanish (the window stays in Spanish after). */
+    private void variants(String mode, double highContrastRow, double spanishRow) throws Exception {
+        for (String variant : List.of("hc", "es")) {
+            onFx(() -> {
+                ctx.setHighContrast(variant.equals("hc"));
+                ctx.setLanguage(variant.equals("es") ? Settings.SPANISH : Settings.ENGLISH);
+                return null;
+            });
+            HoldView hold = prepareHold(variant.equals("hc") ? highContrastRow : spanishRow);
+            go(Screen.SHOWTIMES);
+            go(Screen.SEAT_MAP);
+            shoot("seatmap-" + mode, variant);
+            OrderView order = ctx.client().order(hold.holdId(), adults(hold.seatIds()), null);
+            onFx(() -> {
+                ctx.sale().priced(order);
+                return null;
+            });
+            go(Screen.PAYMENT);
+            shoot("payment-" + mode, variant);
+        }
         onFx(() -> {
             ctx.setHighContrast(false);
             return null;
         });
-        go(Screen.SHOWTIMES);
-        onFx(() -> {
-            ctx.setLanguage(Settings.SPANISH);
-            return null;
-        });
-        shoot("showtimes-kiosk-es");
-        assertThat(saved).isNotEmpty().allSatisfy(file -> assertThat(file).isNotEmptyFile());
     }
 
     /** Showtimes → seat map → tickets → payment → done; the order's code. */
@@ -201,7 +222,12 @@ class ScreenshotsTest {
 
     /** This terminal holds three seats in the middle of the chosen showtime, as a tap on the seat map would. */
     private HoldView prepareHold() throws Exception {
-        HoldView hold = ctx.client().hold(showtime.id(), middleSeats(ctx.client(), 3, 0.55));
+        return prepareHold(0.55);
+    }
+
+    /** As above, around {@code depth} of the hall: each series its own row, so no hold leaves a single seat. */
+    private HoldView prepareHold(double depth) throws Exception {
+        HoldView hold = ctx.client().hold(showtime.id(), middleSeats(ctx.client(), 3, depth));
         onFx(() -> {
             ctx.sale().forget();
             ctx.sale().choose(theaterId, showtime);
@@ -228,7 +254,7 @@ class ScreenshotsTest {
 
     private void shoot(Screen screen, String mode, String suffix) throws Exception {
         go(screen);
-        shoot(fileName(screen) + "-" + mode + (suffix == null ? "" : "-" + suffix));
+        shoot(fileName(screen) + "-" + mode, suffix);
     }
 
     /** seatmap, showtimes, tickets…: the names the screens' own tests used before this one. */
@@ -256,15 +282,60 @@ class ScreenshotsTest {
         });
     }
 
-    /** Waits until the screen has loaded what it asked for, then saves the window as it looks. */
     private void shoot(String name) throws Exception {
+        shoot(name, null);
+    }
+
+    /**
+     * Saves the window as it looks at each size, once the screen has loaded what it asked for: {@code
+     * <name>-<w>x<h>[-<variant>].png}.
+     */
+    private void shoot(String name, String variant) throws Exception {
+        String tail = variant == null ? "" : "-" + variant;
+        settle();
+        saved.add(Snapshots.save(stage.getScene(), name + "-1280x800" + tail));
+        for (double[] size : OTHER_SIZES) {
+            // the same root in a scene of that size: a kiosk's larger or portrait screen (the headless one is 1280×800)
+            Scene other = onFx(() -> {
+                Parent root = stage.getScene().getRoot();
+                stage.getScene().setRoot(new Group());
+                Scene scene = new Scene(root, size[0], size[1]);
+                ModeStage.layout(scene);
+                return scene;
+            });
+            try {
+                settle();
+                onFx(() -> {
+                    ModeStage.layout(other);
+                    return null;
+                });
+                saved.add(Snapshots.save(other, name + "-" + (int) size[0] + "x" + (int) size[1] + tail));
+            } finally {
+                onFx(() -> {
+                    Parent root = other.getRoot();
+                    other.setRoot(new Group());
+                    stage.getScene().setRoot(root);
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Until nothing is loading, the live map and countdowns have settled, and the kiosk's idle clock starts again. */
+    private void settle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         await().atMost(Duration.ofSeconds(20))
                 .pollDelay(Duration.ofMillis(300))
                 .until(() -> !onFx(() -> ctx.tasks().busyProperty().get()));
         Thread.sleep(800); // live updates and countdowns settle, fade-ins end
+        onFx(() -> {
+            // a touch for the idle timer: a kiosk left a minute on one screen would start over mid-series
+            Event.fireEvent(
+                    stage.getScene(),
+                    new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.SHIFT, true, false, false, false));
+            return null;
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        saved.add(Snapshots.save(stage.getScene(), name));
     }
 
     private static <T> T onFx(Callable<T> work) throws ExecutionException, InterruptedException {

@@ -1,9 +1,11 @@
 package org.marquee.kiosk.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -13,7 +15,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,7 +45,7 @@ public final class MainWindow implements AutoCloseable {
     private static final String CSS = "/org/marquee/kiosk/css/";
 
     private final AppContext ctx;
-    private final BorderPane root = new BorderPane();
+    private final WindowRoot root = new WindowRoot();
     private final Label banner = new Label();
     private final Label terminal = new Label();
     private final ToggleButton english = new ToggleButton("EN");
@@ -56,12 +57,19 @@ public final class MainWindow implements AutoCloseable {
     private final IdleTimer idle;
 
     public MainWindow(AppContext ctx) {
+        this(ctx, IdleTimer.LIMIT);
+    }
+
+    /** As above, with a kiosk starting over after {@code idleLimit} without a touch (tests wait less than a minute). */
+    MainWindow(AppContext ctx, Duration idleLimit) {
         this.ctx = ctx;
         root.getStyleClass().add("main-window");
-        idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), IdleTimer.LIMIT);
+        idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), idleLimit);
         idle.activeWhile(() -> ctx.isConfigured() && ctx.mode() == Mode.KIOSK);
-        root.setTop(new VBox(banner(), header(), IdleWatch.notice(idle, ctx.messagesProperty())));
-        root.setBottom(busyBar());
+        root.setTop(new VBox(banner(), header()));
+        // over the screen, never pushing it down: the next tap lands where the customer aimed
+        root.addOverlay(IdleWatch.notice(idle, ctx.messagesProperty()), Pos.TOP_CENTER);
+        root.addOverlay(busyBar(), Pos.BOTTOM_LEFT);
         applyStyles(ctx.settings());
         applyTexts(ctx.messages());
 
@@ -98,7 +106,10 @@ public final class MainWindow implements AutoCloseable {
     /** Puts the window on {@code stage} and shows it: full screen without a way out by keys in kiosk mode. */
     public void show(Stage target) {
         this.stage = target;
-        Scene scene = new Scene(root, 1280, 800);
+        Rectangle2D size = fillsScreen(ctx.settings())
+                ? javafx.stage.Screen.getPrimary().getBounds()
+                : new Rectangle2D(0, 0, 1280, 800);
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         // a technician's way out of a full-screen kiosk (customers have no keyboard)
         scene.getAccelerators()
                 .put(
@@ -116,10 +127,34 @@ public final class MainWindow implements AutoCloseable {
         target.show();
     }
 
+    /**
+     * Kiosk and scanner fill the screen. Full screen is a request to the window manager, and a kiosk often runs with
+     * none (X straight from the boot, no desktop): then nobody grants it, so the window is first given the screen's
+     * bounds itself (decision 0026).
+     */
     private void applyStage(Settings settings) {
-        if (stage != null) {
-            stage.setFullScreen(settings.mode() == Mode.KIOSK || settings.mode() == Mode.SCANNER);
+        if (stage == null) {
+            return;
         }
+        boolean fill = fillsScreen(settings);
+        if (fill) {
+            Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        }
+        stage.setFullScreen(fill);
+        log.info(
+                "event=window_placed mode={} full_screen={} width={} height={}",
+                settings.mode(),
+                fill,
+                stage.getWidth(),
+                stage.getHeight());
+    }
+
+    private static boolean fillsScreen(Settings settings) {
+        return settings.mode() == Mode.KIOSK || settings.mode() == Mode.SCANNER;
     }
 
     private void showScreen(Screen screen) {
@@ -157,6 +192,8 @@ public final class MainWindow implements AutoCloseable {
     private HBox header() {
         terminal.setId("terminal-name");
         terminal.getStyleClass().add("terminal-name");
+        // on a narrow (portrait) screen the terminal's name gives way ("Marquee · Ki…"), never the buttons
+        terminal.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -173,12 +210,15 @@ public final class MainWindow implements AutoCloseable {
         spanish.setOnAction(event -> chooseLanguage(Settings.SPANISH));
         HBox language = new HBox(english, spanish);
         language.getStyleClass().add("segmented");
+        language.setMinWidth(Region.USE_PREF_SIZE);
+        contrast.setMinWidth(Region.USE_PREF_SIZE);
 
         contrast.setId("high-contrast");
         contrast.setOnAction(event -> ctx.setHighContrast(contrast.isSelected()));
 
         // who is signed in at a counter, with "Sign out"; hidden while nobody is (always, on a kiosk)
         SessionBar session = new SessionBar(ctx.counterSession(), ctx.messagesProperty());
+        session.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(terminal, spacer, session, language, contrast);
         header.getStyleClass().add("app-header");
         header.setAlignment(Pos.CENTER_LEFT);
@@ -201,7 +241,7 @@ public final class MainWindow implements AutoCloseable {
         bar.getStyleClass().add("busy-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.visibleProperty().bind(ctx.tasks().busyProperty());
-        bar.managedProperty().bind(bar.visibleProperty());
+        bar.setMouseTransparent(true);
         return bar;
     }
 

@@ -38,13 +38,21 @@ final class SeatGeometry {
         }
     }
 
-    /** Sizes the cells to fit {@code width × height}, never larger than {@code maxCell}. */
-    void fit(double width, double height, double maxCell) {
-        double across = columns + 2 * LABEL_CELLS;
-        double down = rows + SCREEN_CELLS;
-        cell = Math.max(1, Math.min(maxCell, Math.min(width / across, height / down)));
-        originX = Math.floor((width - across * cell) / 2 + LABEL_CELLS * cell);
-        originY = Math.floor((height - down * cell) / 2 + SCREEN_CELLS * cell);
+    /** Puts the hall's top left corner (gutter and screen band included) at ({@code left}, {@code top}). */
+    void place(double size, double left, double top) {
+        cell = size;
+        originX = Math.floor(left + LABEL_CELLS * cell);
+        originY = Math.floor(top + SCREEN_CELLS * cell);
+    }
+
+    /** The hall's width in cells, the row-label gutters included. */
+    double across() {
+        return columns + 2 * LABEL_CELLS;
+    }
+
+    /** The hall's height in cells, the screen band included. */
+    double down() {
+        return rows + SCREEN_CELLS;
     }
 
     /** Width needed for cells of {@code size}. */

@@ -21,9 +21,10 @@ import org.marquee.model.SeatView;
 
 /**
  * All seats of a showtime on one {@link Canvas}: one full draw when the layout, the size or the palette changes, and
- * afterwards only the seats whose state changed, so a 2,000-seat hall stays smooth. Cells grow to fit the space
- * between {@link #minCellProperty()} and {@link #maxCellProperty()}; below the minimum the region asks for more room
- * (put it in a ScrollPane). Taps on a seat go to {@link #setOnSeat}.
+ * afterwards only the seats whose state changed, so a 2,000-seat hall stays smooth. The hall is zoomed to fit the
+ * space, between {@link #minCellProperty()} (a finger's width at a kiosk) and {@link #maxCellProperty()}; where it is
+ * larger than the space it pans ({@link #panBy}, {@link #zoomBy}, gestures from {@link SeatGestures}) and the row
+ * letters stay pinned to both edges. No scroll bars. Taps on a seat go to {@link #setOnSeat}.
  */
 public final class SeatMapCanvas extends Region {
 
@@ -31,7 +32,9 @@ public final class SeatMapCanvas extends Region {
     private final ObjectProperty<SeatPalette> palette = new SimpleObjectProperty<>(SeatPalette.regular());
     private final DoubleProperty minCell = new SimpleDoubleProperty(12);
     private final DoubleProperty maxCell = new SimpleDoubleProperty(44);
+    private final SeatViewport viewport = new SeatViewport();
     private SeatGeometry geometry;
+    private Runnable onViewMoved = () -> {};
     private List<SeatView> seats = List.of();
     private SeatState[] drawn = new SeatState[0];
     private boolean[] ringed = new boolean[0];
@@ -49,6 +52,7 @@ public final class SeatMapCanvas extends Region {
         minCell.addListener((obs, was, now) -> requestLayout());
         maxCell.addListener((obs, was, now) -> requestLayout());
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        SeatGestures.install(this);
     }
 
     /** Shows {@code map}'s seats; only the seats whose state changed are redrawn when the layout is the same. */
@@ -59,9 +63,11 @@ public final class SeatMapCanvas extends Region {
             geometry = next.isEmpty() ? null : new SeatGeometry(next);
             drawn = new SeatState[next.size()];
             ringed = new boolean[next.size()];
+            viewport.reset();
             requestLayout();
             fit();
             drawAll();
+            onViewMoved.run();
         } else {
             seats = next;
             drawChanged();
@@ -139,6 +145,49 @@ public final class SeatMapCanvas extends Region {
         return null;
     }
 
+    /** Zooms by {@code factor} around the point ({@code x}, {@code y}) of this region; true if the cell changed. */
+    public boolean zoomBy(double factor, double x, double y) {
+        return geometry != null && viewport.zoomBy(factor, x, y) && moved();
+    }
+
+    /** Moves the hall by ({@code dx}, {@code dy}) pixels where it is larger than the space; true if it moved. */
+    public boolean panBy(double dx, double dy) {
+        return geometry != null && viewport.panBy(dx, dy) && moved();
+    }
+
+    /** Pans the least needed to show {@code seatId} whole, clear of the pinned row letters (the keyboard's ring). */
+    public void reveal(String seatId) {
+        for (SeatView seat : seats) {
+            if (seat.id().equals(seatId)) {
+                double gutter = viewport.pansAcross() ? SeatGeometry.LABEL_CELLS * geometry.cell() : 0;
+                if (viewport.reveal(
+                        SeatGeometry.LABEL_CELLS + seat.x(), SeatGeometry.SCREEN_CELLS + seat.y(), gutter, 0)) {
+                    moved();
+                }
+                return;
+            }
+        }
+    }
+
+    /** True when every seat is in view; false while the hall is zoomed in or larger than the space and pans. */
+    public boolean showsWholeHall() {
+        return geometry == null || viewport.showsWholeHall();
+    }
+
+    /** Called after every pan, zoom or refit (the keyboard's ring follows its seat). */
+    public void setOnViewMoved(Runnable action) {
+        onViewMoved = action == null ? () -> {} : action;
+    }
+
+    /** The hall's height, screen band included, when it is zoomed to fit {@code width}: a portrait screen's map. */
+    public double heightToFit(double width) {
+        if (geometry == null) {
+            return computePrefHeight(width);
+        }
+        double cell = Math.clamp(width / geometry.across(), Math.min(minCell.get(), maxCell.get()), maxCell.get());
+        return Math.ceil(geometry.down() * cell);
+    }
+
     /** How many full draws and single-seat draws happened: the benchmark and tests read them. */
     public int fullDraws() {
         return fullDraws;
@@ -157,17 +206,19 @@ public final class SeatMapCanvas extends Region {
             canvas.setHeight(height);
             fit();
             drawAll();
+            onViewMoved.run();
         }
     }
 
+    /** Any space will do: a hall larger than it pans. */
     @Override
     protected double computeMinWidth(double height) {
-        return geometry == null ? 0 : Math.ceil(geometry.widthFor(minCell.get()));
+        return 0;
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return geometry == null ? 0 : Math.ceil(geometry.heightFor(minCell.get()));
+        return 0;
     }
 
     @Override
@@ -182,8 +233,22 @@ public final class SeatMapCanvas extends Region {
 
     private void fit() {
         if (geometry != null) {
-            geometry.fit(canvas.getWidth(), canvas.getHeight(), Math.max(minCell.get(), maxCell.get()));
+            viewport.fit(
+                    canvas.getWidth(),
+                    canvas.getHeight(),
+                    geometry.across(),
+                    geometry.down(),
+                    minCell.get(),
+                    maxCell.get());
+            geometry.place(viewport.cell(), viewport.left(), viewport.top());
         }
+    }
+
+    private boolean moved() {
+        geometry.place(viewport.cell(), viewport.left(), viewport.top());
+        drawAll();
+        onViewMoved.run();
+        return true;
     }
 
     /** Draws everything: background, screen, row labels and every seat. */
@@ -197,12 +262,26 @@ public final class SeatMapCanvas extends Region {
         }
         fullDraws++;
         drawScreen(g, colours);
-        drawRowLabels(g, colours);
+        clipToSeats(g);
         for (int i = 0; i < seats.size(); i++) {
             SeatView seat = seats.get(i);
             drawn[i] = SeatState.of(seat.status(), mine.contains(seat.id()));
             ringed[i] = justTaken.contains(seat.id());
             paintSeat(g, seat, drawn[i], ringed[i]);
+        }
+        g.restore();
+        drawRowLabels(g, colours);
+    }
+
+    /** While the hall pans across, seats stay out of the gutters where the row letters are pinned. */
+    private void clipToSeats(GraphicsContext g) {
+        g.save();
+        if (viewport.pansAcross()) {
+            double gutter = SeatGeometry.LABEL_CELLS * geometry.cell();
+            g.beginPath();
+            g.rect(gutter, 0, canvas.getWidth() - 2 * gutter, canvas.getHeight());
+            g.closePath();
+            g.clip();
         }
     }
 
@@ -212,6 +291,7 @@ public final class SeatMapCanvas extends Region {
             return;
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
+        clipToSeats(g);
         for (int i = 0; i < seats.size(); i++) {
             SeatView seat = seats.get(i);
             SeatState state = SeatState.of(seat.status(), mine.contains(seat.id()));
@@ -223,12 +303,16 @@ public final class SeatMapCanvas extends Region {
                 paintSeat(g, seat, state, ring);
             }
         }
+        g.restore();
     }
 
     private void paintSeat(GraphicsContext g, SeatView seat, SeatState state, boolean ring) {
         double x = geometry.cellX(seat);
         double y = geometry.cellY(seat);
         double cell = geometry.cell();
+        if (x + cell < 0 || y + cell < 0 || x > canvas.getWidth() || y > canvas.getHeight()) {
+            return; // out of view: drawn when a pan brings it in
+        }
         SeatPainter.paint(g, x, y, cell, seat.type(), state, seat.number(), palette.get());
         if (ring) {
             SeatPainter.paintJustTaken(g, x, y, cell, palette.get());
@@ -254,20 +338,28 @@ public final class SeatMapCanvas extends Region {
         g.fillText(screenText, left + width / 2, top + height / 2);
     }
 
+    /** Row letters beside the seats, or pinned to both edges (on a band of background) while the hall pans across. */
     private void drawRowLabels(GraphicsContext g, SeatPalette colours) {
         double cell = geometry.cell();
         double gutter = SeatGeometry.LABEL_CELLS * cell;
+        double right = geometry.originX() + geometry.columns() * cell;
+        double leftX = Math.max(gutter / 2, geometry.originX() - gutter / 2);
+        double rightX = Math.min(canvas.getWidth() - gutter / 2, right + gutter / 2);
+        if (viewport.pansAcross()) {
+            g.setFill(colours.background());
+            g.fillRect(0, 0, gutter, canvas.getHeight());
+            g.fillRect(canvas.getWidth() - gutter, 0, gutter, canvas.getHeight());
+        }
         g.setFill(colours.label());
         g.setFont(Font.font("System", FontWeight.BOLD, Math.max(9, Math.min(cell * 0.5, 24))));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        double right = geometry.originX() + geometry.columns() * cell;
         for (int y = 0; y < geometry.rows(); y++) {
             String label = geometry.rowLabel(y);
-            if (label != null) {
-                double middle = geometry.originY() + y * cell + cell / 2;
-                g.fillText(label, geometry.originX() - gutter / 2, middle);
-                g.fillText(label, right + gutter / 2, middle);
+            double middle = geometry.originY() + y * cell + cell / 2;
+            if (label != null && middle > -cell && middle < canvas.getHeight() + cell) {
+                g.fillText(label, leftX, middle);
+                g.fillText(label, rightX, middle);
             }
         }
     }
@@ -275,6 +367,10 @@ public final class SeatMapCanvas extends Region {
     private void onClick(MouseEvent event) {
         if (geometry == null || !event.isStillSincePress()) {
             return; // a drag that panned the map is not a tap
+        }
+        double gutter = viewport.pansAcross() ? SeatGeometry.LABEL_CELLS * geometry.cell() : 0;
+        if (event.getX() < gutter || event.getX() > canvas.getWidth() - gutter) {
+            return; // on a pinned row letter, not on the seat under it
         }
         int index = geometry.seatAt(event.getX(), event.getY());
         if (index >= 0) {

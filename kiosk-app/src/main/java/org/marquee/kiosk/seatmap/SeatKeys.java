@@ -51,7 +51,13 @@ final class SeatKeys {
         overlay.setMouseTransparent(true);
         layer.getChildren().add(overlay);
 
-        cursor.focusedProperty().addListener((obs, before, now) -> overlay.requestLayout());
+        cursor.focusedProperty().addListener((obs, before, now) -> {
+            if (now != null && keyboard) {
+                canvas.reveal(now); // a large hall pans to the ring's seat
+            }
+            overlay.requestLayout();
+        });
+        canvas.setOnViewMoved(overlay::requestLayout);
         layer.focusedProperty().addListener((obs, before, now) -> overlay.requestLayout());
         model.seatMapProperty().addListener((obs, before, map) -> {
             cursor.show(map);

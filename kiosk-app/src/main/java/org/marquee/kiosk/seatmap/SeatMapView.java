@@ -11,11 +11,12 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,9 +40,15 @@ import org.marquee.kiosk.settings.Mode;
  */
 public final class SeatMapView extends BorderPane implements AutoCloseable {
 
+    private static final PseudoClass PORTRAIT = PseudoClass.getPseudoClass("portrait");
+
     private final SeatMapViewModel model;
     private final SeatMapCanvas canvas = new SeatMapCanvas();
     private final SeatCursor cursor = new SeatCursor();
+    private final StackPane hall = new StackPane();
+    private final VBox map = new VBox();
+    private final VBox panel;
+    private Boolean portrait;
     private final Timeline ticker;
     /** Kept as a field: the navigator holds it only weakly, so a discarded view is not kept alive. */
     private final BooleanBinding shown;
@@ -57,7 +64,8 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
                         .toExternalForm());
 
         canvas.setScreenText(messages.get("seatmap.screen"));
-        canvas.minCellProperty().set(kiosk ? 48 : 14);
+        // a seat at a kiosk is never smaller than a fingertip (decision 0026); a pinch zooms in up to the largest
+        canvas.minCellProperty().set(kiosk ? 30 : 14);
         canvas.maxCellProperty().set(kiosk ? 72 : 48);
         model.seatMapProperty().addListener((obs, was, now) -> canvas.setSeats(now));
         model.mine().addListener((SetChangeListener<String>) change -> canvas.setMine(model.mine()));
@@ -66,16 +74,13 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         canvas.setMine(model.mine());
 
         // a counter picks seats with the keys too: arrows, Space, a number of seats side by side
+        // zoomed to fit, panned and pinched on the canvas itself: no scroll bars, the row letters pinned at both sides
         StackPane seatsLayer = SeatKeys.layer(canvas, cursor, model, !kiosk);
-        ScrollPane scroller = new ScrollPane(seatsLayer);
-        scroller.setFocusTraversable(false);
+        seatsLayer.getStyleClass().add("seat-scroller");
+        seatsLayer.setMinSize(0, 0);
         if (!kiosk) {
             CheckoutStyles.focusWhenShown(seatsLayer);
         }
-        scroller.setFitToWidth(true);
-        scroller.setFitToHeight(true);
-        scroller.setPannable(true);
-        scroller.getStyleClass().add("seat-scroller");
         ProgressIndicator loading = new ProgressIndicator();
         loading.getStyleClass().add("seat-loading");
         loading.visibleProperty()
@@ -88,13 +93,17 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         paused.visibleProperty().bind(model.livePausedProperty());
         paused.setMouseTransparent(true);
         StackPane.setAlignment(paused, Pos.TOP_CENTER);
-        StackPane hall = new StackPane(scroller, loading, paused);
-        VBox.setVgrow(hall, Priority.ALWAYS);
+        hall.getChildren().setAll(seatsLayer, loading, paused);
+        hall.setMinSize(0, 0);
         // the key under the hall, across its width: the side panel keeps its height for the texts and buttons
         SeatLegend legend = new SeatLegend(messages, canvas.paletteProperty(), kiosk ? 30 : 22);
         legend.showPrices(model.legendPricesProperty()); // "Premium +€3.00", from the showtime's price plan
-        setCenter(new VBox(hall, legend));
-        setRight(sidePanel(messages, kiosk));
+        legend.setMinHeight(Region.USE_PREF_SIZE);
+        map.getChildren().setAll(hall, legend);
+        map.setMinSize(0, 0);
+        setCenter(map);
+        panel = sidePanel(messages, kiosk);
+        reflow(false);
 
         ticker = new Timeline(new KeyFrame(Duration.millis(250), event -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -154,6 +163,45 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         } else {
             ticker.stop();
             model.close();
+        }
+    }
+
+    /**
+     * A portrait screen (taller than wide) puts the side panel under the map, so that every column shows at the width
+     * of the screen, and gives the map the height it needs at that width; the panel takes the rest.
+     */
+    @Override
+    protected void layoutChildren() {
+        boolean tall = getHeight() > getWidth();
+        if (portrait == null || portrait != tall) {
+            reflow(tall);
+        }
+        if (tall) {
+            hall.setPrefHeight(canvas.heightToFit(getWidth()));
+        }
+        super.layoutChildren();
+    }
+
+    /** True while the side panel is under the map (a portrait screen). */
+    public boolean isPortrait() {
+        return Boolean.TRUE.equals(portrait);
+    }
+
+    private void reflow(boolean tall) {
+        portrait = tall;
+        pseudoClassStateChanged(PORTRAIT, tall);
+        Node legend = map.getChildren().get(1);
+        setRight(null);
+        if (tall) {
+            map.getChildren().setAll(hall, legend, panel);
+        } else {
+            map.getChildren().setAll(hall, legend);
+            setRight(panel);
+        }
+        VBox.setVgrow(hall, tall ? Priority.NEVER : Priority.ALWAYS);
+        VBox.setVgrow(panel, tall ? Priority.ALWAYS : Priority.NEVER);
+        if (!tall) {
+            hall.setPrefHeight(Region.USE_COMPUTED_SIZE);
         }
     }
 

@@ -48,7 +48,9 @@ public final class ShowtimesView extends BorderPane {
 
     private final ShowtimesViewModel model;
     private final FlowPane theaterBar = new FlowPane();
-    private final HBox dayStrip = new HBox();
+    /** Wraps onto a second line on a narrow (portrait) screen rather than running off its edge. */
+    private final FlowPane dayStrip = new FlowPane();
+
     private final VBox movieList = new VBox();
     private final ScrollPane scroller = new ScrollPane(movieList);
     private final List<ToggleButton> theaterButtons = new ArrayList<>();

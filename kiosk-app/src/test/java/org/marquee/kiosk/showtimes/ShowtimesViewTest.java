@@ -182,6 +182,33 @@ class ShowtimesViewTest {
         }
     }
 
+    @Test
+    void onAPortraitKioskTheDaysWrapInsteadOfRunningOffTheEdge() {
+        ShowtimesView view = show(Mode.KIOSK, 1080, 1920, true);
+        await().atMost(15, SECONDS)
+                .until(() -> fx(() -> {
+                    ModeStage.layout(view.getScene());
+                    return view.lookupAll(".day-button").size() == 7;
+                }));
+        fx(() -> {
+            ModeStage.layout(view.getScene());
+            return null;
+        });
+
+        List<Node> days = fx(() -> List.copyOf(view.lookupAll(".day-button")));
+        for (Node day : days) {
+            String label = ((javafx.scene.control.Labeled) day).getText();
+            javafx.geometry.Bounds bounds = fx(() -> day.localToScene(day.getBoundsInLocal()));
+            assertThat(bounds.getMaxX()).as("%s inside the screen", label).isLessThanOrEqualTo(1080);
+            String drawn = fx(() -> day.lookupAll(".text").stream()
+                    .filter(javafx.scene.text.Text.class::isInstance)
+                    .map(text -> ((javafx.scene.text.Text) text).getText())
+                    .findFirst()
+                    .orElse(""));
+            assertThat(drawn).as("%s not cut", label).isEqualTo(label);
+        }
+    }
+
     private Node focused() {
         return fx(() -> stage.getScene().getFocusOwner());
     }
