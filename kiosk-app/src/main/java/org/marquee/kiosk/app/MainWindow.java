@@ -60,8 +60,12 @@ public final class MainWindow implements AutoCloseable {
         root.getStyleClass().add("main-window");
         idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), IdleTimer.LIMIT);
         idle.activeWhile(() -> ctx.isConfigured() && ctx.mode() == Mode.KIOSK);
-        root.setTop(new VBox(banner(), header(), IdleWatch.notice(idle, ctx.messagesProperty())));
-        root.setBottom(busyBar());
+        HBox header = header();
+        VBox top = new VBox(banner(), header, IdleWatch.notice(idle, ctx.messagesProperty()));
+        root.setTop(top);
+        HBox busy = busyBar();
+        root.setBottom(busy);
+        AccessibleLayout.install(ctx, root, top, header, busy); // a kiosk's ♿ button: controls within reach
         applyStyles(ctx.settings());
         applyTexts(ctx.messages());
 

@@ -1,5 +1,7 @@
 package org.marquee.kiosk.core;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.ErrorCode;
@@ -11,6 +13,16 @@ import org.marquee.model.ErrorCode;
  * fallback, for the codes whose words only the server knows (a FORBIDDEN's reason, an INVALID_REQUEST's field).
  */
 public final class ProblemTexts {
+
+    /**
+     * Codes whose sentence names the seats ({@code details.seatIds}). For the seat rules' codes (DESIGN §8) only the
+     * Spanish bundle has sentences: the server's English already names the seats in a customer's words.
+     */
+    private static final Set<ErrorCode> NAME_SEATS = EnumSet.of(
+            ErrorCode.SEATS_UNAVAILABLE,
+            ErrorCode.SINGLE_SEAT_GAP,
+            ErrorCode.ACCESSIBLE_SEATS_RESERVED,
+            ErrorCode.HOUSE_SEATS);
 
     private ProblemTexts() {}
 
@@ -24,7 +36,7 @@ public final class ProblemTexts {
             return problem.getMessage();
         }
         String key = "error." + code.name();
-        if (code == ErrorCode.SEATS_UNAVAILABLE && !problem.seatIds().isEmpty()) {
+        if (NAME_SEATS.contains(code) && !problem.seatIds().isEmpty()) {
             return messages.find(key + ".seats", String.join(", ", problem.seatIds()))
                     .orElse(problem.getMessage());
         }

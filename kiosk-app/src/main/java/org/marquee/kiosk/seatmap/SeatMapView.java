@@ -49,6 +49,15 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
     private ChangeListener<Boolean> reconnect;
 
     public SeatMapView(SeatMapViewModel model, Navigator navigator, Mode mode, Messages messages) {
+        this(model, null, navigator, mode, messages);
+    }
+
+    /**
+     * @param best the kiosk's best-seat step (the count first, taps that move the block, accessible mode's list), or
+     *     null for the plain map of a counter
+     */
+    public SeatMapView(
+            SeatMapViewModel model, BestSeatsViewModel best, Navigator navigator, Mode mode, Messages messages) {
         this.model = model;
         boolean kiosk = mode == Mode.KIOSK;
         getStyleClass().addAll("seat-map", kiosk ? "mode-kiosk" : "mode-counter");
@@ -66,7 +75,7 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         canvas.setMine(model.mine());
 
         // a counter picks seats with the keys too: arrows, Space, a number of seats side by side
-        StackPane seatsLayer = SeatKeys.layer(canvas, cursor, model, !kiosk);
+        StackPane seatsLayer = SeatKeys.layer(canvas, cursor, model, !kiosk, best == null ? model::toggle : best::tap);
         ScrollPane scroller = new ScrollPane(seatsLayer);
         scroller.setFocusTraversable(false);
         if (!kiosk) {
@@ -92,8 +101,22 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         VBox.setVgrow(hall, Priority.ALWAYS);
         // the key under the hall, across its width: the side panel keeps its height for the texts and buttons
         SeatLegend legend = new SeatLegend(messages, canvas.paletteProperty(), kiosk ? 30 : 22);
-        setCenter(new VBox(hall, legend));
-        setRight(sidePanel(messages, kiosk));
+        VBox map = new VBox(hall, legend);
+        VBox side = sidePanel(messages, kiosk);
+        if (best == null) {
+            setCenter(map);
+        } else {
+            setCenter(BestSeatsView.around(map, best, messages));
+            var rows = side.getChildren();
+            int afterSelection = 1
+                    + rows.indexOf(rows.stream()
+                            .filter(node -> node.getStyleClass().contains("selection-row"))
+                            .findFirst()
+                            .orElseThrow());
+            rows.add(afterSelection, BestSeatsView.changeCountButton(best, messages));
+            BestSeatsView.speak(canvas, model, messages);
+        }
+        setRight(side);
 
         ticker = new Timeline(new KeyFrame(Duration.millis(250), event -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
