@@ -117,13 +117,19 @@ public final class BestSeatsViewModel {
 
     /** The list entry for {@code block}, as read aloud: "2 seats together, row F, centre". */
     public String describe(SeatBlock block) {
+        return describe(messages, block);
+    }
+
+    static String describe(Messages messages, SeatBlock block) {
         if (block.wheelchair()) {
             if (block.wheelchairs() == 1) {
                 return messages.get(
                         block.companions() == 0 ? "bestseats.block.wheelchair" : "bestseats.block.wheelchairCompanion",
                         block.row());
             }
-            return messages.get("bestseats.block.wheelchairs", block.wheelchairs(), block.companions(), block.row());
+            return block.companions() == 0
+                    ? messages.get("bestseats.block.wheelchairsOnly", block.wheelchairs(), block.row())
+                    : messages.get("bestseats.block.wheelchairs", block.wheelchairs(), block.companions(), block.row());
         }
         return messages.get(
                 "bestseats.block.seats",

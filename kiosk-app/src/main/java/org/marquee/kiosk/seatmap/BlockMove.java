@@ -34,6 +34,7 @@ final class BlockMove {
         return RowSegments.windows(segment, count, free).stream()
                 .filter(window -> window.stream().anyMatch(seat -> seat.id().equals(tapped)))
                 .filter(window -> accessible || window.stream().noneMatch(RowSegments::accessibleType))
+                .filter(RowSegments::companionsFit)
                 .min(Comparator.<List<SeatView>, Boolean>comparing(
                                 window -> RowSegments.strands(segment, window, freeAfter))
                         .thenComparingDouble(window -> Math.abs(RowSegments.centre(window) - from)))

@@ -145,6 +145,17 @@ final class RowSegments {
         return seat.type() == SeatType.WHEELCHAIR || seat.type() == SeatType.COMPANION;
     }
 
+    /** No more companion seats than wheelchair spaces: a companion seat goes with a wheelchair space of the hold. */
+    static boolean companionsFit(List<SeatView> window) {
+        long wheelchairs = window.stream()
+                .filter(seat -> seat.type() == SeatType.WHEELCHAIR)
+                .count();
+        long companions = window.stream()
+                .filter(seat -> seat.type() == SeatType.COMPANION)
+                .count();
+        return companions <= wheelchairs;
+    }
+
     private static boolean counted(SeatView seat) {
         return !accessibleType(seat);
     }

@@ -41,11 +41,22 @@ public final class SeatBlocks {
         List<Scored> ordinary = new ArrayList<>();
         for (RowSegments.Segment segment : hall.segments()) {
             if (accessible) {
-                best(hall, segment, count, mine, seat -> free(seat, true, mine) && RowSegments.accessibleType(seat))
-                        .filter(scored -> companionsFit(scored.seats()))
+                best(
+                                hall,
+                                segment,
+                                count,
+                                mine,
+                                seat -> free(seat, true, mine) && RowSegments.accessibleType(seat),
+                                SeatBlocks::companionsFit)
                         .ifPresent(wheelchair::add);
             }
-            best(hall, segment, count, mine, seat -> free(seat, accessible, mine) && !RowSegments.accessibleType(seat))
+            best(
+                            hall,
+                            segment,
+                            count,
+                            mine,
+                            seat -> free(seat, accessible, mine) && !RowSegments.accessibleType(seat),
+                            window -> true)
                     .ifPresent(ordinary::add);
         }
         List<SeatBlock> blocks = new ArrayList<>();
@@ -94,9 +105,11 @@ public final class SeatBlocks {
             RowSegments.Segment segment,
             int count,
             Collection<String> mine,
-            Predicate<SeatView> free) {
+            Predicate<SeatView> free,
+            Predicate<List<SeatView>> allowed) {
         Predicate<SeatView> freeNow = seat -> mine.contains(seat.id()) || seat.status() == SeatStatus.AVAILABLE;
         return RowSegments.windows(segment, count, free).stream()
+                .filter(allowed)
                 .map(window -> new Scored(
                         segment, window, RowSegments.strands(segment, window, freeNow), hall.score(segment, window)))
                 .min(BY_SCORE);
@@ -104,10 +117,7 @@ public final class SeatBlocks {
 
     /** At least one wheelchair space, and no more companion seats than wheelchair spaces (one companion each). */
     private static boolean companionsFit(List<SeatView> seats) {
-        long wheelchairs = seats.stream()
-                .filter(seat -> seat.type() == SeatType.WHEELCHAIR)
-                .count();
-        return wheelchairs > 0 && seats.size() - wheelchairs <= wheelchairs;
+        return seats.stream().anyMatch(seat -> seat.type() == SeatType.WHEELCHAIR) && RowSegments.companionsFit(seats);
     }
 
     private static SeatBlock block(RowSegments hall, Scored scored) {
