@@ -14,14 +14,14 @@ import org.marquee.kiosk.settings.Mode;
 /**
  * The kiosk's accessible mode in the window (decision 0025): the header's "♿ Accessible" button, on every screen of a
  * kiosk, and what turning it on does to the whole window: the header with its buttons goes to the bottom, a band of
- * the window's top (a third of its height) holds only a sentence, so every control sits in the lower part of the
+ * the window's top (a quarter of its height) holds only a sentence, so every control sits in the lower part of the
  * screen within a wheelchair user's reach, and the type grows ({@code .accessible-mode} in kiosk.css). The mode itself
  * is the sale session's ({@code SaleSession.accessibleProperty()}), which the seat map reads for its list of blocks.
  */
 final class AccessibleLayout {
 
     /** Share of the window's height kept free of controls at the top in accessible mode. */
-    static final double TOP_BAND = 1 / 3.0;
+    static final double TOP_BAND = 1 / 4.0;
 
     private final AppContext ctx;
     private final BorderPane root;

@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.marquee.kiosk.i18n.Messages;
@@ -98,6 +99,8 @@ final class BestSeatsView {
     private static Node blockList(BestSeatsViewModel model, Messages messages) {
         Label title = new Label(messages.get("bestseats.list.title"));
         title.getStyleClass().add("screen-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         VBox entries = new VBox();
         entries.getStyleClass().add("block-entries");
         Runnable fill = () -> entries.getChildren()
@@ -126,6 +129,8 @@ final class BestSeatsView {
             button.getStyleClass().add("chosen");
         }
         button.setMaxWidth(Double.MAX_VALUE);
+        button.setWrapText(true); // read in full in a narrow portrait column, never cut
+        button.setMinHeight(Region.USE_PREF_SIZE);
         button.setAccessibleRole(AccessibleRole.BUTTON);
         button.setAccessibleText(
                 messages.get("bestseats.block.spoken", button.getText(), String.join(", ", block.seatIds())));
