@@ -202,9 +202,11 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** Sends the chosen seats through the sale unless a change is already on its way or nothing changed. */
     private void send() {
-        editor.nextChange().ifPresent(wanted -> sale.changeSeats(showtimeId, wanted, this::answered, this::refused));
+        var next = editor.nextChange();
+        // shown before the request leaves: its answer, wherever it runs, is the last to change what is shown
         busy.set(editor.inFlight());
         showChoice();
+        next.ifPresent(wanted -> sale.changeSeats(showtimeId, wanted, this::answered, this::refused));
     }
 
     private void answered(HoldView answer) {

@@ -59,4 +59,23 @@ class ProblemTextsTest {
         assertThat(ProblemTexts.of(forbidden, spanish)).isEqualTo("A clerk may not do this.");
         assertThat(ProblemTexts.of(forbidden, english)).isEqualTo("A clerk may not do this.");
     }
+
+    @Test
+    void theSeatRulesRefusalsKeepTheServersEnglishAndNameTheSeatsInSpanish() {
+        String english = "This would leave F9 alone between two taken seats. Choose F9 too, or choose seats that"
+                + " leave no single seat.";
+        ApiProblem gap = new ApiProblem(409, ErrorCode.SINGLE_SEAT_GAP, english, Map.of("seatIds", List.of("F9")));
+        ApiProblem kept = new ApiProblem(
+                409, ErrorCode.ACCESSIBLE_SEATS_RESERVED, "Seat A2 is kept…", Map.of("seatIds", List.of("A2")));
+        ApiProblem house =
+                new ApiProblem(409, ErrorCode.HOUSE_SEATS, "Seat B7 is kept…", Map.of("seatIds", List.of("B7")));
+
+        assertThat(ProblemTexts.of(gap, this.english)).isEqualTo(english);
+        assertThat(ProblemTexts.of(gap, spanish))
+                .isEqualTo(
+                        "Así quedaría sola la butaca F9. Elíjala también, o elija butacas que no dejen ninguna sola.");
+        assertThat(ProblemTexts.of(kept, spanish)).startsWith("Las plazas A2 son para personas en silla de ruedas");
+        assertThat(ProblemTexts.of(house, spanish)).startsWith("Las butacas B7 están reservadas para la taquilla");
+        assertThat(ProblemTexts.of(house, this.english)).isEqualTo("Seat B7 is kept…");
+    }
 }
