@@ -160,6 +160,27 @@ class BestSeatsViewModelTest {
     }
 
     @Test
+    void turningAccessibleModeOnAfterSeatsWereHeldMakesTheNextChangeANewAccessibleHold() {
+        ShowtimeListing showtime = fixture.freshShowtime();
+        office.restrict(showtime.id(), List.of("A1", "A2", "A3", "A4"), SeatRestriction.ACCESSIBLE);
+        Terminal kiosk = fixture.terminal("demo-kiosk-1", Mode.KIOSK, showtime, Clock.systemUTC());
+        BestSeatsViewModel best = new BestSeatsViewModel(kiosk.model(), kiosk.sale(), ENGLISH);
+        open(kiosk.model());
+        best.chooseCount(2);
+        awaitHold(kiosk.model(), "K11", "K12");
+        var ordinary = kiosk.model().hold().holdId();
+
+        kiosk.sale().setAccessible(true);
+        SeatBlock wheelchair = best.blocksProperty().getFirst();
+        assertThat(wheelchair.seatIds()).containsExactly("A2", "A3");
+        best.chooseBlock(wheelchair);
+
+        awaitHold(kiosk.model(), "A2", "A3");
+        assertThat(kiosk.model().hold().holdId()).as("the old hold could not take them").isNotEqualTo(ordinary);
+        assertThat(status(observer.seatMap(showtime.id()), "K11")).isEqualTo(SeatStatus.AVAILABLE);
+    }
+
+    @Test
     void aKioskNotInAccessibleModeIsRefusedAWheelchairSpaceInTheCustomersWords() {
         ShowtimeListing showtime = fixture.freshShowtime();
         office.restrict(showtime.id(), List.of("A1", "A2", "A3", "A4"), SeatRestriction.ACCESSIBLE);
