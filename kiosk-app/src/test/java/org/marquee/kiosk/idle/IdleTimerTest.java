@@ -79,7 +79,9 @@ class IdleTimerTest {
         assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
         clock.advance(Duration.ofSeconds(61));
         timer.check();
-        assertThat(timer.warningProperty().get()).as("a resting kiosk without the mode is left alone").isFalse();
+        assertThat(timer.warningProperty().get())
+                .as("a resting kiosk without the mode is left alone")
+                .isFalse();
     }
 
     @Test

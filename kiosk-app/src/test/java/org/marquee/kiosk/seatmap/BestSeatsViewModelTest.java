@@ -176,7 +176,9 @@ class BestSeatsViewModelTest {
         best.chooseBlock(wheelchair);
 
         awaitHold(kiosk.model(), "A2", "A3");
-        assertThat(kiosk.model().hold().holdId()).as("the old hold could not take them").isNotEqualTo(ordinary);
+        assertThat(kiosk.model().hold().holdId())
+                .as("the old hold could not take them")
+                .isNotEqualTo(ordinary);
         assertThat(status(observer.seatMap(showtime.id()), "K11")).isEqualTo(SeatStatus.AVAILABLE);
     }
 
