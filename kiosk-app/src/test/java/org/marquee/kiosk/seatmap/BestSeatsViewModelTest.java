@@ -58,6 +58,19 @@ class BestSeatsViewModelTest {
         assertThat(kiosk.model().selectionProperty().get()).isEqualTo("2 seats: K11, K12");
         assertThat(status(observer.seatMap(showtime.id()), "K11")).isEqualTo(SeatStatus.HELD);
         assertThat(kiosk.model().messageProperty().get()).isEmpty();
+
+        best.changeCount(); // "Number of tickets": three instead
+        assertThat(best.pickingProperty().get()).isTrue();
+        best.chooseCount(3);
+        await().atMost(10, SECONDS)
+                .until(() -> kiosk.model().hold() != null
+                        && kiosk.model().hold().seatIds().size() == 3
+                        && kiosk.model().canContinueProperty().get());
+        assertThat(SeatBlocks.together(
+                        kiosk.model().seatMapProperty().get(),
+                        kiosk.model().hold().seatIds()))
+                .isTrue();
+        assertThat(office.bestHoldsAsked()).containsExactly(2, 3);
     }
 
     @Test
