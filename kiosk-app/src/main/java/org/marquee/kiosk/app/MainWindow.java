@@ -66,10 +66,13 @@ public final class MainWindow implements AutoCloseable {
         root.getStyleClass().add("main-window");
         idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), idleLimit);
         idle.activeWhile(() -> ctx.isConfigured() && ctx.mode() == Mode.KIOSK);
-        root.setTop(new VBox(banner(), header()));
+        HBox header = header();
+        VBox top = new VBox(banner(), header);
+        root.setTop(top);
         // over the screen, never pushing it down: the next tap lands where the customer aimed
         root.addOverlay(IdleWatch.notice(idle, ctx.messagesProperty()), Pos.TOP_CENTER);
         root.addOverlay(busyBar(), Pos.BOTTOM_LEFT);
+        AccessibleLayout.install(ctx, root, top, header); // a kiosk's ♿ button: controls within reach
         applyStyles(ctx.settings());
         applyTexts(ctx.messages());
 

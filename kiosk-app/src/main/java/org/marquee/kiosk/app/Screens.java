@@ -33,8 +33,10 @@ import org.marquee.kiosk.scanner.ToneAlarm;
 import org.marquee.kiosk.schedule.ScheduleView;
 import org.marquee.kiosk.schedule.ScheduleViewModel;
 import org.marquee.kiosk.seatdrawing.SeatPalette;
+import org.marquee.kiosk.seatmap.BestSeatsViewModel;
 import org.marquee.kiosk.seatmap.SeatMapView;
 import org.marquee.kiosk.seatmap.SeatMapViewModel;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.TerminalIdentity;
 import org.marquee.kiosk.setup.SetupView;
 import org.marquee.kiosk.setup.SetupViewModel;
@@ -166,7 +168,10 @@ final class Screens {
                 ctx.messages(),
                 ctx.mode(),
                 TheaterClock.of(ctx));
-        SeatMapView view = new SeatMapView(model, ctx.navigator(), ctx.mode(), ctx.messages());
+        // a kiosk asks how many tickets and holds the best seats at once (decision 0025); a counter picks on the map
+        BestSeatsViewModel best =
+                ctx.mode() == Mode.KIOSK ? new BestSeatsViewModel(model, ctx.sale(), ctx.messages()) : null;
+        SeatMapView view = new SeatMapView(model, best, ctx.navigator(), ctx.mode(), ctx.messages());
         view.reconnectWhen(ctx.connectivity().onlineProperty());
         view.paletteProperty()
                 .bind(Bindings.createObjectBinding(

@@ -229,8 +229,19 @@ public final class MarqueeClient
     }
 
     @Override
-    public HoldView hold(long showtimeId, List<String> seatIds) {
-        return post("holds", new CreateHoldRequest(showtimeId, seatIds), HoldView.class);
+    public HoldView hold(long showtimeId, List<String> seatIds, boolean accessible) {
+        return post(
+                "holds",
+                new CreateHoldRequest(showtimeId, seatIds, null, accessible ? Boolean.TRUE : null, null),
+                HoldView.class);
+    }
+
+    @Override
+    public HoldView holdBest(long showtimeId, int count, boolean accessible) {
+        return post(
+                "holds",
+                new CreateHoldRequest(showtimeId, null, count, accessible ? Boolean.TRUE : null, null),
+                HoldView.class);
     }
 
     @Override

@@ -19,7 +19,22 @@ public interface SeatHolds {
     ShowtimePrices prices(long showtimeId);
 
     /** A new hold on {@code seatIds}; the terminal's previous hold, if any, ends. */
-    HoldView hold(long showtimeId, List<String> seatIds);
+    default HoldView hold(long showtimeId, List<String> seatIds) {
+        return hold(showtimeId, seatIds, false);
+    }
+
+    /**
+     * A new hold on {@code seatIds}; {@code accessible} asks for wheelchair spaces and companion seats too (DESIGN §8:
+     * refused with {@code ACCESSIBLE_SEATS_RESERVED} without it). The terminal's previous hold, if any, ends.
+     */
+    HoldView hold(long showtimeId, List<String> seatIds, boolean accessible);
+
+    /**
+     * A new hold on the best {@code count} seats the server finds for this terminal (DESIGN §8, best available): side by
+     * side in one row when such a block exists, else the best it can do; {@code SEATS_UNAVAILABLE} when fewer are free.
+     * {@code accessible} lets it choose wheelchair spaces with companion seats. The terminal's previous hold ends.
+     */
+    HoldView holdBest(long showtimeId, int count, boolean accessible);
 
     /** The hold with exactly {@code seatIds}, all or nothing; its expiry unchanged. */
     HoldView changeSeats(UUID holdId, List<String> seatIds);

@@ -27,10 +27,24 @@ public final class ProblemTexts {
             ErrorCode.LAYOUT_IN_USE,
             ErrorCode.SHOWTIME_HAS_SALES,
             ErrorCode.SCHEDULE_CLASH,
-            ErrorCode.INVALID_REQUEST);
+            ErrorCode.INVALID_REQUEST,
+            // the seat rules' refusals (DESIGN §8) name the seats and say where they would be left, in a customer's words
+            ErrorCode.SINGLE_SEAT_GAP,
+            ErrorCode.ACCESSIBLE_SEATS_RESERVED,
+            ErrorCode.HOUSE_SEATS);
 
     /** The language of the server's messages. */
     private static final String SERVER_LANGUAGE = "en";
+
+    /**
+     * Codes whose sentence names the seats ({@code details.seatIds}). An English terminal shows the server's own words for
+     * the seat rules' codes instead ({@link #SERVER_KNOWS_WHY}).
+     */
+    private static final Set<ErrorCode> NAME_SEATS = EnumSet.of(
+            ErrorCode.SEATS_UNAVAILABLE,
+            ErrorCode.SINGLE_SEAT_GAP,
+            ErrorCode.ACCESSIBLE_SEATS_RESERVED,
+            ErrorCode.HOUSE_SEATS);
 
     private ProblemTexts() {}
 
@@ -51,8 +65,7 @@ public final class ProblemTexts {
                 && !serverWords.isBlank()) {
             return serverWords;
         }
-        if ((code == ErrorCode.SEATS_UNAVAILABLE || code == ErrorCode.SINGLE_SEAT_GAP)
-                && !problem.seatIds().isEmpty()) {
+        if (NAME_SEATS.contains(code) && !problem.seatIds().isEmpty()) {
             return messages.find(key + ".seats", String.join(", ", problem.seatIds()))
                     .orElse(problem.getMessage());
         }

@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.marquee.kiosk.client.ApiProblem;
@@ -36,8 +38,12 @@ public final class SaleSession {
     private final ReadOnlyObjectWrapper<HoldView> hold = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<OrderView> order = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PaymentResult> payment = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper accessible = new ReadOnlyBooleanWrapper(false);
 
     private HoldCountdown countdown;
+    /** True when the hold was asked for with {@code accessible: true} (the server keeps that for its changes). */
+    private boolean holdAccessible;
+
     private long generation;
 
     /**
@@ -87,9 +93,11 @@ public final class SaleSession {
         HoldView current = hold.get();
         UUID holdId = current == null ? null : current.holdId();
         SeatHolds server = holds.get();
+        boolean asAccessible = accessible.get();
         Callable<HoldView> call;
-        if (holdId == null) {
-            call = () -> server.hold(showtimeId, wanted);
+        if (holdId == null || (asAccessible && !holdAccessible && !wanted.isEmpty())) {
+            // a hold made before accessible mode was turned on cannot take wheelchair spaces: a new one replaces it
+            call = () -> server.hold(showtimeId, wanted, asAccessible);
         } else if (wanted.isEmpty()) {
             call = () -> {
                 server.release(holdId);
@@ -105,6 +113,9 @@ public final class SaleSession {
                     if (gen != generation) {
                         giveBackLate(answer);
                     } else {
+                        if (holdId == null || answer == null || !answer.holdId().equals(holdId)) {
+                            holdAccessible = asAccessible;
+                        }
                         adoptHold(answer);
                         answered.accept(answer);
                     }
@@ -114,6 +125,42 @@ public final class SaleSession {
                         refused.accept(problem);
                     }
                 });
+    }
+
+    /**
+     * Asks the server for the best {@code count} seats of {@code showtimeId} (DESIGN §8), as an accessible hold in
+     * accessible mode: a new hold that replaces the sale's. The answer becomes the sale's hold, then {@code answered}
+     * hears of it on the UI thread; {@code refused} of a refusal; neither after the sale moved on.
+     */
+    public void bestSeats(long showtimeId, int count, Consumer<HoldView> answered, Consumer<ApiProblem> refused) {
+        SeatHolds server = holds.get();
+        boolean asAccessible = accessible.get();
+        long gen = ++generation; // an answer still on its way for the old hold is not wanted any more
+        tasks.run(
+                () -> server.holdBest(showtimeId, count, asAccessible),
+                answer -> {
+                    if (gen != generation) {
+                        giveBackLate(answer);
+                    } else {
+                        holdAccessible = asAccessible;
+                        adoptHold(answer);
+                        answered.accept(answer);
+                    }
+                },
+                problem -> {
+                    if (gen == generation) {
+                        refused.accept(problem);
+                    }
+                });
+    }
+
+    /**
+     * Accessible mode on or off (the kiosk's ♿ button): holds asked for from now on are accessible ones, which may
+     * have wheelchair spaces and companion seats. It belongs to the person at the kiosk, so it outlives a sale; the
+     * idle reset turns it off for the next person.
+     */
+    public void setAccessible(boolean on) {
+        accessible.set(on);
     }
 
     /** Asks for more time on the hold; the longer hold replaces it, then {@code extended} hears of it. */
@@ -239,6 +286,11 @@ public final class SaleSession {
     public boolean holdsSeatsOf(long showtimeId) {
         HoldView held = hold.get();
         return held != null && !isPaid() && held.showtimeId() == showtimeId && held.status() == HoldStatus.ACTIVE;
+    }
+
+    /** True in accessible mode: see {@link #setAccessible(boolean)}. */
+    public ReadOnlyBooleanProperty accessibleProperty() {
+        return accessible.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ShowtimeListing> showtimeProperty() {

@@ -114,13 +114,16 @@ public final class IdleTimer implements AutoCloseable {
     }
 
     private boolean nothingToForget() {
-        return RESTING.contains(navigator.current()) && sale.holdProperty().get() == null;
+        return RESTING.contains(navigator.current())
+                && sale.holdProperty().get() == null
+                && !sale.accessibleProperty().get(); // the next person gets the kiosk as it starts
     }
 
     private void reset() {
         boolean release = sale.holdProperty().get() != null && !sale.isPaid();
         log.info("event=idle_reset screen={} released={}", navigator.current(), release);
         sale.startOver();
+        sale.setAccessible(false);
         warning.set(false);
         lastTouch = clock.instant();
         navigator.go(Screen.SHOWTIMES);

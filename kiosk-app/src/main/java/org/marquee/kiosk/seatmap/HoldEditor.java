@@ -58,6 +58,19 @@ final class HoldEditor {
     }
 
     /**
+     * The choice becomes exactly {@code seats} (a best-seat block moved, a block from the accessible list), sent as
+     * one change: all or nothing. False (and nothing changes) over the terminal's limit.
+     */
+    boolean replace(List<String> seats) {
+        if (seats.size() > maxSeats) {
+            return false;
+        }
+        mine.clear();
+        mine.addAll(seats);
+        return true;
+    }
+
+    /**
      * The seats to send now, marked as on their way: the choice, unless a change is already on its way or the hold
      * already has exactly these seats.
      */

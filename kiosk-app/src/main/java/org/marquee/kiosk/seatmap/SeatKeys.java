@@ -1,6 +1,7 @@
 package org.marquee.kiosk.seatmap;
 
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -13,14 +14,15 @@ import org.marquee.kiosk.seatdrawing.SeatMapCanvas;
  * The seat map without a mouse (a counter): the canvas under a focusable layer that draws a focus ring on the
  * {@link SeatCursor}'s seat. Arrow keys move the ring, Space chooses or gives back the seat under it, a number key
  * 1–9 chooses that many seats side by side from it, and Enter is left to the screen's Continue. A tap puts the ring
- * where it tapped. The ring shows only while the layer has the keyboard's focus.
+ * where it tapped and goes to {@code tap} (the map's toggle, or the kiosk's best-seat step). The ring shows only while the layer has the keyboard's focus.
  */
 final class SeatKeys {
 
     private SeatKeys() {}
 
     /** The canvas in a layer that takes the keys; {@code keyboard} makes it focusable (a counter, not a kiosk). */
-    static StackPane layer(SeatMapCanvas canvas, SeatCursor cursor, SeatMapViewModel model, boolean keyboard) {
+    static StackPane layer(
+            SeatMapCanvas canvas, SeatCursor cursor, SeatMapViewModel model, boolean keyboard, Consumer<String> tap) {
         Region ring = new Region();
         ring.setId("seat-focus-ring");
         ring.getStyleClass().add("seat-focus-ring");
@@ -67,7 +69,7 @@ final class SeatKeys {
 
         canvas.setOnSeat(seatId -> {
             cursor.focus(seatId);
-            model.toggle(seatId);
+            tap.accept(seatId);
         });
         if (keyboard) {
             layer.addEventHandler(KeyEvent.KEY_PRESSED, event -> {

@@ -56,6 +56,15 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
     private ChangeListener<Boolean> reconnect;
 
     public SeatMapView(SeatMapViewModel model, Navigator navigator, Mode mode, Messages messages) {
+        this(model, null, navigator, mode, messages);
+    }
+
+    /**
+     * @param best the kiosk's best-seat step (the count first, taps that move the block, accessible mode's list), or
+     *     null for the plain map of a counter
+     */
+    public SeatMapView(
+            SeatMapViewModel model, BestSeatsViewModel best, Navigator navigator, Mode mode, Messages messages) {
         this.model = model;
         boolean kiosk = mode == Mode.KIOSK;
         getStyleClass().addAll("seat-map", kiosk ? "mode-kiosk" : "mode-counter");
@@ -75,7 +84,7 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
 
         // a counter picks seats with the keys too: arrows, Space, a number of seats side by side
         // zoomed to fit, panned and pinched on the canvas itself: no scroll bars, the row letters pinned at both sides
-        StackPane seatsLayer = SeatKeys.layer(canvas, cursor, model, !kiosk);
+        StackPane seatsLayer = SeatKeys.layer(canvas, cursor, model, !kiosk, best == null ? model::toggle : best::tap);
         seatsLayer.getStyleClass().add("seat-scroller");
         seatsLayer.setMinSize(0, 0);
         if (!kiosk) {
@@ -101,8 +110,20 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
         legend.setMinHeight(Region.USE_PREF_SIZE);
         map.getChildren().setAll(hall, legend);
         map.setMinSize(0, 0);
-        setCenter(map);
         panel = sidePanel(messages, kiosk);
+        if (best == null) {
+            setCenter(map);
+        } else {
+            setCenter(BestSeatsView.around(map, best, messages));
+            var rows = panel.getChildren();
+            int afterSelection = 1
+                    + rows.indexOf(rows.stream()
+                            .filter(node -> node.getStyleClass().contains("selection-row"))
+                            .findFirst()
+                            .orElseThrow());
+            rows.add(afterSelection, BestSeatsView.changeCountButton(best, messages));
+            BestSeatsView.speak(canvas, model, messages);
+        }
         reflow(false);
 
         ticker = new Timeline(new KeyFrame(Duration.millis(250), event -> model.tick()));

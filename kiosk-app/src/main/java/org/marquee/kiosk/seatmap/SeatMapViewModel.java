@@ -1,8 +1,6 @@
 package org.marquee.kiosk.seatmap;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,12 +8,10 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.SeatEvents;
 import org.marquee.kiosk.client.SeatHolds;
-import org.marquee.kiosk.core.HoldCountdown;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.ProblemTexts;
 import org.marquee.kiosk.core.SaleSession;
@@ -50,20 +46,13 @@ public final class SeatMapViewModel implements AutoCloseable {
     private final SaleSession sale;
     private final Messages messages;
     private final Clock clock;
-    private final boolean touch; // a kiosk's customer taps; a clerk clicks or uses the keys
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper countdownText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper selection = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper extendOffered = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(false);
+    private final HoldClock holdClock = new HoldClock();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ObservableSet<String> mine = FXCollections.observableSet(new LinkedHashSet<>());
-    private final ObservableSet<String> mineView = FXCollections.unmodifiableObservableSet(mine);
 
     private final ShownSeats seats;
+    private final ChoiceShown shown;
     private final HoldEditor editor;
     private final LegendPrices prices;
 
@@ -91,8 +80,8 @@ public final class SeatMapViewModel implements AutoCloseable {
         this.sale = sale;
         this.messages = messages;
         this.clock = clock;
-        this.touch = mode == Mode.KIOSK;
         this.prices = new LegendPrices(holds, tasks, messages);
+        this.shown = new ChoiceShown(messages, mode == Mode.KIOSK);
         this.editor = new HoldEditor(mode == Mode.KIOSK ? KIOSK_MAX_SEATS : Integer.MAX_VALUE);
         seats.seatMapProperty().addListener((obs, was, now) -> {
             if ((was == null) != (now == null)) {
@@ -181,12 +170,33 @@ public final class SeatMapViewModel implements AutoCloseable {
         send();
     }
 
-    /** Asks for more time on the hold; offered only in the last minute and below the server's cap. */
-    public void extend() {
-        if (editor.hold() == null || !extendOffered.get()) {
+    /**
+     * The choice becomes exactly {@code seatIds}, sent as one change of the hold, all or nothing: a best-seat block
+     * moved to a tapped seat, a block from the accessible list. Over the terminal's limit nothing changes.
+     */
+    public void choose(List<String> seatIds) {
+        List<String> before = List.copyOf(editor.mine());
+        if (showtimeId == 0 || !editor.replace(seatIds)) {
             return;
         }
-        extendOffered.set(false);
+        before.stream().filter(seatId -> !editor.contains(seatId)).forEach(id -> seats.set(id, SeatStatus.AVAILABLE));
+        message.set("");
+        seats.publish();
+        showChoice();
+        send();
+    }
+
+    /** Shows {@code text} as the screen's message (empty: none), for the best-seat step beside the map. */
+    public void tell(String text) {
+        message.set(text);
+    }
+
+    /** Asks for more time on the hold; offered only in the last minute and below the server's cap. */
+    public void extend() {
+        if (editor.hold() == null || !holdClock.extendOffered()) {
+            return;
+        }
+        holdClock.extending();
         sale.extend(
                 () -> {
                     editor.adopt(sale.holdProperty().get());
@@ -197,9 +207,11 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** Sends the chosen seats through the sale unless a change is already on its way or nothing changed. */
     private void send() {
-        editor.nextChange().ifPresent(wanted -> sale.changeSeats(showtimeId, wanted, this::answered, this::refused));
+        var next = editor.nextChange();
+        // shown before the request leaves: its answer, wherever it runs, is the last to change what is shown
         busy.set(editor.inFlight());
         showChoice();
+        next.ifPresent(wanted -> sale.changeSeats(showtimeId, wanted, this::answered, this::refused));
     }
 
     private void answered(HoldView answer) {
@@ -256,24 +268,14 @@ public final class SeatMapViewModel implements AutoCloseable {
     /** Moves the countdown on; at zero the hold is gone, the choice is cleared and the map read again. */
     public void tick() {
         live.expire(clock.instant());
-        HoldCountdown countdown = editor.hold() == null ? null : sale.countdown(clock);
-        if (countdown == null) {
-            countdownText.set("");
-            extendOffered.set(false);
-            return;
-        }
-        var now = clock.instant();
-        Duration left = countdown.remaining(now);
-        countdownText.set(HoldCountdown.format(left));
-        extendOffered.set(countdown.offerExtension(now));
-        if (left.isZero()) {
+        if (holdClock.show(editor.hold() == null ? null : sale.countdown(clock), clock.instant())) {
             lose(messages.get("seatmap.expired"));
         }
     }
 
     /** "Continue": on to the ticket types once every chosen seat is held. */
     public boolean proceed() {
-        if (!canContinue.get()) {
+        if (!shown.canContinue()) {
             return false;
         }
         navigator.go(Screen.TICKETS);
@@ -323,18 +325,14 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** The chosen seats, the line that lists them, and whether "Continue" may go on. */
     private void showChoice() {
-        mine.retainAll(editor.mine());
-        mine.addAll(editor.mine());
         boolean blank = showtimeId != 0
                 && seats.seatMapProperty().get() == null
                 && !seats.loadingProperty().get();
-        selection.set(SeatMapTexts.selection(messages, mine, blank, touch));
-        canContinue.set(editor.canContinue());
+        shown.show(editor.mine(), editor.canContinue(), blank);
     }
 
     private void describe(ShowtimeListing listing) {
-        title.set(listing.movie().title());
-        details.set(SeatMapTexts.details(messages, listing, clock.getZone()));
+        shown.describe(listing, clock.getZone());
     }
 
     /** The legend's price of each seat type ("€12.50", "+€3.00"), in the terminal's currency format. */
@@ -358,7 +356,7 @@ public final class SeatMapViewModel implements AutoCloseable {
 
     /** Seats this terminal has chosen, in the order chosen. */
     public ObservableSet<String> mine() {
-        return mineView;
+        return shown.mine();
     }
 
     /** Seats someone else took moments ago, for a brief highlight; each leaves after {@link LiveSeats#JUST_TAKEN}. */
@@ -372,28 +370,28 @@ public final class SeatMapViewModel implements AutoCloseable {
     }
 
     public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+        return shown.titleProperty();
     }
 
     public ReadOnlyStringProperty detailsProperty() {
-        return details.getReadOnlyProperty();
+        return shown.detailsProperty();
     }
 
     public ReadOnlyStringProperty selectionProperty() {
-        return selection.getReadOnlyProperty();
+        return shown.selectionProperty();
     }
 
     /** Time left on the hold as {@code mm:ss}; empty without a hold. */
     public ReadOnlyStringProperty countdownProperty() {
-        return countdownText.getReadOnlyProperty();
+        return holdClock.textProperty();
     }
 
     public ReadOnlyBooleanProperty extendOfferedProperty() {
-        return extendOffered.getReadOnlyProperty();
+        return holdClock.extendOfferedProperty();
     }
 
     public ReadOnlyBooleanProperty canContinueProperty() {
-        return canContinue.getReadOnlyProperty();
+        return shown.canContinueProperty();
     }
 
     /** True while a change of the hold is on its way to the server. */

@@ -171,6 +171,7 @@ final class ShownSeats {
     }
 
     private static SeatView withStatus(SeatView seat, SeatStatus status) {
-        return new SeatView(seat.id(), seat.row(), seat.number(), seat.x(), seat.y(), seat.type(), status);
+        return new SeatView(
+                seat.id(), seat.row(), seat.number(), seat.x(), seat.y(), seat.type(), status, seat.restriction());
     }
 }

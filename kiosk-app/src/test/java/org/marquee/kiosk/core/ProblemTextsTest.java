@@ -77,7 +77,8 @@ class ProblemTextsTest {
         assertThat(ProblemTexts.of(field, spanish))
                 .isEqualTo("El servidor no aceptó el valor de «email». Revise lo que se ha escrito.");
         assertThat(ProblemTexts.of(gap, spanish)).startsWith("La butaca F9 quedaría libre y suelta.");
-        assertThat(ProblemTexts.of(gap, english)).startsWith("That would leave seat F9 free on its own.");
+        // in English, the server's own sentence: it says where the seat would be left
+        assertThat(ProblemTexts.of(gap, english)).isEqualTo("Seat F9 would be left alone.");
     }
 
     @Test
@@ -113,5 +114,22 @@ class ProblemTextsTest {
 
             assertThat(told).as(code.name()).isNotEqualTo(servers).isNotBlank().doesNotStartWith("error.");
         }
+    }
+
+    @Test
+    void theSeatRulesRefusalsKeepTheServersEnglishAndNameTheSeatsInSpanish() {
+        String english = "This would leave F9 alone between two taken seats. Choose F9 too, or choose seats that"
+                + " leave no single seat.";
+        ApiProblem gap = new ApiProblem(409, ErrorCode.SINGLE_SEAT_GAP, english, Map.of("seatIds", List.of("F9")));
+        ApiProblem kept = new ApiProblem(
+                409, ErrorCode.ACCESSIBLE_SEATS_RESERVED, "Seat A2 is kept…", Map.of("seatIds", List.of("A2")));
+        ApiProblem house =
+                new ApiProblem(409, ErrorCode.HOUSE_SEATS, "Seat B7 is kept…", Map.of("seatIds", List.of("B7")));
+
+        assertThat(ProblemTexts.of(gap, this.english)).isEqualTo(english);
+        assertThat(ProblemTexts.of(gap, spanish)).startsWith("La butaca F9 quedaría libre y suelta.");
+        assertThat(ProblemTexts.of(kept, spanish)).startsWith("Las plazas A2 son para personas en silla de ruedas");
+        assertThat(ProblemTexts.of(house, spanish)).startsWith("Las butacas B7 están reservadas para la taquilla");
+        assertThat(ProblemTexts.of(house, this.english)).isEqualTo("Seat B7 is kept…");
     }
 }

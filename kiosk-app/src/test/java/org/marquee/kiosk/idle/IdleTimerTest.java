@@ -63,6 +63,28 @@ class IdleTimerTest {
     }
 
     @Test
+    void accessibleModeIsTurnedOffForTheNextPersonEvenOnTheShowtimes() {
+        SaleSession sale = new SaleSession(kiosk, tasks);
+        sale.setAccessible(true);
+        navigator.go(Screen.SHOWTIMES);
+        IdleTimer timer = timer(sale);
+
+        clock.advance(Duration.ofSeconds(55));
+        timer.check();
+        assertThat(timer.warningProperty().get()).as("\"Still there?\" first").isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        timer.check();
+
+        assertThat(sale.accessibleProperty().get()).isFalse();
+        assertThat(navigator.current()).isEqualTo(Screen.SHOWTIMES);
+        clock.advance(Duration.ofSeconds(61));
+        timer.check();
+        assertThat(timer.warningProperty().get())
+                .as("a resting kiosk without the mode is left alone")
+                .isFalse();
+    }
+
+    @Test
     void aTouchStartsTheMinuteAgain() {
         SaleSession sale =
                 CheckoutFixture.saleWithHold(kiosk, CheckoutFixture.imaxShowtime(kiosk, 6), SeatType.STANDARD);

@@ -20,6 +20,7 @@ import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
 import org.marquee.model.SeatMap;
+import org.marquee.model.SeatRestriction;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.ShowtimeListing;
 import org.marquee.model.ShowtimeListing.AuditoriumRef;
@@ -53,6 +54,7 @@ public final class FakeBoxOffice {
     private final HoldBook holds;
     private final OrderBook orders;
     private final Cashier cashier;
+    private final List<Integer> holdsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param holdTtl how long a hold lasts, and what an extension gives (the server's {@code --hold-ttl})
@@ -152,6 +154,19 @@ public final class FakeBoxOffice {
         return new Terminal();
     }
 
+    /**
+     * Keeps seats of a showtime from some callers (DESIGN §8): {@code ACCESSIBLE} (wheelchair spaces and companion
+     * seats before their release) or {@code HOUSE}; the seat map shows it as {@code restriction}.
+     */
+    public synchronized void restrict(long showtimeId, List<String> seatIds, SeatRestriction restriction) {
+        seats.restrict(showtimeId, seatIds, restriction);
+    }
+
+    /** The {@code count}s of the best-available holds asked for so far, in order. */
+    public List<Integer> bestHoldsAsked() {
+        return List.copyOf(holdsAsked);
+    }
+
     /** The status of a seat now, as another terminal would read it. */
     public synchronized SeatStatus status(long showtimeId, String seatId) {
         holds.expire();
@@ -209,11 +224,21 @@ public final class FakeBoxOffice {
         }
 
         @Override
-        public HoldView hold(long showtimeId, List<String> seatIds) {
+        public HoldView hold(long showtimeId, List<String> seatIds, boolean accessible) {
             connection.pause();
             synchronized (FakeBoxOffice.this) {
                 connection.reachable();
-                return holds.hold(this, showtimeId, seatIds);
+                return holds.hold(this, showtimeId, seatIds, accessible);
+            }
+        }
+
+        @Override
+        public HoldView holdBest(long showtimeId, int count, boolean accessible) {
+            connection.pause();
+            synchronized (FakeBoxOffice.this) {
+                connection.reachable();
+                holdsAsked.add(count);
+                return holds.holdBest(this, showtimeId, count, accessible);
             }
         }
 

@@ -27,6 +27,7 @@ final class HoldBook {
         final Instant createdAt;
         final Instant maxExpiresAt;
         List<String> seatIds;
+        boolean accessible;
         HoldStatus status = HoldStatus.ACTIVE;
         Instant expiresAt;
 
@@ -55,20 +56,43 @@ final class HoldBook {
 
     /** Holds {@code seatIds} for {@code owner}, releasing the hold it had before. */
     HoldView hold(Object owner, long showtimeId, List<String> seatIds) {
+        return hold(owner, showtimeId, seatIds, false);
+    }
+
+    /** Holds {@code seatIds} for {@code owner}, accessible or not (DESIGN §8), releasing the hold it had before. */
+    HoldView hold(Object owner, long showtimeId, List<String> seatIds, boolean accessible) {
+        expire();
+        ShowtimeSeats.Showtime showtime = seats.showtime(showtimeId);
+        seats.checkRules(showtime, seatIds, accessible);
+        holds.values().stream()
+                .filter(h -> h.owner == owner && h.status == HoldStatus.ACTIVE)
+                .toList()
+                .forEach(h -> end(h, HoldStatus.RELEASED));
+        seats.claim(showtime, seatIds, List.of());
+        Hold hold = new Hold(showtimeId, owner, seatIds, clock.instant(), holdTtl, holdCap);
+        hold.accessible = accessible;
+        holds.put(hold.id, hold);
+        return view(hold);
+    }
+
+    /** Holds the best {@code count} seats for {@code owner} (DESIGN §8, best available). */
+    HoldView holdBest(Object owner, long showtimeId, int count, boolean accessible) {
         expire();
         holds.values().stream()
                 .filter(h -> h.owner == owner && h.status == HoldStatus.ACTIVE)
                 .toList()
                 .forEach(h -> end(h, HoldStatus.RELEASED));
-        seats.claim(seats.showtime(showtimeId), seatIds, List.of());
-        Hold hold = new Hold(showtimeId, owner, seatIds, clock.instant(), holdTtl, holdCap);
-        holds.put(hold.id, hold);
-        return view(hold);
+        List<String> best = BestBlock.choose(seats.showtime(showtimeId).seats(), count, accessible);
+        return hold(owner, showtimeId, best, accessible);
     }
 
     HoldView changeSeats(UUID holdId, List<String> seatIds) {
         Hold hold = active(holdId);
         ShowtimeSeats.Showtime showtime = seats.showtime(hold.showtimeId);
+        seats.checkRules(
+                showtime,
+                seatIds.stream().filter(seat -> !hold.seatIds.contains(seat)).toList(),
+                hold.accessible);
         seats.claim(showtime, seatIds, hold.seatIds);
         hold.seatIds.stream()
                 .filter(seat -> !seatIds.contains(seat))

@@ -16,6 +16,7 @@ import org.marquee.model.SeatChanges;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.SeatLayout;
 import org.marquee.model.SeatMap;
+import org.marquee.model.SeatRestriction;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatView;
 import org.marquee.model.ShowtimeListing;
@@ -147,13 +148,75 @@ final class ShowtimeSeats {
         wanted.forEach(seat -> mark(showtime, seat, SeatStatus.HELD));
     }
 
+    /**
+     * Keeps {@code seatIds} of a showtime for some callers (DESIGN §8): {@code ACCESSIBLE} for accessible holds only,
+     * {@code HOUSE} for the counter (this fake's terminals are kiosks: they never get one); null lets anyone have them.
+     */
+    void restrict(long showtimeId, List<String> seatIds, SeatRestriction restriction) {
+        Showtime showtime = showtime(showtimeId);
+        for (String seatId : seatIds) {
+            SeatView seat = showtime.seats().get(seatId);
+            showtime.seats()
+                    .put(
+                            seatId,
+                            new SeatView(
+                                    seat.id(),
+                                    seat.row(),
+                                    seat.number(),
+                                    seat.x(),
+                                    seat.y(),
+                                    seat.type(),
+                                    seat.status(),
+                                    restriction));
+        }
+        showtime.version()[0]++;
+    }
+
+    /** Refuses seats kept from this caller, as the server words it: house seats, then accessible ones. */
+    void checkRules(Showtime showtime, List<String> wanted, boolean accessible) {
+        List<String> house = kept(showtime, wanted, SeatRestriction.HOUSE);
+        if (!house.isEmpty()) {
+            throw refused(
+                    409,
+                    ErrorCode.HOUSE_SEATS,
+                    "Seats " + String.join(", ", house)
+                            + " are kept for the box office. Please ask at the counter, or choose other seats.",
+                    Map.of("seatIds", house));
+        }
+        List<String> reserved = kept(showtime, wanted, SeatRestriction.ACCESSIBLE);
+        if (!accessible && !reserved.isEmpty()) {
+            throw refused(
+                    409,
+                    ErrorCode.ACCESSIBLE_SEATS_RESERVED,
+                    "Seats " + String.join(", ", reserved)
+                            + " are kept for wheelchair users and their companions. Please choose other seats, or ask"
+                            + " for accessible seats.",
+                    Map.of("seatIds", reserved));
+        }
+    }
+
+    private static List<String> kept(Showtime showtime, List<String> wanted, SeatRestriction restriction) {
+        return wanted.stream()
+                .filter(seat -> showtime.seats().containsKey(seat)
+                        && showtime.seats().get(seat).restriction() == restriction)
+                .toList();
+    }
+
     /** Changes a seat and tells the showtime's live listeners, in order, as the server's stream does. */
     void mark(Showtime showtime, String seatId, SeatStatus status) {
         SeatView seat = showtime.seats().get(seatId);
         showtime.seats()
                 .put(
                         seatId,
-                        new SeatView(seat.id(), seat.row(), seat.number(), seat.x(), seat.y(), seat.type(), status));
+                        new SeatView(
+                                seat.id(),
+                                seat.row(),
+                                seat.number(),
+                                seat.x(),
+                                seat.y(),
+                                seat.type(),
+                                status,
+                                seat.restriction()));
         showtime.version()[0]++;
         var event = new SeatChanges(
                 showtime.listing().id(), showtime.version()[0], List.of(new SeatChange(seatId, status)));
