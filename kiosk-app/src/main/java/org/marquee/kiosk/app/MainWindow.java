@@ -24,6 +24,7 @@ import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.counter.CounterShortcuts;
 import org.marquee.kiosk.counter.SessionBar;
+import org.marquee.kiosk.counter.ShiftReminder;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.idle.IdleTimer;
 import org.marquee.kiosk.idle.IdleWatch;
@@ -60,7 +61,11 @@ public final class MainWindow implements AutoCloseable {
         root.getStyleClass().add("main-window");
         idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), IdleTimer.LIMIT);
         idle.activeWhile(() -> ctx.isConfigured() && ctx.mode() == Mode.KIOSK);
-        root.setTop(new VBox(banner(), header(), IdleWatch.notice(idle, ctx.messagesProperty())));
+        root.setTop(new VBox(
+                banner(),
+                header(),
+                IdleWatch.notice(idle, ctx.messagesProperty()),
+                new ShiftReminder(ctx.counterSession(), ctx.messagesProperty())));
         root.setBottom(busyBar());
         applyStyles(ctx.settings());
         applyTexts(ctx.messages());

@@ -14,6 +14,7 @@ import org.marquee.kiosk.client.SeatFeed;
 import org.marquee.kiosk.client.ServerCheck;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.TicketOutput;
+import org.marquee.kiosk.counter.CounterSession;
 import org.marquee.kiosk.counter.LoginView;
 import org.marquee.kiosk.counter.LoginViewModel;
 import org.marquee.kiosk.counter.LookupView;
@@ -40,6 +41,8 @@ import org.marquee.kiosk.showtimes.CachedShowtimeSource;
 import org.marquee.kiosk.showtimes.FallbackShowtimeSource;
 import org.marquee.kiosk.showtimes.ServerShowtimeSource;
 import org.marquee.kiosk.showtimes.ShowtimeSource;
+import org.marquee.kiosk.shifts.ShiftView;
+import org.marquee.kiosk.shifts.ShiftViewModel;
 import org.marquee.kiosk.showtimes.ShowtimesView;
 
 /**
@@ -59,6 +62,7 @@ final class Screens {
             case SETUP -> setup(ctx);
             case LOGIN -> login(ctx);
             case LOOKUP -> lookup(ctx);
+            case SHIFT -> shift(ctx);
             case SCANNER -> scanner(ctx);
             case SHOWTIMES -> showtimes(ctx);
             case SEAT_MAP -> seatMap(ctx);
@@ -108,6 +112,21 @@ final class Screens {
     private static Parent login(AppContext ctx) {
         Messages messages = ctx.messages();
         return new LoginView(new LoginViewModel(ctx.counterSession(), ctx.tasks(), messages), messages);
+    }
+
+    /** The clerk's cash shift: open it with a float, or close it with the counted cash. */
+    private static Parent shift(AppContext ctx) {
+        CounterSession session = ctx.counterSession();
+        ShiftViewModel model = new ShiftViewModel(
+                ctx.clerkShift(),
+                ctx.navigator(),
+                session.home(),
+                session::signOut,
+                ctx.messages(),
+                TheaterClock.of(ctx).getZone());
+        ShiftView view = new ShiftView(model, ctx.messages());
+        model.start();
+        return view;
     }
 
     private static Parent lookup(AppContext ctx) {

@@ -10,6 +10,8 @@ public enum Screen {
     PAYMENT,
     DONE,
     LOOKUP,
+    /** Counter: open or close the clerk's cash shift. */
+    SHIFT,
     /** Admin: the seat-layout editor of the theater's auditoriums. */
     LAYOUT_EDITOR,
     /** Admin: the week schedule of an auditorium. */
