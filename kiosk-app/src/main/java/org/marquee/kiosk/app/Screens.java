@@ -73,6 +73,7 @@ final class Screens {
             case SCHEDULE -> AdminScreens.shell(screen, ctx, schedule(ctx));
             case ADMIN_THEATERS, ADMIN_MOVIES, ADMIN_PRICES, ADMIN_TERMINALS, ADMIN_STAFF, ADMIN_AUDIT ->
                 AdminScreens.create(screen, ctx);
+            case ADMIN_CASH, ADMIN_REFUNDS -> AdminScreens.create(screen, ctx);
         };
     }
 

@@ -23,5 +23,7 @@ public enum Screen {
     ADMIN_TERMINALS,
     ADMIN_STAFF,
     ADMIN_AUDIT,
+    ADMIN_CASH,
+    ADMIN_REFUNDS,
     SCANNER
 }
