@@ -88,7 +88,7 @@ public final class CounterSession {
         this.shift = shift;
         if (shift != null) {
             navigator.currentProperty().addListener((obs, before, screen) -> {
-                if (signedIn.get() && !shift.isOpen() && screen != Screen.SHIFT) {
+                if (signedIn.get() && !shift.isOpen() && screen != Screen.SHIFT && screen != Screen.LOGIN) {
                     shift.refresh(); // a cash sale or refund may have opened one with float 0
                 }
             });
@@ -224,13 +224,13 @@ public final class CounterSession {
         }
         sale.forget(); // an open hold was given back on signing out
         reminding.set(false);
-        if (shift != null) {
-            shift.forget();
-        }
         displayName.set("");
         username.set("");
         role.set(Role.COUNTER);
         navigator.go(Screen.LOGIN);
+        if (shift != null) {
+            shift.forget(); // after the move to the login: an answer asked for before it is dropped
+        }
         signedIn.set(false); // last: whoever waits for it finds the rest done
     }
 
