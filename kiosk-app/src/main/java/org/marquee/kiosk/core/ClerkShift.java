@@ -128,6 +128,9 @@ public final class ClerkShift {
     }
 
     private void show(CashShift current) {
+        if (current == null) {
+            state.set(State.NONE); // first: whoever reads the shift on a change of state finds it consistent
+        }
         shift.set(current);
         // a cash sale or refund opens a shift with float 0 and counts itself into it in one transaction; a shift
         // opened by hand with float 0 has no cash moved yet, or was opened here

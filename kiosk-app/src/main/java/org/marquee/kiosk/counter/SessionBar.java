@@ -97,6 +97,9 @@ public final class SessionBar extends HBox {
     /** "No shift open", "Shift open since 14:02 · float 150.00", or that a cash sale opened it. */
     static String describe(ClerkShift shift, Messages messages) {
         CashShift open = shift.shiftProperty().get();
+        if (open == null && shift.stateProperty().get() == ClerkShift.State.OPEN) {
+            return ""; // between the two changes of one answer
+        }
         return switch (shift.stateProperty().get()) {
             case UNKNOWN -> "";
             case NONE -> messages.get("shift.state.none");
