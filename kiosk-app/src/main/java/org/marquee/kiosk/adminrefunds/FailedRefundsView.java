@@ -48,12 +48,20 @@ public final class FailedRefundsView extends StackPane {
         table.getSelectionModel()
                 .selectedItemProperty()
                 .addListener((obs, before, item) -> model.selectedProperty().set(item));
+        model.selectedProperty().addListener((obs, before, item) -> {
+            if (item != null && table.getSelectionModel().getSelectedItem() != item) {
+                table.getSelectionModel().select(item);
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button payOut = AdminStyles.primary("refunds-pay-out", messages.get("admin.refunds.payOut"), model::askPayOut);
         BooleanBinding asking = model.confirmingProperty().isNotNull();
         payOut.disableProperty()
-                .bind(model.selectedProperty().isNull().or(model.workingProperty()).or(asking));
+                .bind(model.selectedProperty()
+                        .isNull()
+                        .or(model.workingProperty())
+                        .or(asking));
         Button reload = AdminStyles.button("refunds-reload", messages.get("admin.refunds.reload"), model::load);
         reload.disableProperty().bind(model.workingProperty().or(asking));
 

@@ -49,8 +49,7 @@ public final class FailedRefundsViewModel {
      * @param theaterId the theater whose refunds are listed (the terminal's own); null for every theater
      * @param zone the theater's time zone, for showtimes and retry times
      */
-    public FailedRefundsViewModel(
-            FailedRefunds refunds, Tasks tasks, Messages messages, Long theaterId, ZoneId zone) {
+    public FailedRefundsViewModel(FailedRefunds refunds, Tasks tasks, Messages messages, Long theaterId, ZoneId zone) {
         this.refunds = refunds;
         this.tasks = tasks;
         this.messages = messages;

@@ -46,7 +46,7 @@ public final class CashShiftsView extends StackPane {
         previous.disableProperty().bind(model.workingProperty());
         next.disableProperty().bind(model.workingProperty());
         HBox filters = new HBox(10, dayLabel, day, previous, next, reload);
-        filters.getStyleClass().add("admin-filters");
+        filters.getStyleClass().add("cash-filters"); // admin.css's filters sit at the bottom; these are centred
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TableView<ShiftRow> table = new TableView<>(model.rows());

@@ -35,8 +35,7 @@ final class CashScreens {
                         ctx.messages());
             case ADMIN_REFUNDS ->
                 new FailedRefundsView(
-                        new FailedRefundsViewModel(cash, ctx.tasks(), ctx.messages(), theaterId, zone),
-                        ctx.messages());
+                        new FailedRefundsViewModel(cash, ctx.tasks(), ctx.messages(), theaterId, zone), ctx.messages());
             default -> throw new IllegalArgumentException(screen + " is not a cash screen");
         };
     }

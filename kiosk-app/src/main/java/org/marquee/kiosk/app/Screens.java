@@ -37,12 +37,12 @@ import org.marquee.kiosk.seatmap.SeatMapViewModel;
 import org.marquee.kiosk.settings.TerminalIdentity;
 import org.marquee.kiosk.setup.SetupView;
 import org.marquee.kiosk.setup.SetupViewModel;
+import org.marquee.kiosk.shifts.ShiftView;
+import org.marquee.kiosk.shifts.ShiftViewModel;
 import org.marquee.kiosk.showtimes.CachedShowtimeSource;
 import org.marquee.kiosk.showtimes.FallbackShowtimeSource;
 import org.marquee.kiosk.showtimes.ServerShowtimeSource;
 import org.marquee.kiosk.showtimes.ShowtimeSource;
-import org.marquee.kiosk.shifts.ShiftView;
-import org.marquee.kiosk.shifts.ShiftViewModel;
 import org.marquee.kiosk.showtimes.ShowtimesView;
 
 /**

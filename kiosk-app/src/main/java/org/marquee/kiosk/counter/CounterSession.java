@@ -151,7 +151,10 @@ public final class CounterSession {
      */
     public void signOut() {
         if (signedIn.get() && shift != null && shift.isOpen() && !reminding.get()) {
-            log.info("event=sign_out_reminded user={} shift={}", username.get(), shift.shiftProperty().get().shiftId());
+            log.info(
+                    "event=sign_out_reminded user={} shift={}",
+                    username.get(),
+                    shift.shiftProperty().get().shiftId());
             reminding.set(true);
             return;
         }

@@ -1,8 +1,5 @@
 package org.marquee.kiosk.counter;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -58,8 +55,7 @@ public final class SessionBar extends HBox {
         managedProperty().bind(visibleProperty());
     }
 
-    private static Node[] shiftParts(
-            CounterSession session, ClerkShift shift, ObservableValue<Messages> messages) {
+    private static Node[] shiftParts(CounterSession session, ClerkShift shift, ObservableValue<Messages> messages) {
         Label state = new Label();
         state.setId("session-shift");
         state.getStyleClass().add("session-shift");
@@ -94,7 +90,7 @@ public final class SessionBar extends HBox {
         return new Node[] {state, open, close};
     }
 
-    /** "No shift open", "Shift open since 14:02 · float 150.00", or that a cash sale opened it. */
+    /** "No shift open", "Shift open · float 150.00", or that a cash sale opened it. */
     static String describe(ClerkShift shift, Messages messages) {
         CashShift open = shift.shiftProperty().get();
         if (open == null && shift.stateProperty().get() == ClerkShift.State.OPEN) {
@@ -106,13 +102,7 @@ public final class SessionBar extends HBox {
             case OPEN ->
                 shift.autoOpenedProperty().get()
                         ? messages.get("shift.state.auto", DrawerCash.format(open.floatMinor(), messages.locale()))
-                        : messages.get(
-                                "shift.state.open",
-                                DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                                        .withLocale(messages.locale())
-                                        .withZone(ZoneId.systemDefault())
-                                        .format(open.openedAt()),
-                                DrawerCash.format(open.floatMinor(), messages.locale()));
+                        : messages.get("shift.state.open", DrawerCash.format(open.floatMinor(), messages.locale()));
         };
     }
 }

@@ -40,8 +40,9 @@ public final class ShiftReminder extends VBox {
         detail.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
-                            CashShift open =
-                                    session.shift() == null ? null : session.shift().shiftProperty().get();
+                            CashShift open = session.shift() == null
+                                    ? null
+                                    : session.shift().shiftProperty().get();
                             return open == null
                                     ? ""
                                     : messages.getValue()
@@ -58,7 +59,6 @@ public final class ShiftReminder extends VBox {
         closeNow.getStyleClass().addAll("primary", "counter-primary");
         Button anyway =
                 button("shift-reminder-sign-out", text(messages, "shift.reminder.signOut"), session::signOutAnyway);
-        anyway.getStyleClass().add("counter-danger");
         Button stay = button("shift-reminder-stay", text(messages, "shift.reminder.stay"), session::staySignedIn);
         stay.cancelButtonProperty().bind(session.remindingProperty());
         HBox actions = new HBox(10, closeNow, anyway, stay);

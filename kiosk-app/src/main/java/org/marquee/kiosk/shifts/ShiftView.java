@@ -50,7 +50,8 @@ public final class ShiftView extends StackPane {
         hint.setId("shift-hint");
         hint.getStyleClass().add("counter-subtitle");
         hint.setWrapText(true);
-        hint.textProperty().bind(byStep(model, step -> messages.find("shift.hint." + step).orElse("")));
+        hint.textProperty()
+                .bind(byStep(model, step -> messages.find("shift.hint." + step).orElse("")));
         showWhenText(hint);
 
         Label auto = new Label();
@@ -104,19 +105,18 @@ public final class ShiftView extends StackPane {
         amount.setPromptText("150.00");
         amount.setPrefColumnCount(10);
         // digits and a decimal separator only: the number keys and the point or comma of a counter keyboard
-        amount.setTextFormatter(new TextFormatter<String>(change ->
-                change.getControlNewText().matches("[0-9.,]{0,13}") ? change : null));
+        amount.setTextFormatter(new TextFormatter<String>(
+                change -> change.getControlNewText().matches("[0-9.,]{0,13}") ? change : null));
         amount.textProperty().bindBidirectional(model.amountProperty());
         amount.disableProperty().bind(model.workingProperty());
         Label amountLabel = new Label();
         amountLabel.setMnemonicParsing(true);
         amountLabel.setLabelFor(amount);
         amountLabel.getStyleClass().add("counter-field-label");
-        amountLabel.textProperty()
+        amountLabel
+                .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> closing.get()
-                                ? messages.get("shift.counted.label")
-                                : messages.get("shift.float.label"),
+                        () -> closing.get() ? messages.get("shift.counted.label") : messages.get("shift.float.label"),
                         closing));
         amount.setOnAction(event -> model.submit());
         VBox field = new VBox(4, amountLabel, amount);
@@ -199,7 +199,7 @@ public final class ShiftView extends StackPane {
             value.textProperty()
                     .bind(Bindings.createStringBinding(
                             () -> fact.value().apply(model.figuresProperty().get()), model.figuresProperty()));
-            if (fact.key().equals("shift.fact.expected")) {
+            if (fact.key().equals("shift.fact.expected") || fact.key().equals("shift.fact.counted")) {
                 name.getStyleClass().add("shift-expected");
                 value.getStyleClass().add("shift-expected");
             }

@@ -72,7 +72,11 @@ public final class ShiftViewModel {
         this.messages = messages;
         this.figures = Bindings.createObjectBinding(
                 () -> ShiftFigures.of(
-                        step.get() == Step.CLOSED ? closed.get() : shift.shiftProperty().get(), messages, zone),
+                        step.get() == Step.CLOSED
+                                ? closed.get()
+                                : shift.shiftProperty().get(),
+                        messages,
+                        zone),
                 step,
                 closed,
                 shift.shiftProperty());

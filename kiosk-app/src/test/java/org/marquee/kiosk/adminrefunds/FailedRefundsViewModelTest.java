@@ -66,7 +66,8 @@ class FailedRefundsViewModelTest {
     }
 
     private void settle() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !model.workingProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !model.workingProperty().get());
     }
 
     @Test

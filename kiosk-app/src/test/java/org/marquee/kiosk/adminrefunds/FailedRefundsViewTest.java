@@ -42,8 +42,8 @@ class FailedRefundsViewTest {
         office.refused(dune);
         office.refused(wicked);
         Messages messages = new Messages(Locale.ENGLISH);
-        FailedRefundsViewModel model = new FailedRefundsViewModel(
-                office, new Tasks(Platform::runLater), messages, 1L, ZoneId.of("UTC"));
+        FailedRefundsViewModel model =
+                new FailedRefundsViewModel(office, new Tasks(Platform::runLater), messages, 1L, ZoneId.of("UTC"));
         ModeStage.show(stage, new FailedRefundsView(model, messages), Mode.ADMIN, false, 1280, 800);
     }
 
@@ -62,14 +62,18 @@ class FailedRefundsViewTest {
 
         robot.clickOn("K7Q2XM");
         robot.clickOn("#refunds-pay-out");
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#refunds-confirmation").query().isVisible());
-        assertThat(text(robot, "#refunds-question")).startsWith("Did you pay €22.00 in cash to the customer of order K7Q2XM");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> robot.lookup("#refunds-confirmation").query().isVisible());
+        assertThat(text(robot, "#refunds-question"))
+                .startsWith("Did you pay €22.00 in cash to the customer of order K7Q2XM");
         robot.type(KeyCode.ESCAPE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !robot.lookup("#refunds-confirmation").query().isVisible());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !robot.lookup("#refunds-confirmation").query().isVisible());
         assertThat(table.getItems()).hasSize(2);
 
         robot.clickOn("#refunds-pay-out");
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#refunds-confirmation").query().isVisible());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> robot.lookup("#refunds-confirmation").query().isVisible());
         robot.type(KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 1);
         assertThat(text(robot, "#refunds-notice")).isEqualTo("Paid out €22.00 in cash for order K7Q2XM.");
@@ -78,7 +82,8 @@ class FailedRefundsViewTest {
         office.retrySucceeds(wicked.paymentId());
         robot.clickOn("P4ZT9A");
         robot.clickOn("#refunds-pay-out");
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#refunds-confirmation").query().isVisible());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> robot.lookup("#refunds-confirmation").query().isVisible());
         robot.clickOn("#refunds-confirm");
         await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().isEmpty());
         assertThat(text(robot, "#refunds-error"))

@@ -66,7 +66,8 @@ class CashShiftsViewModelTest {
     }
 
     private static void settle(CashShiftsViewModel model) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !model.workingProperty().get());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !model.workingProperty().get());
     }
 
     @Test

@@ -32,17 +32,15 @@ class CashShiftsViewTest {
     @Start
     void start(Stage stage) {
         FakeCashOffice office = new FakeCashOffice(Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC));
-        office.record(CashShiftsViewModelTest.shift(101, "alice", "Counter 1", "2026-11-30T09:00:00Z", 15_000, 41_000, 40_750L));
-        office.record(CashShiftsViewModelTest.shift(102, "bruno", "Counter 2", "2026-11-30T10:30:00Z", 10_000, 22_500, 22_500L));
-        office.record(CashShiftsViewModelTest.shift(104, "alice", "Counter 1", "2026-11-29T09:00:00Z", 15_000, 30_000, null));
+        office.record(CashShiftsViewModelTest.shift(
+                101, "alice", "Counter 1", "2026-11-30T09:00:00Z", 15_000, 41_000, 40_750L));
+        office.record(CashShiftsViewModelTest.shift(
+                102, "bruno", "Counter 2", "2026-11-30T10:30:00Z", 10_000, 22_500, 22_500L));
+        office.record(
+                CashShiftsViewModelTest.shift(104, "alice", "Counter 1", "2026-11-29T09:00:00Z", 15_000, 30_000, null));
         Messages messages = new Messages(Locale.ENGLISH);
         CashShiftsViewModel model = new CashShiftsViewModel(
-                office,
-                new Tasks(Platform::runLater),
-                messages,
-                1,
-                CashShiftsViewModelTest.DAY,
-                ZoneId.of("UTC"));
+                office, new Tasks(Platform::runLater), messages, 1, CashShiftsViewModelTest.DAY, ZoneId.of("UTC"));
         ModeStage.show(stage, new CashShiftsView(model, messages), Mode.ADMIN, false, 1280, 800);
     }
 
@@ -53,15 +51,11 @@ class CashShiftsViewTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 2);
         assertThat(table.getItems()).extracting(ShiftRow::variance).containsExactly("2.50 short", "Balanced");
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> robot.lookup(".table-row-cell")
-                                .queryAll()
-                                .stream()
+                .until(() -> robot.lookup(".table-row-cell").queryAll().stream()
                                 .filter(row -> row.getPseudoClassStates().contains(CashShiftsView.OFF))
                                 .count()
                         == 1);
-        Node highlighted = robot.lookup(".table-row-cell")
-                .queryAll()
-                .stream()
+        Node highlighted = robot.lookup(".table-row-cell").queryAll().stream()
                 .filter(row -> row.getPseudoClassStates().contains(CashShiftsView.OFF))
                 .findFirst()
                 .orElseThrow();

@@ -36,7 +36,10 @@ class KioskLayerTest {
         "org.marquee.kiosk.adminterminals..",
         "org.marquee.kiosk.adminstaff..",
         "org.marquee.kiosk.adminaudit..",
-        "org.marquee.kiosk.scanner.."
+        "org.marquee.kiosk.scanner..",
+        "org.marquee.kiosk.shifts..",
+        "org.marquee.kiosk.adminshifts..",
+        "org.marquee.kiosk.adminrefunds.."
     };
 
     @ArchTest
@@ -70,7 +73,8 @@ class KioskLayerTest {
     @ArchTest
     static final ArchRule screensDoNotImportEachOther = slices().matching(
                     "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|layouteditor|schedule|admin|"
-                            + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit|scanner)..")
+                            + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit|scanner|"
+                            + "shifts|adminshifts|adminrefunds)..")
             .should()
             .notDependOnEachOther();
 

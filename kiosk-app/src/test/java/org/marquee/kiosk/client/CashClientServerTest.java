@@ -95,7 +95,8 @@ class CashClientServerTest {
                     assertThat(shift.countedCashMinor()).isEqualTo(15_000 + sold.totalMinor() - 250);
                     assertThat(shift.varianceMinor()).isEqualTo(-250);
                 });
-        assertThat(new MarqueeCashClient(manager).cashShifts(1, LocalDate.now(zone).minusDays(30)))
+        assertThat(new MarqueeCashClient(manager)
+                        .cashShifts(1, LocalDate.now(zone).minusDays(30)))
                 .isEmpty();
     }
 
@@ -107,8 +108,7 @@ class CashClientServerTest {
         assertThat(negative.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(negative.getMessage()).contains("floatMinor");
 
-        ApiProblem notManager =
-                catchThrowableOfType(ApiProblem.class, () -> clerk.cashShifts(1, LocalDate.now()));
+        ApiProblem notManager = catchThrowableOfType(ApiProblem.class, () -> clerk.cashShifts(1, LocalDate.now()));
         assertThat(notManager.status()).isEqualTo(403);
 
         // with a day given, the server answers a theater it does not know with no shifts rather than 404
@@ -118,7 +118,8 @@ class CashClientServerTest {
 
     /** Two standard seats of a showtime tomorrow, paid in cash, exactly the total. */
     private static OrderView cashSale(MarqueeClient clerk) {
-        ShowtimeListing showtime = clerk.showtimes(1, LocalDate.now().plusDays(1)).getFirst();
+        ShowtimeListing showtime =
+                clerk.showtimes(1, LocalDate.now().plusDays(1)).getFirst();
         List<String> seats = clerk.seatMap(showtime.id()).seats().stream()
                 .filter(seat -> seat.status() == SeatStatus.AVAILABLE && seat.type() == SeatType.STANDARD)
                 .limit(2)

@@ -84,7 +84,8 @@ class CashClientWireTest {
             assertThat(refund.cardLast4()).isEqualTo("0019");
         });
         assertThat(seen.getFirst())
-                .isEqualTo(new Seen("GET", "/api/v1/admin/refunds/failed", "theaterId=1", "Bearer manager-session", null));
+                .isEqualTo(
+                        new Seen("GET", "/api/v1/admin/refunds/failed", "theaterId=1", "Bearer manager-session", null));
         cash.failedRefunds(null);
         assertThat(seen.getLast().query()).isNull();
     }

@@ -78,7 +78,8 @@ class ShiftReminderViewTest {
 
     @Test
     void theClerkIsRemindedAndChoosesByKeys(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#session-shift").startsWith("Shift open since"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text(robot, "#session-shift").equals("Shift open · float 150.00"));
         assertThat(text(robot, "#session-shift")).endsWith("float 150.00");
         assertThat(shown(robot, "#session-close-shift")).isTrue();
         assertThat(shown(robot, "#session-open-shift")).isFalse();

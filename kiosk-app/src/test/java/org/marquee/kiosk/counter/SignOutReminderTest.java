@@ -87,7 +87,9 @@ class SignOutReminderTest {
         assertThat(navigator.current()).isEqualTo(Screen.LOGIN);
         assertThat(session.remindingProperty().get()).isFalse();
         assertThat(shift.stateProperty().get()).isEqualTo(ClerkShift.State.UNKNOWN);
-        assertThat(office.currentShift()).as("the shift stays open on the server").isPresent();
+        assertThat(office.currentShift())
+                .as("the shift stays open on the server")
+                .isPresent();
     }
 
     @Test

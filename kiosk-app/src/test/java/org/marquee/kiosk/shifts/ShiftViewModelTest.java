@@ -54,7 +54,8 @@ class ShiftViewModelTest {
 
     private void until(Step step) {
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> model.stepProperty().get() == step && !model.workingProperty().get());
+                .until(() -> model.stepProperty().get() == step
+                        && !model.workingProperty().get());
     }
 
     @Test
@@ -66,8 +67,9 @@ class ShiftViewModelTest {
         model.submit();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> navigator.current() == Screen.SHOWTIMES);
-        assertThat(office.currentShift()).get().satisfies(open -> assertThat(open.floatMinor())
-                .isEqualTo(15_000));
+        assertThat(office.currentShift())
+                .get()
+                .satisfies(open -> assertThat(open.floatMinor()).isEqualTo(15_000));
         assertThat(shift.stateProperty().get()).isEqualTo(ClerkShift.State.OPEN);
         assertThat(shift.autoOpenedProperty().get()).isFalse();
         assertThat(model.amountProperty().get()).isEmpty();

@@ -45,12 +45,7 @@ class ShiftViewTest {
         Tasks tasks = new Tasks(Platform::runLater);
         Messages messages = new Messages(Locale.ENGLISH);
         ShiftViewModel model = new ShiftViewModel(
-                new ClerkShift(() -> office, tasks),
-                navigator,
-                Screen.SHOWTIMES,
-                () -> {},
-                messages,
-                ZoneId.of("UTC"));
+                new ClerkShift(() -> office, tasks), navigator, Screen.SHOWTIMES, () -> {}, messages, ZoneId.of("UTC"));
         ShiftView view = new ShiftView(model, messages);
         model.start();
         ModeStage.show(stage, view, Mode.COUNTER, false, 1280, 800);
@@ -62,7 +57,8 @@ class ShiftViewTest {
 
     @Test
     void theClerkCountsTheDrawerAndReadsTheVariance(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#shift-expected").equals("175.00"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text(robot, "#shift-expected").equals("175.00"));
         assertThat(text(robot, "#shift-title")).isEqualTo("Close your shift");
         assertThat(text(robot, "#shift-float")).isEqualTo("150.00");
         assertThat(text(robot, "#shift-cash-sales")).isEqualTo("25.00");
@@ -73,11 +69,14 @@ class ShiftViewTest {
         robot.write("172.505").type(KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> text(robot, "#shift-error").equals("At most two digits after the point, such as 150.25."));
-        assertThat(office.currentShift()).as("nothing sent").get().satisfies(open -> assertThat(open.closedAt())
-                .isNull());
+        assertThat(office.currentShift())
+                .as("nothing sent")
+                .get()
+                .satisfies(open -> assertThat(open.closedAt()).isNull());
 
         robot.type(KeyCode.BACK_SPACE).type(KeyCode.ENTER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#shift-variance").equals("2.50 short"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text(robot, "#shift-variance").equals("2.50 short"));
         assertThat(text(robot, "#shift-title")).isEqualTo("Shift closed");
         assertThat(text(robot, "#shift-counted")).isEqualTo("172.50");
         assertThat(robot.lookup("#shift-variance").query().getStyleClass()).contains("short");

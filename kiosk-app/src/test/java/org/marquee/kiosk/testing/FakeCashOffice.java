@@ -121,7 +121,8 @@ public final class FakeCashOffice implements CashShifts, CashReport, FailedRefun
             throw Refusals.notFound("Theater " + theaterId);
         }
         return shifts.stream()
-                .filter(shift -> shift.openedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(date))
+                .filter(shift ->
+                        shift.openedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(date))
                 .toList();
     }
 
@@ -188,8 +189,8 @@ public final class FakeCashOffice implements CashShifts, CashReport, FailedRefun
 
     private CashShift add(long floatMinor) {
         Instant now = clock.instant();
-        CashShift shift =
-                new CashShift(nextId++, 2, "alice", 1, "Counter 1", now, floatMinor, 0, 0, floatMinor, null, null, null);
+        CashShift shift = new CashShift(
+                nextId++, 2, "alice", 1, "Counter 1", now, floatMinor, 0, 0, floatMinor, null, null, null);
         shifts.add(shift);
         return shift;
     }
