@@ -36,7 +36,9 @@ final class AdminScreens {
             Screen.ADMIN_PRICES,
             Screen.ADMIN_TERMINALS,
             Screen.ADMIN_STAFF,
-            Screen.ADMIN_AUDIT);
+            Screen.ADMIN_AUDIT,
+            Screen.ADMIN_CASH,
+            Screen.ADMIN_REFUNDS);
 
     private AdminScreens() {}
 
@@ -51,6 +53,7 @@ final class AdminScreens {
                 new TerminalsView(new TerminalsViewModel(admin, admin, ctx.tasks(), messages), messages);
             case ADMIN_STAFF -> new StaffView(new StaffViewModel(admin, ctx.tasks(), messages), messages);
             case ADMIN_AUDIT -> new AuditView(new AuditViewModel(admin, ctx.tasks(), messages), messages);
+            case ADMIN_CASH, ADMIN_REFUNDS -> CashScreens.create(screen, ctx);
             default -> throw new IllegalArgumentException(screen + " is not an admin screen");
         };
         return shell(screen, ctx, content);

@@ -9,7 +9,9 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.marquee.kiosk.cache.CatalogCache;
+import org.marquee.kiosk.client.MarqueeCashClient;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.core.ClerkShift;
 import org.marquee.kiosk.core.Connectivity;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.SaleSession;
@@ -47,6 +49,7 @@ public final class AppContext implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Messages> messages;
     private final ServerLink link;
     private CounterSession counterSession;
+    private ClerkShift clerkShift;
 
     private AppContext(SettingsStore settingsStore, Settings initial, UiThread ui) {
         this.settingsStore = settingsStore;
@@ -223,9 +226,18 @@ public final class AppContext implements AutoCloseable {
     /** Who is signed in at this counter terminal: one for the application's life, made on first use (UI thread). */
     public CounterSession counterSession() {
         if (counterSession == null) {
-            counterSession = new CounterSession(this::client, tasks, navigator, sale, mode() == Mode.ADMIN);
+            counterSession =
+                    new CounterSession(this::client, tasks, navigator, sale, mode() == Mode.ADMIN, clerkShift());
         }
         return counterSession;
+    }
+
+    /** The signed-in clerk's cash shift at this terminal: one for the application's life, made on first use. */
+    public ClerkShift clerkShift() {
+        if (clerkShift == null) {
+            clerkShift = new ClerkShift(() -> new MarqueeCashClient(client()), tasks);
+        }
+        return clerkShift;
     }
 
     public Connectivity connectivity() {

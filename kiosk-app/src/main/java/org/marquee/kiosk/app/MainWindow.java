@@ -25,6 +25,7 @@ import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.counter.CounterShortcuts;
 import org.marquee.kiosk.counter.SessionBar;
+import org.marquee.kiosk.counter.ShiftReminder;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.idle.IdleTimer;
 import org.marquee.kiosk.idle.IdleWatch;
@@ -67,7 +68,8 @@ public final class MainWindow implements AutoCloseable {
         idle = new IdleTimer(ctx.tasks(), ctx.sale(), ctx.navigator(), Clock.systemUTC(), idleLimit);
         idle.activeWhile(() -> ctx.isConfigured() && ctx.mode() == Mode.KIOSK);
         HBox header = header();
-        VBox top = new VBox(banner(), header);
+        // a clerk signing out with the shift open is reminded under the header (counter only)
+        VBox top = new VBox(banner(), header, new ShiftReminder(ctx.counterSession(), ctx.messagesProperty()));
         root.setTop(top);
         // over the screen, never pushing it down: the next tap lands where the customer aimed
         root.addOverlay(IdleWatch.notice(idle, ctx.messagesProperty()), Pos.TOP_CENTER);

@@ -14,6 +14,7 @@ import org.marquee.kiosk.client.SeatFeed;
 import org.marquee.kiosk.client.ServerCheck;
 import org.marquee.kiosk.core.Screen;
 import org.marquee.kiosk.core.TicketOutput;
+import org.marquee.kiosk.counter.CounterSession;
 import org.marquee.kiosk.counter.LoginView;
 import org.marquee.kiosk.counter.LoginViewModel;
 import org.marquee.kiosk.counter.LookupView;
@@ -40,6 +41,8 @@ import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.settings.TerminalIdentity;
 import org.marquee.kiosk.setup.SetupView;
 import org.marquee.kiosk.setup.SetupViewModel;
+import org.marquee.kiosk.shifts.ShiftView;
+import org.marquee.kiosk.shifts.ShiftViewModel;
 import org.marquee.kiosk.showtimes.CachedShowtimeSource;
 import org.marquee.kiosk.showtimes.FallbackShowtimeSource;
 import org.marquee.kiosk.showtimes.ServerShowtimeSource;
@@ -64,6 +67,7 @@ final class Screens {
             case LOGIN -> login(ctx);
             case LOOKUP -> lookup(ctx);
             case PICKUP -> pickup(ctx);
+            case SHIFT -> shift(ctx);
             case SCANNER -> scanner(ctx);
             case SHOWTIMES -> showtimes(ctx);
             case SEAT_MAP -> seatMap(ctx);
@@ -74,6 +78,7 @@ final class Screens {
             case SCHEDULE -> AdminScreens.shell(screen, ctx, schedule(ctx));
             case ADMIN_THEATERS, ADMIN_MOVIES, ADMIN_PRICES, ADMIN_TERMINALS, ADMIN_STAFF, ADMIN_AUDIT ->
                 AdminScreens.create(screen, ctx);
+            case ADMIN_CASH, ADMIN_REFUNDS -> AdminScreens.create(screen, ctx);
         };
     }
 
@@ -113,6 +118,21 @@ final class Screens {
     private static Parent login(AppContext ctx) {
         Messages messages = ctx.messages();
         return new LoginView(new LoginViewModel(ctx.counterSession(), ctx.tasks(), messages), messages);
+    }
+
+    /** The clerk's cash shift: open it with a float, or close it with the counted cash. */
+    private static Parent shift(AppContext ctx) {
+        CounterSession session = ctx.counterSession();
+        ShiftViewModel model = new ShiftViewModel(
+                ctx.clerkShift(),
+                ctx.navigator(),
+                session.home(),
+                session::signOut,
+                ctx.messages(),
+                TheaterClock.of(ctx).getZone());
+        ShiftView view = new ShiftView(model, ctx.messages());
+        model.start();
+        return view;
     }
 
     private static Parent lookup(AppContext ctx) {

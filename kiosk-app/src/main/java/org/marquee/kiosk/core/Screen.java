@@ -12,6 +12,8 @@ public enum Screen {
     LOOKUP,
     /** Kiosk: a customer picks up tickets bought elsewhere, by booking code and e-mail. */
     PICKUP,
+    /** Counter: open or close the clerk's cash shift. */
+    SHIFT,
     /** Admin: the seat-layout editor of the theater's auditoriums. */
     LAYOUT_EDITOR,
     /** Admin: the week schedule of an auditorium. */
@@ -23,5 +25,7 @@ public enum Screen {
     ADMIN_TERMINALS,
     ADMIN_STAFF,
     ADMIN_AUDIT,
+    ADMIN_CASH,
+    ADMIN_REFUNDS,
     SCANNER
 }

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.marquee.kiosk.client.ApiProblem;
 import org.marquee.kiosk.client.StaffSessions;
+import org.marquee.kiosk.core.ClerkShift;
 import org.marquee.kiosk.core.Navigator;
 import org.marquee.kiosk.core.SaleSession;
 import org.marquee.kiosk.core.Screen;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Who is signed in at this counter terminal. One per application: the login screen starts it, the header shows it
  * ({@link #signedInProperty()}, {@link #displayNameProperty()}) and offers {@link #signOut()}. While nobody is signed
- * in, the client speaks with the terminal's own token, which may browse but not sell.
+ * in, the client speaks with the terminal's own token, which may browse but not sell. With a {@link ClerkShift}, a
+ * sign-out while the clerk's cash shift is open first reminds ({@link #remindingProperty()}): close it now, sign out
+ * anyway (the same key again does) or stay; it never blocks.
  */
 public final class CounterSession {
 
@@ -36,11 +39,13 @@ public final class CounterSession {
     private final Navigator navigator;
     private final SaleSession sale;
     private final boolean managersOnly;
+    private final ClerkShift shift;
 
     private final ReadOnlyBooleanWrapper signedIn = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Role> role = new ReadOnlyObjectWrapper<>(Role.COUNTER);
+    private final ReadOnlyBooleanWrapper reminding = new ReadOnlyBooleanWrapper(false);
 
     /** A counter terminal where clerks and managers sign in to sell, on {@code connection}. */
     public CounterSession(StaffSessions connection, Tasks tasks, Navigator navigator, SaleSession sale) {
@@ -59,11 +64,40 @@ public final class CounterSession {
             Navigator navigator,
             SaleSession sale,
             boolean managersOnly) {
+        this(connections, tasks, navigator, sale, managersOnly, null);
+    }
+
+    /**
+     * As above, with the signed-in clerk's cash shift: asked after the sign-in and whenever the screen changes while
+     * none is known to be open (a cash sale opens one), forgotten at the sign-out, which reminds of an open one.
+     *
+     * @param shift null on a terminal that keeps no shifts: then no reminder
+     */
+    public CounterSession(
+            Supplier<? extends StaffSessions> connections,
+            Tasks tasks,
+            Navigator navigator,
+            SaleSession sale,
+            boolean managersOnly,
+            ClerkShift shift) {
         this.connections = connections;
         this.tasks = tasks;
         this.navigator = navigator;
         this.sale = sale;
         this.managersOnly = managersOnly;
+        this.shift = shift;
+        if (shift != null) {
+            navigator.currentProperty().addListener((obs, before, screen) -> {
+                if (signedIn.get() && !shift.isOpen() && screen != Screen.SHIFT && screen != Screen.LOGIN) {
+                    shift.refresh(); // a cash sale or refund may have opened one with float 0
+                }
+            });
+        }
+    }
+
+    /** The signed-in clerk's cash shift; null on a terminal that keeps none. */
+    public ClerkShift shift() {
+        return shift;
     }
 
     /** True on an admin terminal, where only managers may sign in. */
@@ -99,18 +133,63 @@ public final class CounterSession {
                         : session.displayName());
         role.set(session.role());
         log.info("event=staff_signed_in user={} role={}", session.username(), session.role());
-        navigator.go(managersOnly ? Screen.ADMIN_THEATERS : Screen.SHOWTIMES);
+        navigator.go(home());
         signedIn.set(true); // last: whoever waits for it finds the rest done
+        if (shift != null) {
+            shift.refresh();
+        }
+    }
+
+    /** Where a signed-in person starts: the showtimes, or the admin screens on an admin terminal. */
+    public Screen home() {
+        return managersOnly ? Screen.ADMIN_THEATERS : Screen.SHOWTIMES;
+    }
+
+    /**
+     * Signs out, but while the clerk's shift is open only reminds first ({@link #remindingProperty()}); asked again
+     * while reminding, it signs out anyway.
+     */
+    public void signOut() {
+        if (signedIn.get() && shift != null && shift.isOpen() && !reminding.get()) {
+            log.info(
+                    "event=sign_out_reminded user={} shift={}",
+                    username.get(),
+                    shift.shiftProperty().get().shiftId());
+            reminding.set(true);
+            return;
+        }
+        signOutAnyway();
+    }
+
+    /**
+     * "Open shift" or "Close shift" (F6, F7), or the reminder's "Close it now": the shift screen, which shows what fits
+     * the shift's state.
+     */
+    public void showShift() {
+        if (signedIn.get()) {
+            reminding.set(false);
+            navigator.go(Screen.SHIFT);
+        }
+    }
+
+    /** The reminder's "Stay signed in". */
+    public void staySignedIn() {
+        reminding.set(false);
     }
 
     /**
      * Ends the staff session: releases a hold still open, ends the session on the server, and goes back to the
-     * terminal's own token and the login screen. Locally it always signs out, even when the server cannot be told.
+     * terminal's own token and the login screen. Locally it always signs out, even when the server cannot be told. An
+     * open shift stays open on the server, to be closed at the next sign-in.
      */
-    public void signOut() {
+    public void signOutAnyway() {
+        reminding.set(false);
         if (!signedIn.get()) {
             navigator.go(Screen.LOGIN);
             return;
+        }
+        if (shift != null && shift.isOpen()) {
+            log.info("event=signed_out_with_open_shift user={}", username.get());
         }
         Runnable releaseOpenHold = sale.detachHold();
         tasks.run(
@@ -147,10 +226,14 @@ public final class CounterSession {
             log.info("event=staff_signed_out user={}", username.get());
         }
         sale.forget(); // an open hold was given back on signing out
+        reminding.set(false);
         displayName.set("");
         username.set("");
         role.set(Role.COUNTER);
         navigator.go(Screen.LOGIN);
+        if (shift != null) {
+            shift.forget(); // after the move to the login: an answer asked for before it is dropped
+        }
         signedIn.set(false); // last: whoever waits for it finds the rest done
     }
 
@@ -169,6 +252,11 @@ public final class CounterSession {
     /** CLERK or MANAGER while signed in, COUNTER otherwise. */
     public ReadOnlyObjectProperty<Role> roleProperty() {
         return role.getReadOnlyProperty();
+    }
+
+    /** True while a sign-out waits on the reminder that the clerk's shift is still open. */
+    public ReadOnlyBooleanProperty remindingProperty() {
+        return reminding.getReadOnlyProperty();
     }
 
     public boolean isSignedIn() {

@@ -11,14 +11,16 @@ import org.marquee.kiosk.core.Screen;
 
 /**
  * The counter's global keys, the same on every screen (docs/KIOSK.md, "Keyboard"): F2 a new sale (showtimes), F3 find
- * an order, Ctrl+Shift+L sign out. They work only while a clerk is signed in, so nothing gets past the login; on an admin
- * terminal only the sign-out key does. Keys
+ * an order, F6 open the cash shift, F7 close it, Ctrl+Shift+L sign out. They work only while a clerk is signed in, so
+ * nothing gets past the login; on an admin terminal only the shift and sign-out keys do. Keys
  * within a screen (Enter, Escape, Alt+letter) belong to that screen.
  */
 public final class CounterShortcuts {
 
     public static final KeyCombination NEW_SALE = new KeyCodeCombination(KeyCode.F2);
     public static final KeyCombination FIND_ORDER = new KeyCodeCombination(KeyCode.F3);
+    public static final KeyCombination OPEN_SHIFT = new KeyCodeCombination(KeyCode.F6);
+    public static final KeyCombination CLOSE_SHIFT = new KeyCodeCombination(KeyCode.F7);
     public static final KeyCombination SIGN_OUT =
             new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
@@ -39,6 +41,17 @@ public final class CounterShortcuts {
         keys.put(FIND_ORDER, () -> {
             if (session.isSignedIn() && !session.managersOnly()) {
                 navigator.go(Screen.LOOKUP);
+            }
+        });
+        // each key only in the state its button is shown in: F6 while no shift is open, F7 while one is
+        keys.put(OPEN_SHIFT, () -> {
+            if (session.shift() != null && !session.shift().isOpen()) {
+                session.showShift();
+            }
+        });
+        keys.put(CLOSE_SHIFT, () -> {
+            if (session.shift() != null && session.shift().isOpen()) {
+                session.showShift();
             }
         });
         keys.put(SIGN_OUT, session::signOut);

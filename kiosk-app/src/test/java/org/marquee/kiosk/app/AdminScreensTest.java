@@ -82,15 +82,17 @@ class AdminScreensTest {
                 .startsWith("Only managers sign in here");
         assertThat(ctx.counterSession().managersOnly()).isTrue();
 
-        Map<Screen, Class<?>> expected = Map.of(
-                Screen.ADMIN_THEATERS, TheatersView.class,
-                Screen.LAYOUT_EDITOR, org.marquee.kiosk.layouteditor.LayoutEditorView.class,
-                Screen.SCHEDULE, org.marquee.kiosk.schedule.ScheduleView.class,
-                Screen.ADMIN_MOVIES, MoviesView.class,
-                Screen.ADMIN_PRICES, PricePlansView.class,
-                Screen.ADMIN_TERMINALS, TerminalsView.class,
-                Screen.ADMIN_STAFF, StaffView.class,
-                Screen.ADMIN_AUDIT, AuditView.class);
+        Map<Screen, Class<?>> expected = Map.ofEntries(
+                Map.entry(Screen.ADMIN_THEATERS, TheatersView.class),
+                Map.entry(Screen.LAYOUT_EDITOR, org.marquee.kiosk.layouteditor.LayoutEditorView.class),
+                Map.entry(Screen.SCHEDULE, org.marquee.kiosk.schedule.ScheduleView.class),
+                Map.entry(Screen.ADMIN_MOVIES, MoviesView.class),
+                Map.entry(Screen.ADMIN_PRICES, PricePlansView.class),
+                Map.entry(Screen.ADMIN_TERMINALS, TerminalsView.class),
+                Map.entry(Screen.ADMIN_STAFF, StaffView.class),
+                Map.entry(Screen.ADMIN_AUDIT, AuditView.class),
+                Map.entry(Screen.ADMIN_CASH, org.marquee.kiosk.adminshifts.CashShiftsView.class),
+                Map.entry(Screen.ADMIN_REFUNDS, org.marquee.kiosk.adminrefunds.FailedRefundsView.class));
         for (Screen screen : AdminScreens.SECTIONS) {
             onFx(() -> {
                 ctx.navigator().go(screen);
@@ -104,6 +106,11 @@ class AdminScreensTest {
             assertThat(((AdminShell) shown).content()).isInstanceOf(expected.get(screen));
         }
         // the audit log asked the unreachable server: it says so instead of failing silently
+        onFx(() -> {
+            ctx.navigator().go(Screen.ADMIN_AUDIT);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         Label error = robot.lookup("#audit-error").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(15)).until(() -> !error.getText().isEmpty());
         assertThat(error.getText()).startsWith("The server cannot be reached");

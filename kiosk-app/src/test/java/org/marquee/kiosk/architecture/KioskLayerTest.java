@@ -37,7 +37,10 @@ class KioskLayerTest {
         "org.marquee.kiosk.adminstaff..",
         "org.marquee.kiosk.adminaudit..",
         "org.marquee.kiosk.scanner..",
-        "org.marquee.kiosk.pickup.."
+        "org.marquee.kiosk.pickup..",
+        "org.marquee.kiosk.shifts..",
+        "org.marquee.kiosk.adminshifts..",
+        "org.marquee.kiosk.adminrefunds.."
     };
 
     @ArchTest
@@ -73,7 +76,7 @@ class KioskLayerTest {
     static final ArchRule screensDoNotImportEachOther = slices().matching(
                     "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|layouteditor|schedule|admin|"
                             + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit|scanner|"
-                            + "pickup)..")
+                            + "pickup|shifts|adminshifts|adminrefunds)..")
             .should()
             .notDependOnEachOther();
 
