@@ -54,8 +54,10 @@ public final class MarqueeDayClient implements LiveHoldAdmin, Reports {
 
     @Override
     public String salesCsv(SalesQuery query) {
-        Request.Builder request =
-                new Request.Builder().url(salesUrl(query)).header("Accept", "text/csv").get();
+        Request.Builder request = new Request.Builder()
+                .url(salesUrl(query))
+                .header("Accept", "text/csv")
+                .get();
         try (Response response = http.call(request)) {
             if (!response.isSuccessful()) {
                 throw MarqueeClient.problem(response);

@@ -43,7 +43,8 @@ class MarqueeDayClientTest {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", this::handle);
         http.start();
-        MarqueeClient connection = new MarqueeClient("http://127.0.0.1:" + http.getAddress().getPort(), "counter");
+        MarqueeClient connection =
+                new MarqueeClient("http://127.0.0.1:" + http.getAddress().getPort(), "counter");
         connection.useToken("manager-session");
         client = new MarqueeDayClient(connection);
     }
@@ -126,13 +127,17 @@ class MarqueeDayClientTest {
         SalesQuery query = new SalesQuery(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 29), 1L, "paymentMethod");
         SalesReport report = client.sales(query);
 
-        assertThat(report.rows()).singleElement().satisfies(row -> assertThat(row.netMinor()).isEqualTo(5400));
+        assertThat(report.rows())
+                .singleElement()
+                .satisfies(row -> assertThat(row.netMinor()).isEqualTo(5400));
         assertThat(report.totals().grossMinor()).isEqualTo(6300);
         assertThat(seen.getFirst().path()).isEqualTo("/api/v1/admin/reports/sales");
-        assertThat(seen.getFirst().query()).isEqualTo("from=2026-11-23&to=2026-11-29&theaterId=1&groupBy=paymentMethod");
+        assertThat(seen.getFirst().query())
+                .isEqualTo("from=2026-11-23&to=2026-11-29&theaterId=1&groupBy=paymentMethod");
 
         contentType = "text/csv; charset=utf-8";
-        answer = "key,label,orders,tickets,grossMinor,refundsMinor,netMinor\r\nCASH,Cash \"\u20ac\",3,7,6300,900,5400\r\n";
+        answer =
+                "key,label,orders,tickets,grossMinor,refundsMinor,netMinor\r\nCASH,Cash \"\u20ac\",3,7,6300,900,5400\r\n";
         String csv = client.salesCsv(query);
         assertThat(csv).isEqualTo(answer);
         assertThat(seen.getLast().accept()).isEqualTo("text/csv");
@@ -142,11 +147,10 @@ class MarqueeDayClientTest {
         contentType = "application/json";
         answer = """
                 {"error":{"code":"INVALID_REQUEST","message":"'from' must not be after 'to'.","details":{"field":"from"}}}""";
-        assertThatThrownBy(() -> client.salesCsv(query))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(422);
-                    assertThat(problem.field()).isEqualTo("from");
-                });
+        assertThatThrownBy(() -> client.salesCsv(query)).isInstanceOfSatisfying(ApiProblem.class, problem -> {
+            assertThat(problem.status()).isEqualTo(422);
+            assertThat(problem.field()).isEqualTo("from");
+        });
     }
 
     @Test
@@ -156,7 +160,9 @@ class MarqueeDayClientTest {
                   "sold":90,"held":4,"occupancyPct":75.0}]""";
         List<OccupancyRow> rows = client.occupancy(2, LocalDate.of(2026, 11, 29));
 
-        assertThat(rows).singleElement().satisfies(row -> assertThat(row.occupancyPct()).isEqualTo(75.0));
+        assertThat(rows)
+                .singleElement()
+                .satisfies(row -> assertThat(row.occupancyPct()).isEqualTo(75.0));
         assertThat(seen.getFirst().path()).isEqualTo("/api/v1/admin/reports/occupancy");
         assertThat(seen.getFirst().query()).isEqualTo("theaterId=2&date=2026-11-29");
     }
