@@ -48,6 +48,8 @@ public final class HoldsViewModel {
     private final ObservableList<TheaterChoice> theaters = FXCollections.observableArrayList();
     private final ObjectProperty<TheaterChoice> theater = new SimpleObjectProperty<>();
     private final ObservableList<LiveHold> holds = FXCollections.observableArrayList();
+    private final ObservableList<TheaterChoice> theatersShown = FXCollections.unmodifiableObservableList(theaters);
+    private final ObservableList<LiveHold> holdsShown = FXCollections.unmodifiableObservableList(holds);
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -69,8 +71,7 @@ public final class HoldsViewModel {
         this.messages = messages;
         this.clock = clock;
         // 24-hour times, as the showtimes and tickets show them
-        this.time = DateTimeFormatter.ofPattern("HH:mm", messages.locale())
-                .withZone(clock.getZone());
+        this.time = DateTimeFormatter.ofPattern("HH:mm", messages.locale()).withZone(clock.getZone());
         now.set(clock.instant());
         theater.addListener((obs, before, chosen) -> {
             if (chosen != null && !Objects.equals(before, chosen)) {
@@ -229,7 +230,7 @@ public final class HoldsViewModel {
     }
 
     public ObservableList<TheaterChoice> theaters() {
-        return FXCollections.unmodifiableObservableList(theaters);
+        return theatersShown;
     }
 
     /** The theater whose holds are listed; choosing another reads the list again. */
@@ -238,7 +239,7 @@ public final class HoldsViewModel {
     }
 
     public ObservableList<LiveHold> holds() {
-        return FXCollections.unmodifiableObservableList(holds);
+        return holdsShown;
     }
 
     /** The time the countdowns are counted from; moves with {@link #tick()}. */
