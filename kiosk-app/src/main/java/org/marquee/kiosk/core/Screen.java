@@ -20,6 +20,10 @@ public enum Screen {
     ADMIN_PRICES,
     ADMIN_TERMINALS,
     ADMIN_STAFF,
+    /** Admin: who holds seats now, with the force release (DESIGN §7.3). */
+    ADMIN_HOLDS,
+    /** Admin: sales and occupancy reports with charts and CSV export (DESIGN §7.4). */
+    ADMIN_REPORTS,
     ADMIN_AUDIT,
     SCANNER
 }

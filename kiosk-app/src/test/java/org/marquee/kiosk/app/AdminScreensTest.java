@@ -82,15 +82,17 @@ class AdminScreensTest {
                 .startsWith("Only managers sign in here");
         assertThat(ctx.counterSession().managersOnly()).isTrue();
 
-        Map<Screen, Class<?>> expected = Map.of(
-                Screen.ADMIN_THEATERS, TheatersView.class,
-                Screen.LAYOUT_EDITOR, org.marquee.kiosk.layouteditor.LayoutEditorView.class,
-                Screen.SCHEDULE, org.marquee.kiosk.schedule.ScheduleView.class,
-                Screen.ADMIN_MOVIES, MoviesView.class,
-                Screen.ADMIN_PRICES, PricePlansView.class,
-                Screen.ADMIN_TERMINALS, TerminalsView.class,
-                Screen.ADMIN_STAFF, StaffView.class,
-                Screen.ADMIN_AUDIT, AuditView.class);
+        Map<Screen, Class<?>> expected = Map.ofEntries(
+                Map.entry(Screen.ADMIN_HOLDS, org.marquee.kiosk.adminholds.HoldsView.class),
+                Map.entry(Screen.ADMIN_REPORTS, org.marquee.kiosk.adminreports.ReportsView.class),
+                Map.entry(Screen.ADMIN_AUDIT, AuditView.class),
+                Map.entry(Screen.ADMIN_THEATERS, TheatersView.class),
+                Map.entry(Screen.LAYOUT_EDITOR, org.marquee.kiosk.layouteditor.LayoutEditorView.class),
+                Map.entry(Screen.SCHEDULE, org.marquee.kiosk.schedule.ScheduleView.class),
+                Map.entry(Screen.ADMIN_MOVIES, MoviesView.class),
+                Map.entry(Screen.ADMIN_PRICES, PricePlansView.class),
+                Map.entry(Screen.ADMIN_TERMINALS, TerminalsView.class),
+                Map.entry(Screen.ADMIN_STAFF, StaffView.class));
         for (Screen screen : AdminScreens.SECTIONS) {
             onFx(() -> {
                 ctx.navigator().go(screen);

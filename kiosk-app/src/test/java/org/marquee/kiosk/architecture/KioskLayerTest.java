@@ -36,6 +36,8 @@ class KioskLayerTest {
         "org.marquee.kiosk.adminterminals..",
         "org.marquee.kiosk.adminstaff..",
         "org.marquee.kiosk.adminaudit..",
+        "org.marquee.kiosk.adminholds..",
+        "org.marquee.kiosk.adminreports..",
         "org.marquee.kiosk.scanner.."
     };
 
@@ -70,7 +72,7 @@ class KioskLayerTest {
     @ArchTest
     static final ArchRule screensDoNotImportEachOther = slices().matching(
                     "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|layouteditor|schedule|admin|"
-                            + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit|scanner)..")
+                            + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit|adminholds|adminreports|scanner)..")
             .should()
             .notDependOnEachOther();
 
