@@ -45,11 +45,16 @@ final class ReportCharts {
         return chart;
     }
 
-    /** Bars of occupancy, 0 to 100 %. */
-    static BarChart<String, Number> percent(
+    /**
+     * Bars of occupancy, 0 to 100 %, lying down: a showtime's time and title read across, however many shows the day
+     * had. The first show is on top.
+     */
+    static BarChart<Number, String> percent(
             String id, ObservableStringValue title, ObservableList<Figure> figures, Messages messages) {
         NumberAxis values = new NumberAxis(messages.get("admin.reports.occupancyAxis"), 0, 100, 25);
         values.setAutoRanging(false);
+        values.setAnimated(false);
+        values.setMinorTickVisible(false);
         values.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -61,7 +66,31 @@ final class ReportCharts {
                 return Double.valueOf(text.replace("%", "").strip());
             }
         });
-        return bars(id, title, messages.get("admin.reports.showtimeAxis"), values, figures);
+        CategoryAxis shows = new CategoryAxis();
+        shows.setAnimated(false);
+        BarChart<Number, String> chart = new BarChart<>(values, shows);
+        chart.setId(id);
+        chart.titleProperty().bind(title);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setCategoryGap(10);
+        chart.getStyleClass().add("report-chart");
+        Runnable draw = () -> {
+            List<Figure> topDown = figures.reversed(); // a category axis draws its first category at the bottom
+            XYChart.Series<Number, String> series = new XYChart.Series<>();
+            List<XYChart.Data<Number, String>> data = topDown.stream()
+                    .map(figure -> new XYChart.Data<Number, String>(figure.value(), figure.label()))
+                    .toList();
+            series.getData().setAll(data);
+            shows.getCategories().setAll(topDown.stream().map(Figure::label).toList());
+            chart.getData().setAll(List.of(series));
+            for (int i = 0; i < topDown.size(); i++) {
+                describe(data.get(i).getNode(), topDown.get(i));
+            }
+        };
+        figures.addListener((ListChangeListener<Figure>) change -> draw.run());
+        draw.run();
+        return chart;
     }
 
     /** A pie of counts, each slice labelled with its name and count. */

@@ -12,6 +12,7 @@ import org.marquee.kiosk.core.Money;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.OccupancyRow;
 import org.marquee.model.SalesReport;
+import org.marquee.model.TheaterSettings;
 
 /**
  * A report's rows as what the charts draw: one {@link Figure} per bar or slice, its value in the unit the axis shows
@@ -32,14 +33,19 @@ final class ReportFigures {
     static List<Figure> revenueByDay(SalesReport report, LocalDate from, LocalDate to, Messages messages) {
         Map<String, Long> net = new HashMap<>();
         report.rows().forEach(row -> net.put(row.key(), row.netMinor()));
-        DateTimeFormatter day =
-                DateTimeFormatter.ofPattern(messages.get("admin.reports.dayPattern"), messages.locale());
         List<Figure> bars = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             long minor = net.getOrDefault(date.toString(), 0L);
-            bars.add(new Figure(day.format(date), major(minor, report.currency()), money(minor, report, messages)));
+            bars.add(new Figure(
+                    dayName(date, messages), major(minor, report.currency()), money(minor, report, messages)));
         }
         return bars;
+    }
+
+    /** "Wed 2 Dec" in English, "mié 2 dic" in Spanish. */
+    static String dayName(LocalDate date, Messages messages) {
+        return DateTimeFormatter.ofPattern(messages.get("admin.reports.dayPattern"), messages.locale())
+                .format(date);
     }
 
     /** Net revenue per payment method, named in the terminal's language. */
@@ -75,6 +81,24 @@ final class ReportFigures {
                         row.occupancyPct(),
                         messages.get("admin.reports.occupancyText", row.occupancyPct(), row.sold(), row.seatsTotal())))
                 .toList();
+    }
+
+    /** A row's name: a payment method or ticket type in the terminal's language, else the server's label. */
+    static String rowName(String grouping, SalesReport.Row row, Messages messages) {
+        return switch (grouping == null ? "" : grouping) {
+            case "paymentMethod" -> messages.find("payment.method." + row.key()).orElse(row.label());
+            case "ticketType" -> messages.find("tickets.type." + row.key()).orElse(row.label());
+            default -> row.label();
+        };
+    }
+
+    /** The theater's zone, or this terminal's when the theater names none it knows. */
+    static ZoneId zone(TheaterSettings theater) {
+        try {
+            return ZoneId.of(theater.timeZone());
+        } catch (RuntimeException e) {
+            return ZoneId.systemDefault();
+        }
     }
 
     static String shortTitle(String title) {

@@ -43,7 +43,7 @@ import org.marquee.model.SalesReport;
 public final class ReportsView extends StackPane {
 
     static final String STYLESHEET = "/org/marquee/kiosk/css/admin-day.css";
-    private static final double TABLE_WIDTH = 520;
+    private static final double TABLE_WIDTH = 540;
 
     /** With a FileChooser for the export. */
     public ReportsView(ReportsViewModel model, Messages messages) {
@@ -94,10 +94,6 @@ public final class ReportsView extends StackPane {
     }
 
     private static GridPane charts(ReportsViewModel model, Messages messages) {
-        ObservableStringValue occupancyTitle = Bindings.createStringBinding(
-                () -> messages.get(
-                        "admin.reports.occupancyTitle", model.dateProperty().get()),
-                model.dateProperty());
         Node revenue = ReportCharts.money(
                 "chart-revenue",
                 new ReadOnlyStringWrapper(messages.get("admin.reports.revenueTitle")),
@@ -112,7 +108,8 @@ public final class ReportsView extends StackPane {
         note.textProperty().bind(model.occupancyNoteProperty());
         note.visibleProperty().bind(Bindings.isNotEmpty(model.occupancyNoteProperty()));
         StackPane occupancy = new StackPane(
-                ReportCharts.percent("chart-occupancy", occupancyTitle, model.occupancy(), messages), note);
+                ReportCharts.percent("chart-occupancy", model.occupancyTitleProperty(), model.occupancy(), messages),
+                note);
         Node payments = ReportCharts.money(
                 "chart-payments",
                 new ReadOnlyStringWrapper(messages.get("admin.reports.paymentTitle")),
@@ -192,8 +189,8 @@ public final class ReportsView extends StackPane {
         });
         table.getColumns()
                 .add(column(
-                        messages.get("admin.reports.groupBy." + "day"),
-                        130,
+                        messages.get("admin.reports.groupBy.day"),
+                        100,
                         row -> row == model.totalsProperty().get()
                                 ? messages.get("admin.reports.total")
                                 : model.labelOf(row),
@@ -220,7 +217,7 @@ public final class ReportsView extends StackPane {
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, top, table, AdminStyles.actions(export));
         box.setPrefWidth(TABLE_WIDTH);
-        box.setMinWidth(TABLE_WIDTH * 0.8);
+        box.setMinWidth(490); // the totals' money must not be cut at 1280 pixels
         return box;
     }
 

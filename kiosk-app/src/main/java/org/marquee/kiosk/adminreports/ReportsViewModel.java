@@ -37,7 +37,6 @@ import org.marquee.kiosk.core.TheaterChoice;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.model.OccupancyRow;
 import org.marquee.model.SalesReport;
-import org.marquee.model.TheaterSettings;
 
 /**
  * What sold and how full the shows were: for a period (this week or yesterday, or any days) and a theater, net
@@ -80,6 +79,7 @@ public final class ReportsViewModel {
     private final ObservableList<SalesReport.Row> rowsShown = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<SalesReport.Row> totals = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper("EUR");
+    private final ReadOnlyStringWrapper occupancyTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper occupancyNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
@@ -124,7 +124,7 @@ public final class ReportsViewModel {
                 theaterAdmin::theaters,
                 found -> {
                     working.set(false);
-                    found.forEach(t -> zones.put(t.id(), zone(t)));
+                    found.forEach(t -> zones.put(t.id(), ReportFigures.zone(t)));
                     theaters.setAll(TheaterChoice.of(messages.get("admin.reports.allTheaters"), found));
                     started = false;
                     theater.set(theaters.stream()
@@ -191,7 +191,7 @@ public final class ReportsViewModel {
                         load(); // the filters changed meanwhile: this answer is not theirs
                         return;
                     }
-                    show(loaded, query, zone);
+                    show(loaded, query, day, zone);
                 },
                 problem -> {
                     working.set(false);
@@ -209,7 +209,7 @@ public final class ReportsViewModel {
             SalesReport grouped,
             List<OccupancyRow> occupancy) {}
 
-    private void show(Loaded loaded, SalesQuery query, ZoneId zone) {
+    private void show(Loaded loaded, SalesQuery query, LocalDate day, ZoneId zone) {
         SalesReport table = loaded.grouped() == null ? loaded.byDay() : loaded.grouped();
         currency.set(table.currency());
         revenue.setAll(ReportFigures.revenueByDay(loaded.byDay(), query.from(), query.to(), messages));
@@ -217,12 +217,16 @@ public final class ReportsViewModel {
         ticketTypes.setAll(ReportFigures.byTicketType(loaded.byTicketType(), messages));
         rows.setAll(table.rows());
         totals.set(table.totals());
+        occupancyTitle.set(messages.get("admin.reports.occupancyTitle", ReportFigures.dayName(day, messages)));
         if (loaded.occupancy() == null) {
             occupancy.clear();
             occupancyNote.set(messages.get("admin.reports.chooseTheater"));
         } else {
             occupancy.setAll(ReportFigures.occupancy(loaded.occupancy(), zone, messages));
-            occupancyNote.set(loaded.occupancy().isEmpty() ? messages.get("admin.reports.noShows", date.get()) : "");
+            occupancyNote.set(
+                    loaded.occupancy().isEmpty()
+                            ? messages.get("admin.reports.noShows", ReportFigures.dayName(day, messages))
+                            : "");
         }
     }
 
@@ -301,14 +305,6 @@ public final class ReportsViewModel {
         }
     }
 
-    private static ZoneId zone(TheaterSettings theater) {
-        try {
-            return ZoneId.of(theater.timeZone());
-        } catch (RuntimeException e) {
-            return ZoneId.systemDefault();
-        }
-    }
-
     /** An amount of the report's currency as money: "€54.50", never 5450. */
     public String money(long minor) {
         return Money.format(minor, currency.get(), messages.locale());
@@ -316,14 +312,7 @@ public final class ReportsViewModel {
 
     /** A row's name: a payment method or ticket type in the terminal's language, else the server's label. */
     public String labelOf(SalesReport.Row row) {
-        String grouping = groupBy.get();
-        if ("paymentMethod".equals(grouping)) {
-            return messages.find("payment.method." + row.key()).orElse(row.label());
-        }
-        if ("ticketType".equals(grouping)) {
-            return messages.find("tickets.type." + row.key()).orElse(row.label());
-        }
-        return row.label();
+        return ReportFigures.rowName(groupBy.get(), row, messages);
     }
 
     /** A grouping's name, such as "Payment method". */
@@ -389,6 +378,11 @@ public final class ReportsViewModel {
 
     public ReadOnlyStringProperty currencyProperty() {
         return currency.getReadOnlyProperty();
+    }
+
+    /** "Occupancy per showtime on Wed 2 Dec": the day the occupancy chart shows. */
+    public ReadOnlyStringProperty occupancyTitleProperty() {
+        return occupancyTitle.getReadOnlyProperty();
     }
 
     /** Why the occupancy chart is empty (no theater chosen, no shows that day); empty when it is not. */

@@ -81,6 +81,7 @@ class ReportsViewModelTest {
                         org.assertj.core.groups.Tuple.tuple("Child: 2", 2.0));
         // the occupancy of yesterday's shows, each named by its time in the theater's zone
         assertThat(model.dateProperty().get()).isEqualTo("2026-12-02");
+        assertThat(model.occupancyTitleProperty().get()).isEqualTo("Occupancy on Wed 2 Dec");
         assertThat(model.occupancy())
                 .extracting(Figure::label, Figure::value, Figure::text)
                 .containsExactly(

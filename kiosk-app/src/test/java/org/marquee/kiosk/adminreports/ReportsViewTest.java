@@ -69,10 +69,13 @@ class ReportsViewTest {
         assertThat(money.getTickLabelFormatter().toString(20)).isEqualTo("€20");
         assertThat(revenue.getXAxis().getLabel()).isEqualTo("Day");
 
-        BarChart<String, Number> occupancy = robot.lookup("#chart-occupancy").queryAs(BarChart.class);
-        assertThat(occupancy.getData().getFirst().getData())
-                .extracting(data -> data.getYValue().doubleValue())
-                .containsExactly(25.0, 75.0);
+        BarChart<Number, String> occupancy = robot.lookup("#chart-occupancy").queryAs(BarChart.class);
+        assertThat(occupancy.getTitle()).isEqualTo("Occupancy on Wed 2 Dec");
+        assertThat(occupancy.getData().getFirst().getData()) // lying bars, the first show on top
+                .extracting(XYChart.Data::getYValue, data -> data.getXValue().doubleValue())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("20:30 The Long Night", 75.0),
+                        org.assertj.core.groups.Tuple.tuple("17:00 Paper Boats", 25.0));
         BarChart<String, Number> payments = robot.lookup("#chart-payments").queryAs(BarChart.class);
         assertThat(payments.getData().getFirst().getData())
                 .extracting(XYChart.Data::getXValue)

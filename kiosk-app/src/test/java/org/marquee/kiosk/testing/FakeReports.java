@@ -33,6 +33,7 @@ public final class FakeReports implements Reports {
 
     /** One paid order: its tickets and their prices, and the day it was refunded, if it was. */
     private record Sale(
+            long orderId,
             long theaterId,
             LocalDate paidOn,
             String movie,
@@ -81,6 +82,7 @@ public final class FakeReports implements Reports {
             tickets.put(TicketType.CHILD, java.util.Collections.nCopies(children, 650L));
         }
         sales.add(new Sale(
+                sales.size() + 1L,
                 theaterId,
                 paidOn,
                 movie,
