@@ -200,9 +200,9 @@ public final class ReportsView extends StackPane {
                 .textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.groupingName(model.groupByProperty().get()), model.groupByProperty()));
-        table.getColumns().add(column(messages.get("admin.reports.orders"), 60, row -> "" + row.orders(), true));
+        table.getColumns().add(column(messages.get("admin.reports.orders"), 66, row -> "" + row.orders(), true));
         table.getColumns()
-                .add(column(messages.get("admin.reports.ticketsColumn"), 60, row -> "" + row.tickets(), true));
+                .add(column(messages.get("admin.reports.ticketsColumn"), 70, row -> "" + row.tickets(), true));
         table.getColumns()
                 .add(column(messages.get("admin.reports.gross"), 85, row -> model.money(row.grossMinor()), true));
         table.getColumns()

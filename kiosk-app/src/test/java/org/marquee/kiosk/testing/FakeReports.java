@@ -189,7 +189,9 @@ public final class FakeReports implements Reports {
         if (!theaters.contains(theaterId)) {
             throw Refusals.notFound("Theater " + theaterId);
         }
-        return List.copyOf(occupancy.getOrDefault(theaterId, Map.of()).getOrDefault(date, List.of()));
+        return occupancy.getOrDefault(theaterId, Map.of()).getOrDefault(date, List.of()).stream()
+                .sorted(java.util.Comparator.comparing(OccupancyRow::startsAt)) // as the server: by start
+                .toList();
     }
 
     private static boolean within(LocalDate day, SalesQuery query) {
