@@ -63,9 +63,8 @@ class DayClientServerTest {
                 .filter(seat -> seat.status() == SeatStatus.AVAILABLE && seat.type() == SeatType.STANDARD)
                 .sorted(Comparator.comparing(SeatView::row).thenComparingInt(SeatView::number))
                 .toList();
-        List<String> kioskSeats = List.of(free.get(0).id(), free.get(1).id());
-
-        HoldView held = kiosk.hold(show.id(), kioskSeats);
+        HoldView held = holdTwo(kiosk, show.id(), free, List.of());
+        List<String> kioskSeats = held.seatIds();
         List<LiveHold> live = day.liveHolds(1L);
         LiveHold listed = live.stream()
                 .filter(hold -> hold.holdId().equals(held.holdId()))
@@ -91,14 +90,15 @@ class DayClientServerTest {
                         ApiProblem.class, problem -> assertThat(problem.code()).isEqualTo(ErrorCode.HOLD_NOT_ACTIVE));
 
         // a cash sale of two adult tickets at the counter, by the manager signed in there
-        String first = free.get(4).id();
-        String second = free.get(5).id();
-        HoldView sale = counter.hold(show.id(), List.of(first, second));
+        HoldView sale = holdTwo(counter, show.id(), free, kioskSeats);
+        String first = sale.seatIds().get(0);
+        String second = sale.seatIds().get(1);
         OrderView order = counter.order(
                 sale.holdId(),
                 List.of(new TicketRequest(first, TicketType.ADULT), new TicketRequest(second, TicketType.ADULT)),
                 null);
-        counter.pay(order.orderId(), new PaymentRequest(PaymentMethod.CASH, order.totalMinor(), null, order.totalMinor()));
+        counter.pay(
+                order.orderId(), new PaymentRequest(PaymentMethod.CASH, order.totalMinor(), null, order.totalMinor()));
 
         SalesReport byMethod = day.sales(new SalesQuery(null, null, 1L, "paymentMethod"));
         LocalDate today = LocalDate.parse(byMethod.from());
@@ -113,14 +113,40 @@ class DayClientServerTest {
         assertThat(csv.lines().findFirst()).contains("key,label,orders,tickets,grossMinor,refundsMinor,netMinor");
         assertThat(csv).contains("CASH,CASH,1,2," + order.totalMinor() + ",0," + order.totalMinor());
 
-        List<OccupancyRow> occupancy = day.occupancy(1L, show.startsAt().atZone(zone).toLocalDate());
+        List<OccupancyRow> occupancy =
+                day.occupancy(1L, show.startsAt().atZone(zone).toLocalDate());
         assertThat(occupancy)
                 .filteredOn(row -> row.showtimeId() == show.id())
                 .singleElement()
                 .satisfies(row -> assertThat(row.sold()).isEqualTo(2));
 
         assertThatThrownBy(() -> day.sales(new SalesQuery(today, today.minusDays(1), 1L, "day")))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(422));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class,
+                        problem -> assertThat(problem.status()).isEqualTo(422));
+    }
+
+    /**
+     * Two seats side by side that the seat rules let {@code terminal} hold (the first pair from the front that leaves
+     * no single seat), none of {@code not}.
+     */
+    private static HoldView holdTwo(MarqueeClient terminal, long showtimeId, List<SeatView> free, List<String> not) {
+        for (int i = 0; i + 1 < free.size(); i++) {
+            SeatView left = free.get(i);
+            SeatView right = free.get(i + 1);
+            if (!left.row().equals(right.row())
+                    || right.number() != left.number() + 1
+                    || not.contains(left.id())
+                    || not.contains(right.id())) {
+                continue;
+            }
+            try {
+                return terminal.hold(showtimeId, List.of(left.id(), right.id()));
+            } catch (ApiProblem refused) {
+                // a pair that would leave a single seat: the next one
+            }
+        }
+        throw new AssertionError("No two seats side by side could be held");
     }
 
     /** A showtime of theater 1 not started yet, today or tomorrow in the theater's zone. */
