@@ -35,6 +35,7 @@ class HoldsViewTest {
     private FakeLiveHolds holds;
     private AdminFakes admin;
     private LiveHold lobby;
+    private HoldsView view;
 
     @Start
     void start(Stage stage) {
@@ -45,7 +46,7 @@ class HoldsViewTest {
         lobby = holds.add(1, 3, "Lobby kiosk", "The Long Night", show, List.of("C4", "C5"), mins(3), mins(5));
         holds.add(1, 1, "Counter 1", "Paper Boats", show, List.of("F9"), mins(1), mins(7));
         Messages messages = new Messages(Locale.ENGLISH);
-        HoldsView view = new HoldsView(
+        view = new HoldsView(
                 new HoldsViewModel(holds, admin.cinema(), new Tasks(Platform::runLater), messages, clock), messages);
         ModeStage.show(stage, view, Mode.ADMIN, false, 1280, 800);
     }
@@ -83,6 +84,23 @@ class HoldsViewTest {
                 .isEqualTo("Released seats C4, C5 of The Long Night, held at Lobby kiosk.");
         assertThat(table.getItems()).extracting(LiveHold::seatIds).containsExactly(List.of("F9"));
         assertThat(admin.audit().all().getLast().details()).containsEntry("reason", "Customer walked away");
+    }
+
+    @Test
+    void theListIsReadAgainOnItsOwnUntilTheScreenIsLeft(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> holds.reads() >= 1);
+        int first = holds.reads();
+        // a hold made elsewhere meanwhile shows up without a click
+        holds.add(1, 4, "Lobby kiosk 2", "Paper Boats", lobby.startsAt(), List.of("H1"), mins(0), mins(8));
+        await().atMost(Duration.ofSeconds(12)).until(() -> holds.reads() > first);
+        @SuppressWarnings("unchecked")
+        TableView<LiveHold> table = robot.lookup("#holds-table").queryAs(TableView.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> table.getItems().size() == 3);
+
+        robot.interact(view::close); // the admin shell closes the screen it leaves
+        int atClose = holds.reads();
+        Thread.sleep(2 * HoldsViewModel.REFRESH.toMillis() + 1500); // two reads at least, were it still ticking
+        assertThat(holds.reads()).isLessThanOrEqualTo(atClose + 1); // at most a read already under way
     }
 
     /** The "expires in" cell of the first row, the Lobby kiosk's. */
