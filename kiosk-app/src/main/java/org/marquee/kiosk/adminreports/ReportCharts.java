@@ -41,8 +41,7 @@ final class ReportCharts {
                         () -> messages.get("admin.reports.revenueAxis", currency.get()), currency));
         values.setTickLabelFormatter(moneyTicks(currency, messages));
         values.setForceZeroInRange(true);
-        BarChart<String, Number> chart = bars(id, title, categoryLabel, values, figures);
-        return chart;
+        return bars(id, title, categoryLabel, values, figures);
     }
 
     /**
