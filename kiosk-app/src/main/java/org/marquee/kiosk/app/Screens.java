@@ -76,8 +76,14 @@ final class Screens {
             case DONE -> done(ctx);
             case LAYOUT_EDITOR -> AdminScreens.shell(screen, ctx, layoutEditor(ctx));
             case SCHEDULE -> AdminScreens.shell(screen, ctx, schedule(ctx));
-            case ADMIN_THEATERS, ADMIN_MOVIES, ADMIN_PRICES, ADMIN_TERMINALS, ADMIN_STAFF, ADMIN_AUDIT ->
-                AdminScreens.create(screen, ctx);
+            case ADMIN_THEATERS,
+                    ADMIN_MOVIES,
+                    ADMIN_PRICES,
+                    ADMIN_TERMINALS,
+                    ADMIN_STAFF,
+                    ADMIN_HOLDS,
+                    ADMIN_REPORTS,
+                    ADMIN_AUDIT -> AdminScreens.create(screen, ctx);
             case ADMIN_CASH, ADMIN_REFUNDS -> AdminScreens.create(screen, ctx);
         };
     }

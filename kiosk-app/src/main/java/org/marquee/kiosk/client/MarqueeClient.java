@@ -440,7 +440,7 @@ public final class MarqueeClient
         }
     }
 
-    private Response call(Request.Builder request) throws IOException {
+    Response call(Request.Builder request) throws IOException {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -467,7 +467,7 @@ public final class MarqueeClient
      * The server's error body as a problem. A code this build does not know yet (added to the contract later, such as
      * {@code LAST_MANAGER}) keeps its name in {@link ApiProblem#codeName()}.
      */
-    private static ApiProblem problem(Response response) throws IOException {
+    static ApiProblem problem(Response response) throws IOException {
         byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
         ErrorCode fallback = response.code() >= 500 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.MALFORMED_REQUEST;
         try {
@@ -504,7 +504,7 @@ public final class MarqueeClient
         return otherwise;
     }
 
-    private static ApiProblem unreachable(IOException cause) {
+    static ApiProblem unreachable(IOException cause) {
         return ApiProblem.unreachable("The box-office server cannot be reached. Check the network and try again.");
     }
 }

@@ -24,6 +24,10 @@ public enum Screen {
     ADMIN_PRICES,
     ADMIN_TERMINALS,
     ADMIN_STAFF,
+    /** Admin: who holds seats now, with the force release (DESIGN §7.3). */
+    ADMIN_HOLDS,
+    /** Admin: sales and occupancy reports with charts and CSV export (DESIGN §7.4). */
+    ADMIN_REPORTS,
     ADMIN_AUDIT,
     ADMIN_CASH,
     ADMIN_REFUNDS,

@@ -83,6 +83,8 @@ class AdminScreensTest {
         assertThat(ctx.counterSession().managersOnly()).isTrue();
 
         Map<Screen, Class<?>> expected = Map.ofEntries(
+                Map.entry(Screen.ADMIN_HOLDS, org.marquee.kiosk.adminholds.HoldsView.class),
+                Map.entry(Screen.ADMIN_REPORTS, org.marquee.kiosk.adminreports.ReportsView.class),
                 Map.entry(Screen.ADMIN_THEATERS, TheatersView.class),
                 Map.entry(Screen.LAYOUT_EDITOR, org.marquee.kiosk.layouteditor.LayoutEditorView.class),
                 Map.entry(Screen.SCHEDULE, org.marquee.kiosk.schedule.ScheduleView.class),

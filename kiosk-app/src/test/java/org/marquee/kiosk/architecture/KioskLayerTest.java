@@ -40,7 +40,9 @@ class KioskLayerTest {
         "org.marquee.kiosk.pickup..",
         "org.marquee.kiosk.shifts..",
         "org.marquee.kiosk.adminshifts..",
-        "org.marquee.kiosk.adminrefunds.."
+        "org.marquee.kiosk.adminrefunds..",
+        "org.marquee.kiosk.adminholds..",
+        "org.marquee.kiosk.adminreports.."
     };
 
     @ArchTest
@@ -76,7 +78,7 @@ class KioskLayerTest {
     static final ArchRule screensDoNotImportEachOther = slices().matching(
                     "org.marquee.kiosk.(setup|counter|showtimes|seatmap|checkout|done|idle|layouteditor|schedule|admin|"
                             + "admintheaters|adminmovies|adminprices|adminterminals|adminstaff|adminaudit|scanner|"
-                            + "pickup|shifts|adminshifts|adminrefunds)..")
+                            + "pickup|shifts|adminshifts|adminrefunds|adminholds|adminreports)..")
             .should()
             .notDependOnEachOther();
 
