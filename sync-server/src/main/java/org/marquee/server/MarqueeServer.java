@@ -157,7 +157,11 @@ public final class MarqueeServer implements AutoCloseable {
             var catalog = new CatalogService(new CatalogStore(database.jdbi()));
             var holdStore = new HoldStore(database.jdbi());
             // seat maps answer from memory while the seat listener is healthy and nothing changed (decision 0029)
-            var snapshotTrust = new SnapshotTrust();
+            // -Dmarquee.seatmaps.fromMemory=false: every read asks PostgreSQL, as before 0029 (a switch for operators,
+            // and the benchmark's "before")
+            var snapshotTrust = Boolean.parseBoolean(System.getProperty("marquee.seatmaps.fromMemory", "true"))
+                    ? new SnapshotTrust()
+                    : SnapshotTrust.never();
             var live = new LiveSeats(
                     new NotificationChannel(database.jdbi(), () -> database.openDedicated("marquee-seat-listener")),
                     snapshotTrust);

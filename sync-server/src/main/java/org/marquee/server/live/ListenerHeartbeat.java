@@ -31,7 +31,8 @@ final class ListenerHeartbeat implements BooleanSupplier {
 
     static final String PREFIX = "beat:";
 
-    private final String instance = HexFormat.of().formatHex(longBytes(ThreadLocalRandom.current().nextLong()));
+    private final String instance =
+            HexFormat.of().formatHex(longBytes(ThreadLocalRandom.current().nextLong()));
     private final Consumer<String> send;
     private final long overdueNanos;
     private final AtomicLong sequence = new AtomicLong();

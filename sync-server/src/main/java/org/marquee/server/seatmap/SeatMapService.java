@@ -127,11 +127,13 @@ public final class SeatMapService {
         snapshots.merge(
                 showtimeId,
                 next,
-                (old, candidate) -> candidate.snapshot().version() > old.snapshot().version()
-                                || (candidate.snapshot().version() == old.snapshot().version()
-                                        && candidate.stamp() > old.stamp())
-                        ? candidate
-                        : old);
+                (old, candidate) ->
+                        candidate.snapshot().version() > old.snapshot().version()
+                                        || (candidate.snapshot().version()
+                                                        == old.snapshot().version()
+                                                && candidate.stamp() > old.stamp())
+                                ? candidate
+                                : old);
     }
 
     static SeatMapSnapshot build(
