@@ -7,7 +7,14 @@ import picocli.CommandLine.Command;
 @Command(
         name = "marquee-bench",
         mixinStandardHelpOptions = true,
-        subcommands = {HoldLoad.class, AnchorLoad.class, SeatMapReads.class, EventLatency.class, Soak.class},
+        subcommands = {
+            HoldLoad.class,
+            AnchorLoad.class,
+            SeatMapReads.class,
+            EventLatency.class,
+            OpenLoopHolds.class,
+            Soak.class
+        },
         description = "Load generator for a running Marquee sync server. See docs/BENCHMARKS.md.")
 public final class BenchMain {
 
