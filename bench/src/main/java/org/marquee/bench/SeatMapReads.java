@@ -47,6 +47,9 @@ final class SeatMapReads implements Callable<Integer> {
 
     private MiniHttp[] baselineConnections;
 
+    /** The last xact_commit sample: the end of one phase is the start of the next. */
+    private Long lastSample;
+
     @Override
     public Integer call() throws Exception {
         long showtimeId = target.showtimeId();
@@ -72,14 +75,14 @@ final class SeatMapReads implements Callable<Integer> {
                     phase(db, round, withEtag, false, path, rates, transactions, thisRound);
                 }
                 AtomicLong naiveReads = new AtomicLong();
-                long xactBefore = transactions(db);
+                long xactBefore = lastSample != null ? lastSample : transactions(db);
                 Phase.Result c = Phase.run("naive", target.clients, target.warmup, target.seconds, (client, r) -> {
                     naiveRead(db, showtimeId);
                     naiveReads.incrementAndGet();
                     return Phase.Outcome.OK;
                 });
                 double naive = c.perSecond(Phase.Outcome.OK);
-                double naiveXact = perThousand(transactions(db) - xactBefore, naiveReads.get());
+                double naiveXact = perThousand((lastSample = transactions(db)) - xactBefore, naiveReads.get());
                 record(rates, transactions, thisRound, "naive JDBC", naive, naiveXact);
                 System.out.printf(
                         "round %d  naive JDBC      : %,.0f reads/s (%s), %s, %.0f transactions per 1,000 reads%n",
@@ -126,7 +129,9 @@ final class SeatMapReads implements Callable<Integer> {
         String name = (withEtag ? "etag 304" : "full 200") + (baseline ? " probe" : "");
         String version = withEtag ? connection(0, baseline).get(path, null).etag() : null;
         AtomicLong reads = new AtomicLong();
-        long xactBefore = transactions(db);
+        long xactBefore = lastSample != null ? lastSample : transactions(db);
+        String url = baseline ? baselineServer : target.server;
+        long checkoutsBefore = poolCheckouts(url);
         Phase.Result result = Phase.run(name, target.clients, target.warmup, target.seconds, (client, r) -> {
             int status = connection(client, baseline).get(path, version).status();
             reads.incrementAndGet();
@@ -137,11 +142,13 @@ final class SeatMapReads implements Callable<Integer> {
             };
         });
         double rate = result.perSecond(Phase.Outcome.OK, Phase.Outcome.NOT_MODIFIED);
-        double xact = perThousand(transactions(db) - xactBefore, reads.get());
+        double checkouts = 1000.0 * Math.max(0, poolCheckouts(url) - checkoutsBefore) / Math.max(1, reads.get());
+        double xact = perThousand((lastSample = transactions(db)) - xactBefore, reads.get());
         record(rates, transactions, thisRound, name, rate, xact);
         System.out.printf(
-                "round %d  %-15s : %,.0f reads/s (%s), %s, %.1f transactions per 1,000 reads%n",
-                round, name, rate, result.countsText(), Target.latencies(result.latency()), xact);
+                "round %d  %-15s : %,.0f reads/s (%s), %s, per 1,000 reads: %.1f database transactions,"
+                        + " %.1f pool checkouts by the server%n",
+                round, name, rate, result.countsText(), Target.latencies(result.latency()), xact, checkouts);
     }
 
     private static void record(
@@ -170,11 +177,12 @@ final class SeatMapReads implements Callable<Integer> {
     }
 
     /**
-     * The database's committed transactions ({@code pg_stat_database.xact_commit}), after a pause: backends report
-     * their counts at most once a second, so the figure lags by about that much.
+     * The database's committed transactions ({@code pg_stat_database.xact_commit}), after a pause: a busy backend
+     * reports its counts at most once a second and an idle one within 10 s, so the pause lets the previous phase's
+     * counts arrive before this sample.
      */
     static long transactions(HikariDataSource db) throws Exception {
-        Thread.sleep(1_500);
+        Thread.sleep(11_000);
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "select xact_commit from pg_stat_database where datname = current_database()");
@@ -183,6 +191,20 @@ final class SeatMapReads implements Callable<Integer> {
             // this query's own transaction is not counted by the caller's delta: one per sample, subtracted
             return rs.getLong(1);
         }
+    }
+
+    /** The server's connection-pool checkouts so far ({@code hikaricp_connections_acquire_seconds_count}). */
+    private long poolCheckouts(String server) throws Exception {
+        var answer = target.http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server + "/api/v1/metrics"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        for (String line : answer.body().split("\n")) {
+            if (line.startsWith("hikaricp_connections_acquire_seconds_count")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     static double perThousand(long transactions, long reads) {
