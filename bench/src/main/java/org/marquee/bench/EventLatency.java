@@ -59,6 +59,9 @@ final class EventLatency implements Callable<Integer> {
                     + " connect (RSS from /proc, heap after a full GC through jcmd).")
     Long serverPid;
 
+    @Option(names = "--showtime", description = "Showtime id (default: tomorrow's first in Sala 1 of theater 1).")
+    Long showtimeId;
+
     /** The round that arrivals are counted in. */
     private volatile int round;
 
@@ -70,7 +73,7 @@ final class EventLatency implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String listenOn = eventsServer == null ? server : eventsServer;
-        long showtime = showtime();
+        long showtime = showtimeId != null ? showtimeId : showtime();
         List<String> seats = freeSeats(showtime, holds);
         // round:seat → arrival times (nanoTime) at each subscriber
         Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
@@ -208,7 +211,10 @@ final class EventLatency implements Callable<Integer> {
     private List<String> freeSeats(long showtime, int count) throws IOException, InterruptedException {
         List<String> free = new ArrayList<>();
         for (JsonNode seat : get("/showtimes/" + showtime + "/seats").path("seats")) {
-            if (seat.path("status").asText().equals("AVAILABLE") && free.size() < count) {
+            // wheelchair spaces and companion seats are kept for accessible holds (DESIGN §8)
+            if (seat.path("status").asText().equals("AVAILABLE")
+                    && List.of("STANDARD", "PREMIUM").contains(seat.path("type").asText())
+                    && free.size() < count) {
                 free.add(seat.path("id").asText());
             }
         }

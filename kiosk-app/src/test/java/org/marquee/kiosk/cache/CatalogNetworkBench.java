@@ -84,7 +84,7 @@ public final class CatalogNetworkBench {
             if (have < wanted) {
                 s.execute("""
                         insert into showtimes (movie_id, auditorium_id, starts_at, format)
-                        select (select min(id) from movies) + n % (select count(*) from movies),
+                        select (select min(id) from movies) + n %% (select count(*) from movies),
                                a.id,
                                date_trunc('day', now()) + interval '60 days' + (n / a.cnt) * interval '15 minutes',
                                '2D'
