@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             AnchorLoad.class,
             SeatMapReads.class,
             EventLatency.class,
+            OpenLoopHolds.class,
             Soak.class,
             ReportLoad.class
         },

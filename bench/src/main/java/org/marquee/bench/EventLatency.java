@@ -46,6 +46,25 @@ final class EventLatency implements Callable<Integer> {
     @Option(names = "--interval-ms", defaultValue = "100", description = "Between holds (default: ${DEFAULT-VALUE}).")
     int intervalMs;
 
+    @Option(
+            names = "--rounds",
+            defaultValue = "1",
+            description =
+                    "Rounds of --holds with the same subscribers; the median is printed (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(
+            names = "--server-pid",
+            description = "The events server's process id: its memory is measured before and after the subscribers"
+                    + " connect (RSS from /proc, heap after a full GC through jcmd).")
+    Long serverPid;
+
+    @Option(names = "--showtime", description = "Showtime id (default: tomorrow's first in Sala 1 of theater 1).")
+    Long showtimeId;
+
+    /** The round that arrivals are counted in. */
+    private volatile int round;
+
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -54,11 +73,12 @@ final class EventLatency implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String listenOn = eventsServer == null ? server : eventsServer;
-        long showtime = showtime();
+        long showtime = showtimeId != null ? showtimeId : showtime();
         List<String> seats = freeSeats(showtime, holds);
-        // seat → arrival times (nanoTime) at each subscriber
+        // round:seat → arrival times (nanoTime) at each subscriber
         Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
         CountDownLatch connected = new CountDownLatch(subscribers);
+        ServerMemory before = ServerMemory.of(serverPid);
         List<HttpResponse<Stream<String>>> streams = new ArrayList<>();
         // not try-with-resources: closing waits for readers, and a stream never ends by itself
         ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
@@ -75,41 +95,30 @@ final class EventLatency implements Callable<Integer> {
             }
             connected.await();
             Thread.sleep(500);
-            long[] sent = new long[seats.size()];
-            for (int i = 0; i < seats.size(); i++) {
-                sent[i] = System.nanoTime();
-                HttpResponse<String> answer = http.send(
-                        HttpRequest.newBuilder(URI.create(server + "/api/v1/holds"))
-                                .header("Authorization", Target.token(0))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"showtimeId\":" + showtime + ",\"seatIds\":[\"" + seats.get(i) + "\"]}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() != 201) {
-                    throw new IllegalStateException("hold answered " + answer.statusCode() + ": " + answer.body());
-                }
-                Thread.sleep(intervalMs);
+            ServerMemory after = ServerMemory.of(serverPid);
+            if (before != null && after != null) {
+                System.out.printf(
+                        "server memory with %d subscribers: RSS %+,d kB (%.1f kB each), heap after GC %+,d kB"
+                                + " (%.1f kB each), threads %+d%n",
+                        subscribers,
+                        after.rssKb() - before.rssKb(),
+                        (after.rssKb() - before.rssKb()) / (double) subscribers,
+                        after.heapKb() - before.heapKb(),
+                        (after.heapKb() - before.heapKb()) / (double) subscribers,
+                        after.threads() - before.threads());
             }
-            Thread.sleep(2_000);
-            Histogram latency = new Histogram(60_000_000L, 3);
+            List<Double> p99s = new ArrayList<>();
             int missing = 0;
-            for (int i = 0; i < seats.size(); i++) {
-                List<Long> seen = arrivals.getOrDefault(seats.get(i), List.of());
-                missing += subscribers - seen.size();
-                for (long at : seen) {
-                    latency.recordValue(Math.max(0, (at - sent[i]) / 1_000));
-                }
+            for (round = 1; round <= rounds; round++) {
+                missing += holdRound(showtime, seats, arrivals, listenOn, p99s);
             }
-            System.out.printf(
-                    "events: %d subscribers on %s, %d holds through %s: %s; deliveries %d of %d%n",
-                    subscribers,
-                    listenOn,
-                    seats.size(),
-                    server,
-                    Target.latencies(latency),
-                    latency.getTotalCount(),
-                    (long) subscribers * seats.size());
+            if (rounds > 1) {
+                System.out.printf(
+                        "MEDIAN events subscribers=%d: p99 %.1f ms (rounds %s)%n",
+                        subscribers,
+                        Target.median(p99s),
+                        p99s.stream().map(p -> String.format("%.1f", p)).toList());
+            }
             return missing == 0 ? 0 : 1;
         } finally {
             streams.forEach(s -> s.body().close());
@@ -117,8 +126,51 @@ final class EventLatency implements Callable<Integer> {
         }
     }
 
-    private static Void read(
-            HttpResponse<Stream<String>> stream, Map<String, List<Long>> arrivals, CountDownLatch connected) {
+    /** One round of holds, each a fresh seat; the deliveries missing. */
+    private int holdRound(
+            long showtime, List<String> seats, Map<String, List<Long>> arrivals, String listenOn, List<Double> p99s)
+            throws IOException, InterruptedException {
+        long[] sent = new long[seats.size()];
+        for (int i = 0; i < seats.size(); i++) {
+            sent[i] = System.nanoTime();
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(server + "/api/v1/holds"))
+                            .header("Authorization", Target.token(0))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"showtimeId\":" + showtime + ",\"seatIds\":[\"" + seats.get(i) + "\"]}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 201) {
+                throw new IllegalStateException("hold answered " + answer.statusCode() + ": " + answer.body());
+            }
+            Thread.sleep(intervalMs);
+        }
+        Thread.sleep(2_000);
+        Histogram latency = new Histogram(60_000_000L, 3);
+        int missing = 0;
+        for (int i = 0; i < seats.size(); i++) {
+            List<Long> seen = arrivals.getOrDefault(round + ":" + seats.get(i), List.of());
+            missing += subscribers - seen.size();
+            for (long at : seen) {
+                latency.recordValue(Math.max(0, (at - sent[i]) / 1_000));
+            }
+        }
+        System.out.printf(
+                "events round %d: %d subscribers on %s, %d holds through %s: %s; deliveries %d of %d%n",
+                round,
+                subscribers,
+                listenOn,
+                seats.size(),
+                server,
+                Target.latencies(latency),
+                latency.getTotalCount(),
+                (long) subscribers * seats.size());
+        p99s.add(latency.getValueAtPercentile(99) / 1e3);
+        return missing;
+    }
+
+    private Void read(HttpResponse<Stream<String>> stream, Map<String, List<Long>> arrivals, CountDownLatch connected) {
         boolean first = true;
         try (Stream<String> lines = stream.body()) {
             for (String line : (Iterable<String>) lines::iterator) {
@@ -132,7 +184,7 @@ final class EventLatency implements Callable<Integer> {
                     for (JsonNode change : changes) {
                         if (change.path("status").asText().equals("HELD")) {
                             arrivals.computeIfAbsent(
-                                            change.path("seatId").asText(),
+                                            round + ":" + change.path("seatId").asText(),
                                             s -> new java.util.concurrent.CopyOnWriteArrayList<>())
                                     .add(now);
                         }
@@ -159,7 +211,10 @@ final class EventLatency implements Callable<Integer> {
     private List<String> freeSeats(long showtime, int count) throws IOException, InterruptedException {
         List<String> free = new ArrayList<>();
         for (JsonNode seat : get("/showtimes/" + showtime + "/seats").path("seats")) {
-            if (seat.path("status").asText().equals("AVAILABLE") && free.size() < count) {
+            // wheelchair spaces and companion seats are kept for accessible holds (DESIGN §8)
+            if (seat.path("status").asText().equals("AVAILABLE")
+                    && List.of("STANDARD", "PREMIUM").contains(seat.path("type").asText())
+                    && free.size() < count) {
                 free.add(seat.path("id").asText());
             }
         }

@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.SeatLayout;
 import org.marquee.model.SeatMap;
@@ -16,6 +18,7 @@ import org.marquee.model.SeatStatus;
 import org.marquee.model.SeatView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Seat-map reads per second of one showtime, round after round: {@code GET /showtimes/{id}/seats} without and with
@@ -36,66 +39,176 @@ final class SeatMapReads implements Callable<Integer> {
     @Mixin
     Target target;
 
+    @Option(
+            names = "--baseline-server",
+            description = "A second server on the same database started with -Dmarquee.seatmaps.fromMemory=false:"
+                    + " its phases run beside --server's in each round (before/after decision 0029).")
+    String baselineServer;
+
+    private MiniHttp[] baselineConnections;
+
+    /** The last xact_commit sample: the end of one phase is the start of the next. */
+    private Long lastSample;
+
     @Override
     public Integer call() throws Exception {
         long showtimeId = target.showtimeId();
         String path = "/showtimes/" + showtimeId + "/seats";
         int poolSize = target.poolSize();
         System.out.printf(
-                "showtime %d, %d clients, %d s measured per phase after %d s warm-up, naive pool %d%n",
-                showtimeId, target.clients, target.seconds, target.warmup, poolSize);
-        List<Double> full = new ArrayList<>();
-        List<Double> etag = new ArrayList<>();
-        List<Double> naive = new ArrayList<>();
+                "showtime %d, %d clients, %d s measured per phase after %d s warm-up, naive pool %d%s%n",
+                showtimeId,
+                target.clients,
+                target.seconds,
+                target.warmup,
+                poolSize,
+                baselineServer == null ? "" : ", baseline " + baselineServer);
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> transactions = new LinkedHashMap<>();
         try (HikariDataSource db = target.dataSource(poolSize)) {
             for (int round = 1; round <= target.rounds; round++) {
-                Phase.Result a = Phase.run("full", target.clients, target.warmup, target.seconds, (client, r) -> {
-                    return target.connection(client).get(path, null).status() == 200
-                            ? Phase.Outcome.OK
-                            : Phase.Outcome.ERROR;
-                });
-                String version = target.connection(0).get(path, null).etag();
-                Phase.Result b = Phase.run("etag", target.clients, target.warmup, target.seconds, (client, r) -> {
-                    return switch (target.connection(client).get(path, version).status()) {
-                        case 304 -> Phase.Outcome.NOT_MODIFIED;
-                        case 200 -> Phase.Outcome.OK;
-                        default -> Phase.Outcome.ERROR;
-                    };
-                });
+                Map<String, Double> thisRound = new LinkedHashMap<>();
+                for (boolean withEtag : new boolean[] {false, true}) {
+                    if (baselineServer != null) {
+                        phase(db, round, withEtag, true, path, rates, transactions, thisRound);
+                    }
+                    phase(db, round, withEtag, false, path, rates, transactions, thisRound);
+                }
+                AtomicLong naiveReads = new AtomicLong();
+                long xactBefore = lastSample != null ? lastSample : transactions(db);
                 Phase.Result c = Phase.run("naive", target.clients, target.warmup, target.seconds, (client, r) -> {
                     naiveRead(db, showtimeId);
+                    naiveReads.incrementAndGet();
                     return Phase.Outcome.OK;
                 });
-                double fa = a.perSecond(Phase.Outcome.OK);
-                double fb = b.perSecond(Phase.Outcome.OK, Phase.Outcome.NOT_MODIFIED);
-                double fc = c.perSecond(Phase.Outcome.OK);
-                full.add(fa);
-                etag.add(fb);
-                naive.add(fc);
+                double naive = c.perSecond(Phase.Outcome.OK);
+                double naiveXact = perThousand((lastSample = transactions(db)) - xactBefore, naiveReads.get());
+                record(rates, transactions, thisRound, "naive JDBC", naive, naiveXact);
                 System.out.printf(
-                        "round %d  full 200   : %,.0f reads/s (%s), %s%n",
-                        round, fa, a.countsText(), Target.latencies(a.latency()));
-                System.out.printf(
-                        "round %d  etag 304   : %,.0f reads/s (%s), %s%n",
-                        round, fb, b.countsText(), Target.latencies(b.latency()));
-                System.out.printf(
-                        "round %d  naive JDBC : %,.0f reads/s (%s), %s%n",
-                        round, fc, c.countsText(), Target.latencies(c.latency()));
-                System.out.printf(
-                        "round %d  etag/naive %.1f, full/naive %.1f, etag/full %.1f%n",
-                        round, fb / fc, fa / fc, fb / fa);
+                        "round %d  naive JDBC      : %,.0f reads/s (%s), %s, %.0f transactions per 1,000 reads%n",
+                        round, naive, c.countsText(), Target.latencies(c.latency()), naiveXact);
+                StringBuilder ratios = new StringBuilder("round " + round + "  ratios:");
+                for (Map.Entry<String, Double> e : thisRound.entrySet()) {
+                    ratios.append(String.format(" %s/naive %.1f", e.getKey(), e.getValue() / naive));
+                }
+                if (baselineServer != null) {
+                    ratios.append(String.format(
+                            " | memory/probe: full %.2f, etag %.2f",
+                            thisRound.get("full 200") / thisRound.get("full 200 probe"),
+                            thisRound.get("etag 304") / thisRound.get("etag 304 probe")));
+                }
+                System.out.println(ratios);
             }
         }
-        System.out.printf(
-                "MEDIAN reads clients=%d: full %,.0f/s, etag %,.0f/s, naive row-per-seat %,.0f/s,"
-                        + " etag/naive %.1f, full/naive %.1f%n",
-                target.clients,
-                Target.median(full),
-                Target.median(etag),
-                Target.median(naive),
-                Target.median(etag) / Target.median(naive),
-                Target.median(full) / Target.median(naive));
+        StringBuilder median = new StringBuilder("MEDIAN reads clients=" + target.clients + ":");
+        for (String phase : rates.keySet()) {
+            median.append(String.format(
+                    " %s %,.0f/s (%.1f xact/1000)",
+                    phase, Target.median(rates.get(phase)), Target.median(transactions.get(phase))));
+        }
+        if (baselineServer != null) {
+            median.append(String.format(
+                    "; memory/probe full %.2f, etag %.2f",
+                    Target.median(rates.get("full 200")) / Target.median(rates.get("full 200 probe")),
+                    Target.median(rates.get("etag 304")) / Target.median(rates.get("etag 304 probe"))));
+        }
+        System.out.println(median);
         return 0;
+    }
+
+    private void phase(
+            HikariDataSource db,
+            int round,
+            boolean withEtag,
+            boolean baseline,
+            String path,
+            Map<String, List<Double>> rates,
+            Map<String, List<Double>> transactions,
+            Map<String, Double> thisRound)
+            throws Exception {
+        String name = (withEtag ? "etag 304" : "full 200") + (baseline ? " probe" : "");
+        String version = withEtag ? connection(0, baseline).get(path, null).etag() : null;
+        AtomicLong reads = new AtomicLong();
+        long xactBefore = lastSample != null ? lastSample : transactions(db);
+        String url = baseline ? baselineServer : target.server;
+        long checkoutsBefore = poolCheckouts(url);
+        Phase.Result result = Phase.run(name, target.clients, target.warmup, target.seconds, (client, r) -> {
+            int status = connection(client, baseline).get(path, version).status();
+            reads.incrementAndGet();
+            return switch (status) {
+                case 304 -> Phase.Outcome.NOT_MODIFIED;
+                case 200 -> Phase.Outcome.OK;
+                default -> Phase.Outcome.ERROR;
+            };
+        });
+        double rate = result.perSecond(Phase.Outcome.OK, Phase.Outcome.NOT_MODIFIED);
+        double checkouts = 1000.0 * Math.max(0, poolCheckouts(url) - checkoutsBefore) / Math.max(1, reads.get());
+        double xact = perThousand((lastSample = transactions(db)) - xactBefore, reads.get());
+        record(rates, transactions, thisRound, name, rate, xact);
+        System.out.printf(
+                "round %d  %-15s : %,.0f reads/s (%s), %s, per 1,000 reads: %.1f database transactions,"
+                        + " %.1f pool checkouts by the server%n",
+                round, name, rate, result.countsText(), Target.latencies(result.latency()), xact, checkouts);
+    }
+
+    private static void record(
+            Map<String, List<Double>> rates,
+            Map<String, List<Double>> transactions,
+            Map<String, Double> thisRound,
+            String name,
+            double rate,
+            double xact) {
+        rates.computeIfAbsent(name, k -> new ArrayList<>()).add(rate);
+        transactions.computeIfAbsent(name, k -> new ArrayList<>()).add(xact);
+        thisRound.put(name, rate);
+    }
+
+    private synchronized MiniHttp connection(int client, boolean baseline) {
+        if (!baseline) {
+            return target.connection(client);
+        }
+        if (baselineConnections == null) {
+            baselineConnections = new MiniHttp[target.clients];
+        }
+        if (baselineConnections[client] == null) {
+            baselineConnections[client] = new MiniHttp(baselineServer, Target.token(client));
+        }
+        return baselineConnections[client];
+    }
+
+    /**
+     * The database's committed transactions ({@code pg_stat_database.xact_commit}), after a pause: a busy backend
+     * reports its counts at most once a second and an idle one within 10 s, so the pause lets the previous phase's
+     * counts arrive before this sample.
+     */
+    static long transactions(HikariDataSource db) throws Exception {
+        Thread.sleep(11_000);
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select xact_commit from pg_stat_database where datname = current_database()");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            // this query's own transaction is not counted by the caller's delta: one per sample, subtracted
+            return rs.getLong(1);
+        }
+    }
+
+    /** The server's connection-pool checkouts so far ({@code hikaricp_connections_acquire_seconds_count}). */
+    private long poolCheckouts(String server) throws Exception {
+        var answer = target.http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server + "/api/v1/metrics"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        for (String line : answer.body().split("\n")) {
+            if (line.startsWith("hikaricp_connections_acquire_seconds_count")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    static double perThousand(long transactions, long reads) {
+        return reads == 0 ? 0 : 1000.0 * Math.max(0, transactions - 1) / reads;
     }
 
     /** What a server without snapshots would do per request: read the layout, one row per seat, build the JSON. */

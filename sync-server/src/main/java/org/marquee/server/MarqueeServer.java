@@ -82,6 +82,7 @@ import org.marquee.server.schedule.http.ScheduleHandlers;
 import org.marquee.server.schedule.persistence.ScheduleStore;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
+import org.marquee.server.seatmap.SnapshotTrust;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
 import org.marquee.server.seatrules.SeatRules;
@@ -156,8 +157,15 @@ public final class MarqueeServer implements AutoCloseable {
             }
             var catalog = new CatalogService(new CatalogStore(database.jdbi()));
             var holdStore = new HoldStore(database.jdbi());
+            // seat maps answer from memory while the seat listener is healthy and nothing changed (decision 0029)
+            // -Dmarquee.seatmaps.fromMemory=false: every read asks PostgreSQL, as before 0029 (a switch for operators,
+            // and the benchmark's "before")
+            var snapshotTrust = Boolean.parseBoolean(System.getProperty("marquee.seatmaps.fromMemory", "true"))
+                    ? new SnapshotTrust()
+                    : SnapshotTrust.never();
             var live = new LiveSeats(
-                    new NotificationChannel(database.jdbi(), () -> database.openDedicated("marquee-seat-listener")));
+                    new NotificationChannel(database.jdbi(), () -> database.openDedicated("marquee-seat-listener")),
+                    snapshotTrust);
             var unit = new UnitOfWork(database.jdbi());
             // inside a unit of work (an idempotent request), seat maps are told once its transaction has committed
             SeatMapChanges committed = showtimeId -> UnitOfWork.afterCommit(() -> live.changed(showtimeId));
@@ -165,7 +173,8 @@ public final class MarqueeServer implements AutoCloseable {
             var seatRules = new SeatRules(new TheaterRuleStore(database.jdbi()));
             var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics, committed, seatRules, audit);
             var seatMaps = new SeatMapService(
-                    catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live, seatRules);
+                    catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live, seatRules, snapshotTrust);
+            metrics.seatMapReads(seatMaps::readsFromMemory, seatMaps::readsFromDatabase);
             var seatEvents = new SeatEventsHandler(seatMaps, live.start(seatMaps::current), config.sseHeartbeat());
             var orderStore = new OrderStore(database.jdbi());
             var idempotencyStore = new IdempotencyStore(database.jdbi());

@@ -1,6 +1,7 @@
 package org.marquee.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.marquee.model.PaymentMethod;
 import org.marquee.server.holds.HoldEvents;
 import org.marquee.server.orders.OrderEvents;
@@ -31,6 +33,7 @@ public final class Metrics implements HoldEvents, OrderEvents, AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Counter holdsGranted;
     private final Counter holdsRefused;
+    private final java.util.List<LongSupplier> readSources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Metrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -68,6 +71,24 @@ public final class Metrics implements HoldEvents, OrderEvents, AutoCloseable {
     @Override
     public void refused() {
         holdsRefused.increment();
+    }
+
+    /**
+     * Seat maps answered from memory alone and after asking PostgreSQL ({@code marquee_seatmap_reads_total} by
+     * {@code source}, decision 0029), counted by the seat-map service and read here when scraped.
+     */
+    public void seatMapReads(LongSupplier fromMemory, LongSupplier fromDatabase) {
+        // Micrometer holds what it reads weakly: keep the suppliers alive as long as the registry
+        readSources.add(fromMemory);
+        readSources.add(fromDatabase);
+        FunctionCounter.builder("marquee.seatmap.reads", fromMemory, LongSupplier::getAsLong)
+                .description("Seat-map requests (200 and 304) by where the snapshot was confirmed")
+                .tag("source", "memory")
+                .register(registry);
+        FunctionCounter.builder("marquee.seatmap.reads", fromDatabase, LongSupplier::getAsLong)
+                .description("Seat-map requests (200 and 304) by where the snapshot was confirmed")
+                .tag("source", "database")
+                .register(registry);
     }
 
     /** Counted by how the order was paid. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SeatStatus;
@@ -18,18 +19,25 @@ import org.marquee.server.seatrules.SeatRules;
 import org.marquee.server.seatrules.ShowtimeRules;
 
 /**
- * Serves seat maps from an in-memory snapshot per showtime. Each request costs one index probe for the current
- * version; the full map is read again only when that version moved (on this or any other server instance) or a hold
- * in it lapsed.
+ * Serves seat maps from an in-memory snapshot per showtime. While {@link SnapshotTrust} trusts a snapshot (the change
+ * listener is healthy, nothing changed since it was read, its lease is not over) it answers without PostgreSQL
+ * (decision 0029); otherwise a request costs one index probe for the current version, and the full map is read again
+ * only when that version moved (on this or any other server instance) or a hold in it lapsed.
  */
 public final class SeatMapService {
+
+    /** A snapshot with the trust stamp and the time of the read or check that last confirmed it. */
+    private record Cached(SeatMapSnapshot snapshot, long stamp, long readNanos) {}
 
     private final CatalogService catalog;
     private final SeatClaimReader claims;
     private final Clock clock;
-    private final Map<Long, SeatMapSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<Long, Cached> snapshots = new ConcurrentHashMap<>();
     private final SeatMapChanges changes;
     private final SeatRules rules;
+    private final SnapshotTrust trust;
+    private final LongAdder fromMemory = new LongAdder();
+    private final LongAdder fromDatabase = new LongAdder();
 
     /**
      * {@code changes} is told when a read freed lapsed holds or passed the release of a seat restriction (a new version
@@ -37,6 +45,18 @@ public final class SeatMapService {
      */
     public SeatMapService(
             CatalogService catalog, SeatClaimReader claims, Clock clock, SeatMapChanges changes, SeatRules rules) {
+        this(catalog, claims, clock, changes, rules, SnapshotTrust.never());
+    }
+
+    /** {@code trust} decides when a snapshot may answer without asking PostgreSQL. */
+    public SeatMapService(
+            CatalogService catalog,
+            SeatClaimReader claims,
+            Clock clock,
+            SeatMapChanges changes,
+            SeatRules rules,
+            SnapshotTrust trust) {
+        this.trust = trust;
         this.rules = rules;
         this.changes = changes;
         this.catalog = catalog;
@@ -44,10 +64,30 @@ public final class SeatMapService {
         this.clock = clock;
     }
 
+    /** Seat maps answered from memory alone, without a database round trip. */
+    public long readsFromMemory() {
+        return fromMemory.sum();
+    }
+
+    /** Seat maps answered after asking PostgreSQL (the version probe, and a reload when it moved). */
+    public long readsFromDatabase() {
+        return fromDatabase.sum();
+    }
+
     public SeatMapSnapshot current(long showtimeId) {
-        ShowtimeFacts showtime = catalog.showtime(showtimeId);
-        SeatMapSnapshot cached = snapshots.get(showtimeId);
+        // an unknown showtime is 404 here, from the catalog's cache
+        catalog.showtime(showtimeId);
+        Cached entry = snapshots.get(showtimeId);
         Instant now = Instant.now(clock);
+        if (entry != null
+                && !entry.snapshot().lapsedAt(now)
+                && !entry.snapshot().releasedAt(now)
+                && trust.trusts(showtimeId, entry.stamp(), entry.readNanos(), System.nanoTime())) {
+            fromMemory.increment();
+            return entry.snapshot();
+        }
+        fromDatabase.increment();
+        SeatMapSnapshot cached = entry == null ? null : entry.snapshot();
         if (cached != null && cached.lapsedAt(now)) {
             if (claims.freeLapsed(showtimeId) > 0) {
                 changes.changed(showtimeId);
@@ -57,7 +97,11 @@ public final class SeatMapService {
         if (cached != null && cached.releasedAt(now)) {
             cached = null;
         }
+        // taken before PostgreSQL is asked: a change seen from now on leaves what is read here untrusted
+        long stamp = trust.stamp();
+        long readNanos = System.nanoTime();
         if (cached != null && cached.version() == claims.currentVersion(showtimeId)) {
+            keep(showtimeId, new Cached(cached, stamp, readNanos));
             return cached;
         }
         // a new version may come with a new layout (an admin change bumps the version with it): read the facts afresh
@@ -74,8 +118,22 @@ public final class SeatMapService {
             row = claims.seatRules(showtimeId);
         }
         SeatMapSnapshot fresh = build(facts, seatRules, row.version(), claims.claims(showtimeId), now);
-        snapshots.merge(showtimeId, fresh, (old, next) -> next.version() >= old.version() ? next : old);
+        keep(showtimeId, new Cached(fresh, stamp, readNanos));
         return fresh;
+    }
+
+    /** Keeps the newest version; of one version, the latest confirmation. */
+    private void keep(long showtimeId, Cached next) {
+        snapshots.merge(
+                showtimeId,
+                next,
+                (old, candidate) ->
+                        candidate.snapshot().version() > old.snapshot().version()
+                                        || (candidate.snapshot().version()
+                                                        == old.snapshot().version()
+                                                && candidate.stamp() > old.stamp())
+                                ? candidate
+                                : old);
     }
 
     static SeatMapSnapshot build(

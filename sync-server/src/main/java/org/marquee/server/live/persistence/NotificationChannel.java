@@ -79,6 +79,15 @@ public final class NotificationChannel implements AutoCloseable {
         });
     }
 
+    /** Sends one payload on this channel at once, on a short transaction of its own. */
+    public void send(String payload) {
+        jdbi.useTransaction(handle -> handle.createQuery("select pg_notify(:channel, :payload)")
+                .bind("channel", channel)
+                .bind("payload", payload)
+                .mapTo(String.class)
+                .findOne());
+    }
+
     static List<String> payloads(List<Long> showtimeIds) {
         List<String> payloads = new ArrayList<>();
         StringBuilder payload = new StringBuilder();
@@ -174,6 +183,11 @@ public final class NotificationChannel implements AutoCloseable {
     }
 
     private static void deliver(List<String> payloads, Consumer<Set<Long>> onChanged) {
+        onChanged.accept(showtimeIds(payloads));
+    }
+
+    /** The showtime ids of {@code marquee_seats} payloads as {@link #notify} sends them; malformed parts are skipped. */
+    public static Set<Long> showtimeIds(List<String> payloads) {
         Set<Long> ids = new LinkedHashSet<>();
         for (String payload : payloads) {
             for (String part : payload.split(",")) {
@@ -184,7 +198,7 @@ public final class NotificationChannel implements AutoCloseable {
                 }
             }
         }
-        onChanged.accept(ids);
+        return ids;
     }
 
     private static void sleep(long millis) {

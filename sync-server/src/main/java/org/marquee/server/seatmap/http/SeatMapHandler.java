@@ -10,11 +10,16 @@ import org.marquee.server.web.Requests;
 
 /**
  * {@code GET /showtimes/{id}/seats}: the seat map with its version as a strong ETag, and 304 for a client that
- * already has that version. Each version is encoded to JSON once.
+ * already has that version. Each version's answer (its JSON and its ETag) is encoded once, not per request.
  */
 public final class SeatMapHandler {
 
-    private record Encoded(long version, byte[] json) {}
+    private record Encoded(long version, String etag, byte[] json) {
+
+        static Encoded of(SeatMapSnapshot snapshot) {
+            return new Encoded(snapshot.version(), "\"" + snapshot.version() + "\"", Json.bytes(snapshot.seatMap()));
+        }
+    }
 
     private final SeatMapService seatMaps;
     private final Map<Long, Encoded> encoded = new ConcurrentHashMap<>();
@@ -26,23 +31,26 @@ public final class SeatMapHandler {
     public void seats(Context ctx) {
         long showtimeId = Requests.longPath(ctx, "id", "showtime");
         SeatMapSnapshot snapshot = seatMaps.current(showtimeId);
-        String etag = "\"" + snapshot.version() + "\"";
-        ctx.header("ETag", etag).header("Cache-Control", "no-cache");
-        if (matches(ctx.header("If-None-Match"), etag)) {
+        Encoded body = encoded.get(showtimeId);
+        if (body == null || body.version() != snapshot.version()) {
+            body = Encoded.of(snapshot);
+            // concurrent requests of a new version may each encode it; the newest version stays
+            encoded.merge(showtimeId, body, (old, next) -> next.version() >= old.version() ? next : old);
+        }
+        ctx.header("ETag", body.etag()).header("Cache-Control", "no-cache");
+        if (matches(ctx.header("If-None-Match"), body.etag())) {
             ctx.status(304);
             return;
         }
-        Encoded body = encoded.compute(
-                showtimeId,
-                (id, old) -> old != null && old.version() == snapshot.version()
-                        ? old
-                        : new Encoded(snapshot.version(), Json.bytes(snapshot.seatMap())));
         ctx.contentType("application/json").result(body.json());
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
+        }
+        if (ifNoneMatch.equals(etag)) {
+            return true;
         }
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
