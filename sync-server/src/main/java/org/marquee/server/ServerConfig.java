@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
+import org.marquee.server.orders.RefundRetryPolicy;
 import org.marquee.server.tickets.MailSettings;
 
 /**
  * Everything a server start needs, whether it comes from the command line or from a test; {@code mail} may be null.
  * {@code publicUrl} ({@code --public-url}) is this server's address as terminals reach it, written into enrollment
- * texts; null takes it from each request's {@code Host} header.
+ * texts; null takes it from each request's {@code Host} header. {@code refundRetryBase} ({@code --refund-retry-base})
+ * is the wait before a refused card refund is first tried again (docs/decisions/0022).
  */
 public record ServerConfig(
         String host,
@@ -24,7 +26,59 @@ public record ServerConfig(
         Duration sseHeartbeat,
         CardTerminal cardTerminal,
         Path cardLedger,
-        String publicUrl) {
+        String publicUrl,
+        Duration refundRetryBase) {
+
+    /** As configured before refund retries could be tuned: the first retry of a refused refund after a minute. */
+    public ServerConfig(
+            String host,
+            int port,
+            DatabaseSettings database,
+            boolean demoData,
+            int demoKiosks,
+            HoldPolicy holdPolicy,
+            Duration sweepInterval,
+            Duration paymentTimeout,
+            MailSettings mail,
+            Duration sseHeartbeat,
+            CardTerminal cardTerminal,
+            Path cardLedger,
+            String publicUrl) {
+        this(
+                host,
+                port,
+                database,
+                demoData,
+                demoKiosks,
+                holdPolicy,
+                sweepInterval,
+                paymentTimeout,
+                mail,
+                sseHeartbeat,
+                cardTerminal,
+                cardLedger,
+                publicUrl,
+                RefundRetryPolicy.DEFAULT_BASE);
+    }
+
+    /** The same configuration with refused refunds first tried again after {@code base} (doubling, at most 1 h). */
+    public ServerConfig withRefundRetryBase(Duration base) {
+        return new ServerConfig(
+                host,
+                port,
+                database,
+                demoData,
+                demoKiosks,
+                holdPolicy,
+                sweepInterval,
+                paymentTimeout,
+                mail,
+                sseHeartbeat,
+                cardTerminal,
+                cardLedger,
+                publicUrl,
+                base);
+    }
 
     /** Which card terminal takes card payments: {@code --card-terminal simulated|none}. */
     public enum CardTerminal {
