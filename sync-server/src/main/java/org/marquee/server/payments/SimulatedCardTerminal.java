@@ -26,6 +26,8 @@ public final class SimulatedCardTerminal implements PaymentGateway {
     private final Duration timeout;
     private final SimulatedCardLedger ledger;
     private volatile boolean refusingRefunds = true;
+    private volatile boolean refusingEveryRefund;
+    private volatile Duration refundDelay = Duration.ZERO;
 
     /** {@code ledgerFile} keeps the ledger across restarts; null keeps it in memory only. */
     public SimulatedCardTerminal(Duration timeout, Path ledgerFile) {
@@ -77,7 +79,11 @@ public final class SimulatedCardTerminal implements PaymentGateway {
 
     @Override
     public boolean refund(String providerRef, long amountMinor, String currency) {
-        if (refusingRefunds && providerRef != null && providerRef.startsWith(REFUSES_REFUNDS)) {
+        if (!refundDelay.isZero()) {
+            sleep(refundDelay);
+        }
+        if (refusingEveryRefund
+                || (refusingRefunds && providerRef != null && providerRef.startsWith(REFUSES_REFUNDS))) {
             return false;
         }
         return ledger.refund(providerRef);
@@ -89,6 +95,16 @@ public final class SimulatedCardTerminal implements PaymentGateway {
      */
     public void refuseRefunds(boolean refuse) {
         this.refusingRefunds = refuse;
+    }
+
+    /** Whether every refund is refused, as a provider that is down for refunds would (false from the start). */
+    public void refuseEveryRefund(boolean refuse) {
+        this.refusingEveryRefund = refuse;
+    }
+
+    /** Answers each refund only after {@code delay}, as a slow provider would (tests race a retry with a manager). */
+    public void answerRefundsAfter(Duration delay) {
+        this.refundDelay = delay;
     }
 
     /** True when the charge with this provider reference was given back (how a test counts the money). */
