@@ -218,7 +218,8 @@ class LookupViewModelTest {
     @Test
     void aCardRefundTheProviderRefusesIsShownInWordsAfterTheManagersApproval() {
         OrderView order = CounterOrders.unpaid(clerk);
-        clerk.pay(order.orderId(), new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_refund_fails", null));
+        clerk.pay(
+                order.orderId(), new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_refund_fails", null));
         find(order.code());
 
         model.requestRefund();

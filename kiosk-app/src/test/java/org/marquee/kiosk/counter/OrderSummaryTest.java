@@ -28,7 +28,8 @@ class OrderSummaryTest {
 
         assertThat(english.status()).isEqualTo("Refunded");
         assertThat(english.payments())
-                .containsExactly("Card ending in 0341: €25.00 (card refund failed — the manager will pay it out in cash)");
+                .containsExactly(
+                        "Card ending in 0341: €25.00 (card refund failed — the manager will pay it out in cash)");
         assertThat(spanish.status()).isEqualTo("Reembolsado");
         assertThat(spanish.payments())
                 .singleElement()
@@ -48,7 +49,8 @@ class OrderSummaryTest {
                 .containsExactly(
                         "Card ending in 4242: €25.00 (refunded)",
                         "Cash: €10.00, handed over €20.00, change €10.00 (approved)");
-        assertThat(OrderSummary.of(order, new Messages(Locale.forLanguageTag("es"))).payments())
+        assertThat(OrderSummary.of(order, new Messages(Locale.forLanguageTag("es")))
+                        .payments())
                 .allSatisfy(line -> assertThat(line).containsAnyOf("(reembolsado)", "(aprobado)"));
         assertThat(OrderSummary.refundOwed(order)).isFalse();
     }
