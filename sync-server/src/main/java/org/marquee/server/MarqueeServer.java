@@ -52,6 +52,7 @@ import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.live.persistence.NotificationChannel;
 import org.marquee.server.metrics.Metrics;
 import org.marquee.server.orders.CodeGuessLimit;
+import org.marquee.server.orders.FailedRefunds;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.orders.OrderViews;
@@ -59,8 +60,11 @@ import org.marquee.server.orders.PaymentGateways;
 import org.marquee.server.orders.PaymentReconciler;
 import org.marquee.server.orders.PaymentService;
 import org.marquee.server.orders.PaymentSettlement;
+import org.marquee.server.orders.RefundRetryPolicy;
 import org.marquee.server.orders.http.OrderHandlers;
+import org.marquee.server.orders.http.RefundHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
+import org.marquee.server.orders.persistence.FailedRefundStore;
 import org.marquee.server.orders.persistence.OrderStore;
 import org.marquee.server.orders.persistence.PaymentStore;
 import org.marquee.server.payments.CashGateway;
@@ -118,6 +122,8 @@ public final class MarqueeServer implements AutoCloseable {
     private final LiveSeats live;
     private final SeatEventsHandler seatEvents;
     private final NotificationChannel tokenChannel;
+    /** The simulated card terminal, when this server uses it (tests make it accept refunds again). */
+    private SimulatedCardTerminal cardTerminal;
 
     private MarqueeServer(
             Database database,
@@ -202,7 +208,15 @@ public final class MarqueeServer implements AutoCloseable {
                     authenticator::channelLost);
             var tokenChanges = new TokenChanges(authenticator, tokenSync, adminTerminalDao::notifyTokens);
             var secrets = new SecretStore(database.jdbi());
-            var gateways = new PaymentGateways(gateways(config));
+            List<PaymentGateway> providers = gateways(config);
+            var gateways = new PaymentGateways(providers);
+            // refused card refunds: REFUND_FAILED, retried by the sweeper with backoff (DESIGN §7.3)
+            var failedRefunds = new FailedRefunds(
+                    unit,
+                    new FailedRefundStore(database.jdbi()),
+                    gateways,
+                    audit,
+                    RefundRetryPolicy.of(config.refundRetryBase()));
             var orders = new OrderService(
                     catalog,
                     holds,
@@ -210,6 +224,7 @@ public final class MarqueeServer implements AutoCloseable {
                     gateways,
                     committed,
                     audit,
+                    failedRefunds,
                     config.codeGuesses() == null ? CodeGuessLimit.STANDARD : config.codeGuesses());
             // Ed25519 keys with ids sign new tickets (MQT2); the old HMAC key only checks MQT1 tickets sold before
             var ticketKeys = new TicketKeys(
@@ -227,11 +242,11 @@ public final class MarqueeServer implements AutoCloseable {
             // told after the payment's transaction committed, for the seats now SOLD
             Consumer<OrderRecord> sold = order -> live.changed(order.showtimeId());
             var paymentStore = new PaymentStore(database.jdbi());
-            var settlement =
-                    new PaymentSettlement(unit, orderStore, paymentStore, gateways, sold.andThen(mail), metrics);
+            var settlement = new PaymentSettlement(
+                    unit, orderStore, paymentStore, gateways, sold.andThen(mail), metrics, failedRefunds);
             var payments =
                     new PaymentService(orders, orderStore, paymentStore, gateways, settlement, config.paymentTimeout());
-            var reconciler = new PaymentReconciler(unit, paymentStore, gateways, settlement);
+            var reconciler = new PaymentReconciler(unit, paymentStore, gateways, settlement, failedRefunds);
             var sweeper = new HoldSweeper(
                     holdStore,
                     config.sweepInterval(),
@@ -265,7 +280,15 @@ public final class MarqueeServer implements AutoCloseable {
             var schedule = new ScheduleHandlers(
                     new ScheduleService(scheduleStore, auditoriumStore, cinemaStore, audit, showtimeChanges),
                     new ShowtimeCancellations(
-                            scheduleStore, orders, catalog, audit, showtimeChanges, notices, unit, drawer),
+                            scheduleStore,
+                            orders,
+                            catalog,
+                            audit,
+                            showtimeChanges,
+                            notices,
+                            unit,
+                            drawer,
+                            failedRefunds),
                     idempotent);
             var routes = new ApiRoutes(
                     new HealthHandler(database::ping, version()),
@@ -276,6 +299,7 @@ public final class MarqueeServer implements AutoCloseable {
                     new SessionHandlers(sessions),
                     new TerminalHandlers(config.cardTerminal().name()),
                     new OrderHandlers(orders, payments, views, mail, idempotent, drawer),
+                    new RefundHandlers(failedRefunds, orders, views, drawer),
                     new WebhookHandler(settlement, new WebhookSignature(secrets.key("payment-webhook"))),
                     new MetricsHandler(metrics),
                     OpenApiHandler.fromSharedModel(),
@@ -326,8 +350,14 @@ public final class MarqueeServer implements AutoCloseable {
                     config.holdPolicy().maxTotal(),
                     config.demoData(),
                     config.cardTerminal());
-            return new MarqueeServer(
+            var server = new MarqueeServer(
                     database, live, tokenChannel, seatEvents, sweeper, answerPurge, payments, mailer, api, metrics);
+            server.cardTerminal = providers.stream()
+                    .filter(SimulatedCardTerminal.class::isInstance)
+                    .map(SimulatedCardTerminal.class::cast)
+                    .findFirst()
+                    .orElse(null);
+            return server;
         } catch (RuntimeException e) {
             database.close();
             metrics.close();
@@ -344,6 +374,11 @@ public final class MarqueeServer implements AutoCloseable {
                         new SimulatedCardTerminal(config.paymentTimeout().multipliedBy(2), config.cardLedger()));
             case NONE -> List.of(new CashGateway());
         };
+    }
+
+    /** The simulated card terminal of a server run with {@code --card-terminal simulated}. */
+    public java.util.Optional<SimulatedCardTerminal> simulatedCardTerminal() {
+        return java.util.Optional.ofNullable(cardTerminal);
     }
 
     public int port() {

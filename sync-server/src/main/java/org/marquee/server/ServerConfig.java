@@ -5,13 +5,15 @@ import java.time.Duration;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
 import org.marquee.server.orders.CodeGuessLimit;
+import org.marquee.server.orders.RefundRetryPolicy;
 import org.marquee.server.tickets.MailSettings;
 
 /**
  * Everything a server start needs, whether it comes from the command line or from a test; {@code mail} may be null.
  * {@code publicUrl} ({@code --public-url}) is this server's address as terminals reach it, written into enrollment
  * texts; null takes it from each request's {@code Host} header. {@code codeGuesses} is how many booking codes a
- * terminal may miss before its lookups wait (null: the standard limit).
+ * terminal may miss before its lookups wait (null: the standard limit). {@code refundRetryBase}
+ * ({@code --refund-retry-base}) is the wait before a refused card refund is first tried again (docs/decisions/0022).
  */
 public record ServerConfig(
         String host,
@@ -27,9 +29,10 @@ public record ServerConfig(
         CardTerminal cardTerminal,
         Path cardLedger,
         String publicUrl,
-        CodeGuessLimit codeGuesses) {
+        CodeGuessLimit codeGuesses,
+        Duration refundRetryBase) {
 
-    /** With the standard booking-code guess limit ({@link CodeGuessLimit#STANDARD}). */
+    /** With the standard booking-code guess limit and refund retries ({@link RefundRetryPolicy#DEFAULT_BASE}). */
     public ServerConfig(
             String host,
             int port,
@@ -58,7 +61,8 @@ public record ServerConfig(
                 cardTerminal,
                 cardLedger,
                 publicUrl,
-                CodeGuessLimit.STANDARD);
+                CodeGuessLimit.STANDARD,
+                RefundRetryPolicy.DEFAULT_BASE);
     }
 
     /** The same configuration with another booking-code guess limit. */
@@ -77,7 +81,28 @@ public record ServerConfig(
                 cardTerminal,
                 cardLedger,
                 publicUrl,
-                limit);
+                limit,
+                refundRetryBase);
+    }
+
+    /** The same configuration with refused refunds first tried again after {@code base} (doubling, at most 1 h). */
+    public ServerConfig withRefundRetryBase(Duration base) {
+        return new ServerConfig(
+                host,
+                port,
+                database,
+                demoData,
+                demoKiosks,
+                holdPolicy,
+                sweepInterval,
+                paymentTimeout,
+                mail,
+                sseHeartbeat,
+                cardTerminal,
+                cardLedger,
+                publicUrl,
+                codeGuesses,
+                base);
     }
 
     /** Which card terminal takes card payments: {@code --card-terminal simulated|none}. */

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.marquee.server.db.DatabaseCredentials;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
+import org.marquee.server.orders.CodeGuessLimit;
 import org.marquee.server.tickets.MailSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -113,6 +114,15 @@ public final class ServerMain implements Callable<Integer> {
     Duration paymentTimeout;
 
     @Option(
+            names = "--refund-retry-base",
+            defaultValue = "1m",
+            converter = DurationConverter.class,
+            description =
+                    "Wait before a card refund the provider refused is tried again; it doubles after each refusal,"
+                            + " up to an hour (default: ${DEFAULT-VALUE}).")
+    Duration refundRetryBase;
+
+    @Option(
             names = "--card-terminal",
             description = "Card terminal: 'simulated' (test tokens such as tok_visa approve; for demos and tests) or"
                     + " 'none' (card payments answer 503). Default: simulated with --demo-data, else none.")
@@ -212,6 +222,9 @@ public final class ServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (refundRetryBase.isZero() || refundRetryBase.isNegative()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--refund-retry-base must be positive");
+        }
         var credentials = DatabaseCredentials.fromEnvironment(System.getenv());
         var database = new DatabaseSettings(
                 embedded ? null : db, credentials.user(), credentials.password(), dataDir.toAbsolutePath(), pool);
@@ -253,7 +266,9 @@ public final class ServerMain implements Callable<Integer> {
                 terminal == ServerConfig.CardTerminal.SIMULATED
                         ? dataDir.toAbsolutePath().resolve("simulated-card-terminal.log")
                         : null,
-                publicUrl(publicUrl));
+                publicUrl(publicUrl),
+                CodeGuessLimit.STANDARD,
+                refundRetryBase);
     }
 
     /** {@code --public-url} as terminals store it: an http(s) address without a trailing slash or {@code /api/v1}. */

@@ -211,7 +211,9 @@ public final class LookupViewModel {
                     show(
                             refunded,
                             messages.get(
-                                    "lookup.result.refunded",
+                                    OrderSummary.refundOwed(order)
+                                            ? "lookup.result.refundFailed"
+                                            : "lookup.result.refunded",
                                     order.code(),
                                     OrderSummary.money(order.totalMinor(), order.currency(), messages.locale())));
                 },

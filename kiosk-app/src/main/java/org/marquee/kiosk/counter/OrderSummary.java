@@ -76,7 +76,7 @@ public record OrderSummary(
     private static String payment(PaymentView payment, Messages messages) {
         Locale locale = messages.locale();
         String amount = money(payment.amountMinor(), payment.currency(), locale);
-        String status = payment.status() == null ? "" : payment.status().toLowerCase(Locale.ROOT);
+        String status = status(payment, messages);
         if (payment.method() == PaymentMethod.CARD) {
             // an attempt that took no money (declined, or the card terminal never answered) has no card number
             return payment.cardLast4() == null
@@ -92,6 +92,23 @@ public record OrderSummary(
                     status);
         }
         return messages.get("lookup.payment.cash", amount, status);
+    }
+
+    /**
+     * A payment's status in words; a card refund the provider refused (REFUND_FAILED, DESIGN §7.3) says what happens
+     * next, so the clerk can tell the customer.
+     */
+    static String status(PaymentView payment, Messages messages) {
+        if (payment.status() == null) {
+            return "";
+        }
+        return messages.find("lookup.paymentStatus." + payment.status())
+                .orElse(payment.status().toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+
+    /** True when a card refund of the order was refused and is still owed to the customer. */
+    static boolean refundOwed(OrderView order) {
+        return order.payments().stream().anyMatch(payment -> "REFUND_FAILED".equals(payment.status()));
     }
 
     /** Minor units as money of the given currency, written the terminal's way: "€9.50", "9,50 €". */

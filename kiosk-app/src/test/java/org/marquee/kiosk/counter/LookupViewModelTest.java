@@ -28,6 +28,8 @@ import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.testing.ServerProcess;
 import org.marquee.model.OrderStatus;
 import org.marquee.model.OrderView;
+import org.marquee.model.PaymentMethod;
+import org.marquee.model.PaymentRequest;
 import org.marquee.model.SeatStatus;
 import org.marquee.model.ShowtimeListing;
 
@@ -212,6 +214,32 @@ class LookupViewModelTest {
         assertThat(clerk.token()).isEqualTo(clerkToken);
         assertThat(clerk.findOrder(paid.code(), null).status()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(CounterOrders.paid(clerk).status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void aCardRefundTheProviderRefusesIsShownInWordsAfterTheManagersApproval() {
+        OrderView order = CounterOrders.unpaid(clerk);
+        clerk.pay(
+                order.orderId(), new PaymentRequest(PaymentMethod.CARD, order.totalMinor(), "tok_refund_fails", null));
+        find(order.code());
+
+        model.requestRefund();
+        model.managerUsernameProperty().set("morgan");
+        model.managerPinProperty().set("9999");
+        model.approveRefund();
+        awaitIdle();
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.orderProperty().get().status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(model.infoProperty().get())
+                .isEqualTo("Order " + order.code() + " is refunded; its seats are free again. The card refund of "
+                        + euros(order.totalMinor()) + " failed: the manager will pay it out in cash.");
+        assertThat(model.summaryProperty().get().payments())
+                .singleElement()
+                .asString()
+                .isEqualTo("Card ending in 0341: " + euros(order.totalMinor())
+                        + " (card refund failed — the manager will pay it out in cash)");
+        assertThat(CounterOrders.seatStatuses(clerk, order)).containsOnly(SeatStatus.AVAILABLE);
     }
 
     @Test

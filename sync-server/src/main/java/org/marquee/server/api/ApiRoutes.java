@@ -20,6 +20,7 @@ import org.marquee.server.holds.http.LiveHoldHandlers;
 import org.marquee.server.houseseats.http.HouseSeatHandlers;
 import org.marquee.server.live.http.SeatEventsHandler;
 import org.marquee.server.orders.http.OrderHandlers;
+import org.marquee.server.orders.http.RefundHandlers;
 import org.marquee.server.orders.http.WebhookHandler;
 import org.marquee.server.people.http.StaffAdminHandlers;
 import org.marquee.server.people.http.TerminalAdminHandlers;
@@ -40,6 +41,7 @@ public record ApiRoutes(
         SessionHandlers sessions,
         TerminalHandlers terminals,
         OrderHandlers orders,
+        RefundHandlers refunds,
         WebhookHandler webhook,
         MetricsHandler metrics,
         OpenApiHandler openApi,
@@ -135,6 +137,10 @@ public record ApiRoutes(
             get("/admin/reports/sales", reports::sales, Access.MANAGER);
             get("/admin/reports/occupancy", reports::occupancy, Access.MANAGER);
             get("/admin/reports/cash", reports::cash, Access.MANAGER);
+            // failed card refunds (DESIGN §7.3): listed, and settled in cash with the manager's drawer in one
+            // transaction
+            get("/admin/refunds/failed", refunds::failed, Access.MANAGER);
+            post("/admin/refunds/{paymentId}/paid-in-cash", idempotent.atomic(refunds::paidInCash), Access.MANAGER);
             get("/admin/holds", liveHolds::list, Access.MANAGER);
             delete("/admin/holds/{id}", idempotent.atomic(liveHolds::release), Access.MANAGER);
             // seat rules (DESIGN §8): house seats kept for the counter

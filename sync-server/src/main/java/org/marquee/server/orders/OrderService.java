@@ -14,6 +14,7 @@ import org.marquee.model.CreateOrderRequest;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.model.OrderStatus;
+import org.marquee.model.PaymentMethod;
 import org.marquee.model.Role;
 import org.marquee.model.SeatDefinition;
 import org.marquee.model.ShowtimePrices;
@@ -27,9 +28,13 @@ import org.marquee.server.holds.HoldService;
 import org.marquee.server.orders.persistence.OrderStore;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.tickets.TicketLanguage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Orders: written from an active hold, priced by the showtime's plan, looked up, cancelled, refunded. */
 public final class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     /** Six letters or digits: what a person types as a booking code, look-alikes included. */
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9]{6}");
@@ -40,6 +45,7 @@ public final class OrderService {
     private final PaymentGateways gateways;
     private final SeatMapChanges changes;
     private final AuditLog audit;
+    private final FailedRefunds failedRefunds;
     private final CodeGuesses guesses;
 
     /**
@@ -52,8 +58,9 @@ public final class OrderService {
             OrderStore store,
             PaymentGateways gateways,
             SeatMapChanges changes,
-            AuditLog audit) {
-        this(catalog, holds, store, gateways, changes, audit, CodeGuessLimit.STANDARD);
+            AuditLog audit,
+            FailedRefunds failedRefunds) {
+        this(catalog, holds, store, gateways, changes, audit, failedRefunds, CodeGuessLimit.STANDARD);
     }
 
     /** As above, with how many booking codes a terminal may miss before it waits ({@link CodeGuesses}). */
@@ -64,8 +71,10 @@ public final class OrderService {
             PaymentGateways gateways,
             SeatMapChanges changes,
             AuditLog audit,
+            FailedRefunds failedRefunds,
             CodeGuessLimit guessLimit) {
         this.guesses = CodeGuesses.of(guessLimit);
+        this.failedRefunds = failedRefunds;
         this.changes = changes;
         this.audit = audit;
         this.catalog = catalog;
@@ -238,7 +247,11 @@ public final class OrderService {
         return store.find(orderId).orElseThrow();
     }
 
-    /** Gives the money back, then frees the seats; refunding a refunded order changes nothing. */
+    /**
+     * Gives the money back, then frees the seats; refunding a refunded order changes nothing. A card refund the provider
+     * refuses does not stop it: the order is REFUNDED (its tickets revoked, its seats free) and the card payment
+     * REFUND_FAILED, tried again by the sweeper or paid out in cash by a manager (DESIGN §7.3).
+     */
     public OrderRecord refund(Principal caller, UUID orderId) {
         OrderRecord order = owned(caller, orderId);
         if (order.status() == OrderStatus.REFUNDED) {
@@ -247,18 +260,45 @@ public final class OrderService {
         if (order.status() != OrderStatus.PAID) {
             throw new MarqueeException(ErrorCode.CONFLICT, "Only a paid order can be refunded.");
         }
+        String cardError = null;
         for (OrderRecord.Payment payment : order.payments()) {
-            if (payment.status().equals("APPROVED")
-                    && !gateways.of(payment.method())
-                            .refund(payment.providerRef(), payment.amountMinor(), payment.currency())) {
-                throw new MarqueeException(
-                        ErrorCode.SERVICE_UNAVAILABLE,
-                        "The card terminal could not refund the payment. Nothing was changed; please try again.");
+            if (payment.status().equals("APPROVED")) {
+                String error = giveBack(payment);
+                if (error != null && payment.method() != PaymentMethod.CARD) {
+                    throw new MarqueeException(
+                            ErrorCode.SERVICE_UNAVAILABLE,
+                            "The payment could not be given back. Nothing was changed; please try again.");
+                }
+                cardError = error != null ? error : cardError;
             }
         }
-        store.refund(orderId, () -> audit.record(caller, "ORDER_REFUNDED", "ORDER", orderId, summary(order)));
+        Map<String, Object> details = summary(order);
+        if (cardError != null) {
+            details.put("cardRefund", "FAILED");
+            details.put("cardRefundError", cardError);
+        }
+        store.refund(
+                orderId,
+                cardError,
+                failedRefunds.firstRetry(),
+                () -> audit.record(caller, "ORDER_REFUNDED", "ORDER", orderId, details));
+        if (cardError != null) {
+            log.warn("event=refund_failed order={} nextTryIn={}", orderId, failedRefunds.firstRetry());
+        }
         changes.changed(order.showtimeId());
         return store.find(orderId).orElseThrow();
+    }
+
+    /** Asks the payment's provider for the money back; null when it gave it, else why not. */
+    private String giveBack(OrderRecord.Payment payment) {
+        try {
+            return gateways.of(payment.method())
+                            .refund(payment.providerRef(), payment.amountMinor(), payment.currency())
+                    ? null
+                    : FailedRefunds.REFUSED;
+        } catch (RuntimeException e) {
+            return "The card provider did not answer (" + e.getClass().getSimpleName() + ").";
+        }
     }
 
     /** What the audit log keeps of an order that was cancelled or refunded. */

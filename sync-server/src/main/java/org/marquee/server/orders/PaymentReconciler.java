@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * provider that did not answer in time. At start and then periodically, on any number of instances (each payment is
  * leased to one of them at a time), it asks the provider what became of each STARTED charge and applies the answer
  * exactly as the request would have: seats sold if the hold is still active, else the money given back; never both,
- * never neither. Charges due back (REFUND_DUE) are refunded until the provider accepts.
+ * never neither. Charges due back (REFUND_DUE) are refunded; a refund the provider refused (REFUND_FAILED) is tried
+ * again with backoff until it accepts or a manager pays it out in cash ({@link FailedRefunds}).
  */
 public final class PaymentReconciler {
 
@@ -26,9 +27,15 @@ public final class PaymentReconciler {
     private final PaymentStore payments;
     private final PaymentGateways gateways;
     private final PaymentSettlement settlement;
+    private final FailedRefunds failedRefunds;
 
     public PaymentReconciler(
-            UnitOfWork unit, PaymentStore payments, PaymentGateways gateways, PaymentSettlement settlement) {
+            UnitOfWork unit,
+            PaymentStore payments,
+            PaymentGateways gateways,
+            PaymentSettlement settlement,
+            FailedRefunds failedRefunds) {
+        this.failedRefunds = failedRefunds;
         this.unit = unit;
         this.payments = payments;
         this.gateways = gateways;
@@ -51,6 +58,11 @@ public final class PaymentReconciler {
                         payment.id(),
                         e.getClass().getSimpleName());
             }
+        }
+        try {
+            finished += failedRefunds.retryDue();
+        } catch (RuntimeException e) {
+            log.warn("event=refund_retries_failed reason={}", e.getClass().getSimpleName());
         }
         return finished;
     }

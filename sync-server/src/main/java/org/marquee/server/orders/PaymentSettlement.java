@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * What a provider's answer does to a started payment, the same whoever brings it: the paying request, its retry, or
  * the reconciler. Each method runs inside a unit of work, with the payment row locked, and changes a payment only while
  * it is STARTED, so that two of them never both settle one charge. Money taken for seats that could not be sold is
- * marked REFUND_DUE in the same transaction and refunded right after it commits (invariant 5); a refund that fails
- * then is retried by the reconciler.
+ * marked REFUND_DUE in the same transaction and refunded right after it commits (invariant 5); a refund the provider
+ * refuses then is REFUND_FAILED, retried with backoff by the sweeper ({@link FailedRefunds}).
  */
 public final class PaymentSettlement {
 
@@ -42,6 +42,7 @@ public final class PaymentSettlement {
     private final PaymentGateways gateways;
     private final Consumer<OrderRecord> onPaid;
     private final OrderEvents events;
+    private final FailedRefunds failedRefunds;
 
     public PaymentSettlement(
             UnitOfWork unit,
@@ -49,7 +50,9 @@ public final class PaymentSettlement {
             PaymentStore payments,
             PaymentGateways gateways,
             Consumer<OrderRecord> onPaid,
-            OrderEvents events) {
+            OrderEvents events,
+            FailedRefunds failedRefunds) {
+        this.failedRefunds = failedRefunds;
         this.unit = unit;
         this.orders = orders;
         this.payments = payments;
@@ -116,7 +119,7 @@ public final class PaymentSettlement {
             case "APPROVED", "REFUNDED" ->
                 payment.status().equals("APPROVED") ? Result.SOLD : Result.REFUND_DUE_HOLD_LOST;
             case "PENDING" -> Result.PENDING;
-            case "REFUND_DUE" -> Result.REFUND_DUE_HOLD_LOST;
+            case "REFUND_DUE", "REFUND_FAILED" -> Result.REFUND_DUE_HOLD_LOST;
             case "STARTED" -> Result.UNKNOWN;
             default -> Result.NOT_TAKEN;
         };
@@ -170,7 +173,8 @@ public final class PaymentSettlement {
 
     /**
      * Gives back a REFUND_DUE charge; outside any transaction, because it calls the provider. A refund is idempotent
-     * by provider reference, so doing it twice (a crash between refund and record) gives the money back once.
+     * by provider reference, so doing it twice (a crash between refund and record) gives the money back once. A refusal
+     * (or no answer) leaves the payment REFUND_FAILED, for the sweeper to try again; answers false then.
      */
     public boolean refund(UUID paymentId) {
         PaymentIntent payment = payments.find(paymentId).orElseThrow();
@@ -186,10 +190,15 @@ public final class PaymentSettlement {
                     "event=refund_failed payment={} reason={}",
                     paymentId,
                     e.getClass().getSimpleName());
+            failedRefunds.refused(
+                    paymentId,
+                    "REFUND_DUE",
+                    "The card provider did not answer (" + e.getClass().getSimpleName() + ").");
             return false;
         }
         if (!refunded) {
             log.warn("event=refund_refused payment={}", paymentId);
+            failedRefunds.refused(paymentId, "REFUND_DUE", FailedRefunds.REFUSED);
             return false;
         }
         payments.finish(paymentId, "REFUND_DUE", "REFUNDED", null, null, null, null);

@@ -80,6 +80,10 @@ final class SimulatedCardLedger {
         return true;
     }
 
+    synchronized boolean refunded(String providerRef) {
+        return refunded.contains(providerRef);
+    }
+
     synchronized boolean wasVoided(String key) {
         return voided.contains(key);
     }

@@ -11,7 +11,8 @@ import org.marquee.model.PaymentMethod;
  * answering by token as DESIGN §4 says: {@code tok_visa} approves, {@code tok_declined} declines, {@code tok_timeout}
  * never answers (the caller's timeout ends the wait), {@code tok_pending} leaves the answer to a later webhook, and
  * {@code tok_slow_<millis>} approves after that long (a customer slow at the PIN pad), {@code tok_refund_fails} approves
- * but refuses every refund of that charge (DESIGN §7.3, to show the failed-refund path). Other {@code tok_*} names
+ * but refuses every refund of that charge (DESIGN §7.3, to show the failed-refund path; a test may make it accept them
+ * again with {@link #refuseRefunds}, as a provider that comes back would). Other {@code tok_*} names
  * approve like {@code tok_visa}. Like a real provider it takes one charge per idempotency key and keeps a ledger (a
  * file, when given) that survives the server.
  */
@@ -24,6 +25,9 @@ public final class SimulatedCardTerminal implements PaymentGateway {
 
     private final Duration timeout;
     private final SimulatedCardLedger ledger;
+    private volatile boolean refusingRefunds = true;
+    private volatile boolean refusingEveryRefund;
+    private volatile Duration refundDelay = Duration.ZERO;
 
     /** {@code ledgerFile} keeps the ledger across restarts; null keeps it in memory only. */
     public SimulatedCardTerminal(Duration timeout, Path ledgerFile) {
@@ -75,10 +79,37 @@ public final class SimulatedCardTerminal implements PaymentGateway {
 
     @Override
     public boolean refund(String providerRef, long amountMinor, String currency) {
-        if (providerRef != null && providerRef.startsWith(REFUSES_REFUNDS)) {
+        if (!refundDelay.isZero()) {
+            sleep(refundDelay);
+        }
+        if (refusingEveryRefund
+                || (refusingRefunds && providerRef != null && providerRef.startsWith(REFUSES_REFUNDS))) {
             return false;
         }
         return ledger.refund(providerRef);
+    }
+
+    /**
+     * Whether refunds of {@code tok_refund_fails} charges are refused (true from the start). Only code holding this
+     * object can change it, that is tests; no token or request can.
+     */
+    public void refuseRefunds(boolean refuse) {
+        this.refusingRefunds = refuse;
+    }
+
+    /** Whether every refund is refused, as a provider that is down for refunds would (false from the start). */
+    public void refuseEveryRefund(boolean refuse) {
+        this.refusingEveryRefund = refuse;
+    }
+
+    /** Answers each refund only after {@code delay}, as a slow provider would (tests race a retry with a manager). */
+    public void answerRefundsAfter(Duration delay) {
+        this.refundDelay = delay;
+    }
+
+    /** True when the charge with this provider reference was given back (how a test counts the money). */
+    public boolean refunded(String providerRef) {
+        return ledger.refunded(providerRef);
     }
 
     private ChargeResult take(ChargeRequest request, String last4) {

@@ -22,6 +22,7 @@ import org.marquee.server.cinema.persistence.AuditoriumStore;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.common.Principal;
 import org.marquee.server.db.UnitOfWork;
+import org.marquee.server.orders.FailedRefunds;
 import org.marquee.server.orders.OrderRecord;
 import org.marquee.server.orders.OrderService;
 import org.marquee.server.schedule.persistence.ScheduleStore;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Cancelling a showtime (DESIGN §7.1), in three steps so that no provider is called inside a transaction: {@link #stop}
  * (one unit of work: status CANCELLED, live holds ended, every seat that is not sold GONE, audited), then
  * {@link #refund} (each PAID order refunded through its payment method and committed with its audit entry on its own;
- * a refund that fails is listed, never hidden, and the order stays PAID so that cancelling again retries it; buyers with
- * an e-mail are told), then {@link #answer}. Cancelling a cancelled showtime only retries the refunds still open.
+ * a card refund the provider refuses leaves the order REFUNDED with its payment REFUND_FAILED, listed in the answer,
+ * never hidden, and tried again by the sweeper; buyers with an e-mail are told), then {@link #answer}. Cancelling a
+ * cancelled showtime only retries the refunds still open (PAID orders, and failed card refunds right away).
  */
 public final class ShowtimeCancellations {
 
@@ -91,6 +93,7 @@ public final class ShowtimeCancellations {
     private final Notices notices;
     private final UnitOfWork unit;
     private final CashDrawer drawer;
+    private final FailedRefunds failedRefunds;
 
     /** {@code drawer} counts cash given back out of the cancelling manager's shift, in the refund's transaction. */
     public ShowtimeCancellations(
@@ -101,7 +104,9 @@ public final class ShowtimeCancellations {
             ShowtimeChanges changes,
             Notices notices,
             UnitOfWork unit,
-            CashDrawer drawer) {
+            CashDrawer drawer,
+            FailedRefunds failedRefunds) {
+        this.failedRefunds = failedRefunds;
         this.unit = unit;
         this.drawer = drawer;
         this.store = store;
@@ -142,11 +147,19 @@ public final class ShowtimeCancellations {
         ShowtimeDetails showtime = catalog.details(stopped.showtimeId());
         int refunded = 0;
         List<UUID> failed = new ArrayList<>();
+        // card refunds refused before: asked again now (the sweeper would, later)
+        for (UUID orderId : failedRefunds.ordersOfShowtime(stopped.showtimeId())) {
+            if (failedRefunds.retryOrder(orderId)) {
+                refunded++;
+            } else {
+                failed.add(orderId);
+            }
+        }
         for (ScheduleStore.PaidOrder order : store.paidOrders(stopped.showtimeId())) {
             boolean ok;
             try {
                 // one transaction per refund: the order, its audit entry and the cash drawer agree, whatever fails
-                unit.run(() -> {
+                ok = unit.run(() -> {
                     OrderRecord done = orders.refund(caller, order.id());
                     if (caller.isStaff()
                             && done.payments().stream()
@@ -154,10 +167,17 @@ public final class ShowtimeCancellations {
                                             && p.status().equals("REFUNDED"))) {
                         drawer.countRefund(caller.staffId(), caller.terminalId(), done.id());
                     }
-                    return done;
+                    return done.payments().stream().noneMatch(p -> p.status().equals("REFUND_FAILED"));
                 });
-                ok = true;
-                refunded++;
+                if (ok) {
+                    refunded++;
+                } else {
+                    failed.add(order.id());
+                    log.warn(
+                            "event=cancellation_refund_failed showtime={} order={} reason=REFUND_FAILED",
+                            stopped.showtimeId(),
+                            order.id());
+                }
             } catch (MarqueeException | IllegalStateException e) {
                 ok = false;
                 failed.add(order.id());

@@ -28,6 +28,12 @@ public interface CashDrawer {
     /** Counts the order's refunded cash payment out of the staff member's open shift (opening one if needed). */
     void countRefund(long staffId, long terminalId, UUID orderId);
 
+    /**
+     * Counts a failed card refund that the staff member paid out in cash (DESIGN §7.3) out of their open shift on this
+     * terminal (opening one with float 0 if needed), once per payment.
+     */
+    void countPayout(long staffId, long terminalId, UUID paymentId);
+
     /** The shifts opened on a business day at the theater's terminals, with float, expected, counted and variance. */
     List<CashShift> day(long theaterId, LocalDate date);
 }

@@ -182,6 +182,30 @@ final class AccessFixture {
         return id;
     }
 
+    /**
+     * A card refund the provider refused (DESIGN §7.3): a kiosk's {@code tok_refund_fails} sale that the manager
+     * refunds; the payment's id, as {@code GET /admin/refunds/failed} lists it.
+     */
+    String failedRefund() {
+        ApiClient kiosk = client(Caller.KIOSK);
+        Answer order = kiosk.post("/orders", orderBody(Caller.KIOSK));
+        assertThat(order.status()).as(order.body()).isEqualTo(201);
+        String id = order.json().path("orderId").asText();
+        long total = order.json().path("totalMinor").asLong();
+        Answer paid = kiosk.post(
+                "/orders/" + id + "/payments",
+                "{\"method\":\"CARD\",\"amountMinor\":" + total + ",\"cardToken\":\"tok_refund_fails\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        ApiClient manager = client(Caller.MANAGER);
+        assertThat(manager.post("/orders/" + id + "/refund", null).status()).isEqualTo(200);
+        for (JsonNode failed : manager.get("/admin/refunds/failed").json()) {
+            if (failed.path("orderId").asText().equals(id)) {
+                return failed.path("paymentId").asText();
+            }
+        }
+        throw new AssertionError("the refused refund of " + id + " is not listed");
+    }
+
     /** How this caller pays: staff in cash, everyone else by card (kiosks take cards only). */
     static String payment(Caller caller, JsonNode order) {
         long total = order.path("totalMinor").asLong();

@@ -70,6 +70,8 @@ class AuthorizationMatrixTest {
             | GET /admin/reports/sales      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | GET /admin/reports/occupancy  | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | GET /admin/reports/cash       | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | GET /admin/refunds/failed     | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
+            | POST /admin/refunds/{paymentId}/paid-in-cash | 401 | 401 | 401 | 403 | 403 | 403   | ok      |
             | GET /admin/holds              | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | DELETE /admin/holds/{id}      | 401  | 401   | 401     | 403   | 403     | 403   | ok      |
             | POST /shifts                  | 401  | 401   | 401     | 403   | 403     | ok    | ok      |
@@ -229,6 +231,9 @@ class AuthorizationMatrixTest {
             case "GET /admin/reports/sales" -> new Call("/admin/reports/sales?groupBy=movie");
             case "GET /admin/reports/occupancy" -> new Call("/admin/reports/occupancy?theaterId=1");
             case "GET /admin/reports/cash" -> new Call("/admin/reports/cash?theaterId=1");
+            case "GET /admin/refunds/failed" -> new Call("/admin/refunds/failed?theaterId=1");
+            case "POST /admin/refunds/{paymentId}/paid-in-cash" ->
+                new Call("/admin/refunds/" + fixture.failedRefund() + "/paid-in-cash");
             case "GET /admin/holds" -> new Call("/admin/holds?theaterId=1");
             case "DELETE /admin/holds/{id}" -> new Call("/admin/holds/" + fixture.hold(caller) + "?reason=matrix");
             case "POST /shifts" -> {

@@ -347,6 +347,49 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aRefusedCardRefundIsListedAndPaidOutInCash() {
+        String order = order(kiosk, freeSeats.next(), "refund@example.com");
+        JsonNode view = contract.call(kiosk, "GET", order, null).json();
+        assertThat(contract.call(kiosk, "POST", order + "/payments", card(view, "tok_refund_fails"))
+                        .status())
+                .isEqualTo(200);
+        ApiClient manager = server.client(token("morgan", "9999"));
+        JsonNode refunded =
+                contract.call(manager, "POST", order + "/refund", null).json();
+        assertThat(refunded.path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(refunded.path("payments").get(0).path("status").asText()).isEqualTo("REFUND_FAILED");
+
+        JsonNode failed = null;
+        for (JsonNode row : contract.call(manager, "GET", "/admin/refunds/failed?theaterId=1", null)
+                .json()) {
+            if (row.path("orderId").asText().equals(view.path("orderId").asText())) {
+                failed = row;
+            }
+        }
+        assertThat(failed).as("listed").isNotNull();
+        assertThat(failed.path("customerEmail").asText()).isEqualTo("refund@example.com");
+        String payout = "/admin/refunds/" + failed.path("paymentId").asText() + "/paid-in-cash";
+        assertThat(contract.call(manager, "POST", payout, null)
+                        .json()
+                        .path("payments")
+                        .get(0)
+                        .path("status")
+                        .asText())
+                .isEqualTo("REFUNDED");
+        assertThat(contract.call(manager, "POST", payout, null).status()).isEqualTo(409);
+        assertThat(contract.call(
+                                manager,
+                                "POST",
+                                "/admin/refunds/" + java.util.UUID.randomUUID() + "/paid-in-cash",
+                                null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(contract.wrong(manager, "POST", "/admin/refunds/not-a-payment/paid-in-cash", null)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void managersSetUpTerminalsAndStaff() {
         ApiClient manager = server.client(token("morgan", "9999"));
         Answer created = contract.call(

@@ -14,6 +14,7 @@ import org.marquee.server.ServerConfig;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.demo.DemoFixture;
 import org.marquee.server.holds.HoldPolicy;
+import org.marquee.server.orders.RefundRetryPolicy;
 import org.marquee.server.tickets.MailSettings;
 
 /** A real sync server with the demo fixture on its own test database, on a free port. */
@@ -52,7 +53,29 @@ public final class TestServer implements AutoCloseable {
             int poolSize,
             Duration paymentTimeout,
             MailSettings mail,
-            Duration sseHeartbeat) {
+            Duration sseHeartbeat,
+            Duration refundRetryBase) {
+
+        public Options(
+                Duration holdTtl,
+                Duration holdMaxTotal,
+                int kiosks,
+                Duration sweepInterval,
+                int poolSize,
+                Duration paymentTimeout,
+                MailSettings mail,
+                Duration sseHeartbeat) {
+            this(
+                    holdTtl,
+                    holdMaxTotal,
+                    kiosks,
+                    sweepInterval,
+                    poolSize,
+                    paymentTimeout,
+                    mail,
+                    sseHeartbeat,
+                    RefundRetryPolicy.DEFAULT_BASE);
+        }
 
         public Options(
                 Duration holdTtl,
@@ -86,31 +109,88 @@ public final class TestServer implements AutoCloseable {
 
         public Options mailVia(MailSettings settings) {
             return new Options(
-                    holdTtl, holdMaxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, settings, sseHeartbeat);
+                    holdTtl,
+                    holdMaxTotal,
+                    kiosks,
+                    sweepInterval,
+                    poolSize,
+                    paymentTimeout,
+                    settings,
+                    sseHeartbeat,
+                    refundRetryBase);
         }
 
         public Options sweepEvery(Duration interval) {
-            return new Options(holdTtl, holdMaxTotal, kiosks, interval, poolSize, paymentTimeout, mail, sseHeartbeat);
+            return new Options(
+                    holdTtl,
+                    holdMaxTotal,
+                    kiosks,
+                    interval,
+                    poolSize,
+                    paymentTimeout,
+                    mail,
+                    sseHeartbeat,
+                    refundRetryBase);
         }
 
         public Options holdTtl(Duration ttl, Duration maxTotal) {
-            return new Options(ttl, maxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, mail, sseHeartbeat);
+            return new Options(
+                    ttl,
+                    maxTotal,
+                    kiosks,
+                    sweepInterval,
+                    poolSize,
+                    paymentTimeout,
+                    mail,
+                    sseHeartbeat,
+                    refundRetryBase);
         }
 
         public Options kiosks(int count) {
             return new Options(
-                    holdTtl, holdMaxTotal, count, sweepInterval, poolSize, paymentTimeout, mail, sseHeartbeat);
+                    holdTtl,
+                    holdMaxTotal,
+                    count,
+                    sweepInterval,
+                    poolSize,
+                    paymentTimeout,
+                    mail,
+                    sseHeartbeat,
+                    refundRetryBase);
         }
 
         /** Comments on idle live-event streams this often. */
         public Options heartbeatEvery(Duration interval) {
-            return new Options(holdTtl, holdMaxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, mail, interval);
+            return new Options(
+                    holdTtl,
+                    holdMaxTotal,
+                    kiosks,
+                    sweepInterval,
+                    poolSize,
+                    paymentTimeout,
+                    mail,
+                    interval,
+                    refundRetryBase);
+        }
+
+        /** Tries a refused card refund again after {@code base}, then after twice as long each time (DESIGN §7.3). */
+        public Options refundRetryEvery(Duration base) {
+            return new Options(
+                    holdTtl, holdMaxTotal, kiosks, sweepInterval, poolSize, paymentTimeout, mail, sseHeartbeat, base);
         }
 
         /** A sweep interval so long that no sweep happens during a test: correctness must not need it. */
         public Options withoutSweeper() {
             return new Options(
-                    holdTtl, holdMaxTotal, kiosks, Duration.ofHours(1), poolSize, paymentTimeout, mail, sseHeartbeat);
+                    holdTtl,
+                    holdMaxTotal,
+                    kiosks,
+                    Duration.ofHours(1),
+                    poolSize,
+                    paymentTimeout,
+                    mail,
+                    sseHeartbeat,
+                    refundRetryBase);
         }
     }
 
@@ -137,16 +217,17 @@ public final class TestServer implements AutoCloseable {
 
     private static ServerConfig config(DatabaseSettings settings, Options options) {
         return new ServerConfig(
-                "127.0.0.1",
-                0,
-                settings,
-                true,
-                options.kiosks(),
-                HoldPolicy.of(options.holdTtl(), options.holdMaxTotal()),
-                options.sweepInterval(),
-                options.paymentTimeout(),
-                options.mail(),
-                options.sseHeartbeat());
+                        "127.0.0.1",
+                        0,
+                        settings,
+                        true,
+                        options.kiosks(),
+                        HoldPolicy.of(options.holdTtl(), options.holdMaxTotal()),
+                        options.sweepInterval(),
+                        options.paymentTimeout(),
+                        options.mail(),
+                        options.sseHeartbeat())
+                .withRefundRetryBase(options.refundRetryBase());
     }
 
     public String jdbcUrl() {

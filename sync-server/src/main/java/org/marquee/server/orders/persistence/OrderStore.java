@@ -279,9 +279,11 @@ public final class OrderStore {
     /**
      * Marks a paid order REFUNDED, its payments REFUNDED and its seats free again (GONE when its showtime is
      * cancelled); true when it was paid, and then {@code alsoInTransaction} (its audit entry) runs in the same
-     * transaction.
+     * transaction. With a {@code cardRefundError}, the provider refused to give the card payment back: that payment is
+     * REFUND_FAILED instead, to be tried again in {@code retryIn} (DESIGN §7.3).
      */
-    public boolean refund(UUID orderId, Runnable alsoInTransaction) {
+    public boolean refund(
+            UUID orderId, String cardRefundError, java.time.Duration retryIn, Runnable alsoInTransaction) {
         return Transactions.retrying(jdbi, handle -> {
             OrderRecord order = lockOrder(handle, orderId);
             if (order.status() != OrderStatus.PAID) {
@@ -302,6 +304,18 @@ public final class OrderStore {
             handle.createUpdate("update orders set status = 'REFUNDED', ended_at = now() where id = :o")
                     .bind("o", orderId)
                     .execute();
+            if (cardRefundError != null) {
+                handle.createUpdate("""
+                                update payments
+                                   set status = 'REFUND_FAILED', refund_attempts = 1, refund_failed_at = now(),
+                                       refund_error = :error, next_refund_at = now() + make_interval(secs => :next),
+                                       updated_at = now()
+                                 where order_id = :o and status = 'APPROVED' and method = 'CARD'""")
+                        .bind("error", cardRefundError)
+                        .bind("next", retryIn.toMillis() / 1000.0)
+                        .bind("o", orderId)
+                        .execute();
+            }
             handle.createUpdate("""
                             update payments set status = 'REFUNDED', refunded_at = now()
                              where order_id = :o and status = 'APPROVED'""").bind("o", orderId).execute();

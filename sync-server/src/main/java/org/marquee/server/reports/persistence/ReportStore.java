@@ -22,8 +22,10 @@ import org.marquee.server.reports.SalesGrouping;
 
 /**
  * The reports in SQL over orders, tickets, payments and seat claims. A sales report reads ticket-level facts: a sale
- * on the business day its order was paid, a refund on the day the order was refunded, each day in the theater's own
- * time zone. Both statements run in one read-only, repeatable-read transaction so that rows and totals agree.
+ * on the business day its order was paid, a refund on the day the money went back (the order's refund, or later the
+ * retry or cash payout that settled a failed card refund), each day in the theater's own time zone. A refund the card
+ * provider refused (REFUND_FAILED) is not a refund until it is settled: the cinema still holds that money
+ * (docs/decisions/0022). Both statements run in one read-only, repeatable-read transaction so that rows and totals agree.
  */
 public final class ReportStore implements Reports {
 
@@ -32,11 +34,12 @@ public final class ReportStore implements Reports {
             with scope as (
                 select o.id as order_id, o.showtime_id, o.terminal_id, o.staff_id, o.status, o.paid_at, o.ended_at,
                        o.currency, th.time_zone, s.movie_id, s.starts_at, m.title, t.name as terminal_name,
-                       st.display_name,
-                       (select p.method from payments p
-                         where p.order_id = o.id and p.status in ('APPROVED', 'REFUNDED')
-                         order by p.created_at desc limit 1) as method
+                       st.display_name, pay.method, pay.status as pay_status, pay.refunded_at
                   from orders o
+                  left join lateral (
+                        select p.method, p.status, p.refunded_at from payments p
+                         where p.order_id = o.id and p.status in ('APPROVED', 'REFUNDED', 'REFUND_FAILED')
+                         order by p.created_at desc limit 1) pay on true
                   join showtimes s on s.id = o.showtime_id
                   join auditoriums a on a.id = s.auditorium_id
                   join theaters th on th.id = a.theater_id
@@ -52,9 +55,9 @@ public final class ReportStore implements Reports {
                 select sc.*, ot.ticket_type, ot.price_minor, true as sale, sc.paid_at as at
                   from scope sc join order_tickets ot on ot.order_id = sc.order_id
                 union all
-                select sc.*, ot.ticket_type, ot.price_minor, false as sale, sc.ended_at as at
+                select sc.*, ot.ticket_type, ot.price_minor, false as sale, coalesce(sc.refunded_at, sc.ended_at) as at
                   from scope sc join order_tickets ot on ot.order_id = sc.order_id
-                 where sc.status = 'REFUNDED'
+                 where sc.status = 'REFUNDED' and coalesce(sc.pay_status, 'REFUNDED') = 'REFUNDED'
             ),
             dated as (
                 select f.*, (f.at at time zone f.time_zone)::date as business_day
@@ -129,7 +132,8 @@ public final class ReportStore implements Reports {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select s.id, m.title, s.starts_at, a.seat_count,
                                count(c.seat_id) filter (where c.state = 'SOLD') as sold,
-                               count(c.seat_id) filter (where c.state = 'HELD' and c.expires_at > now()) as held
+                               count(c.seat_id) filter (where c.state = 'HELD' and c.expires_at > now()) as held,
+                               (select count(*) from admissions ad where ad.showtime_id = s.id) as admitted
                           from showtimes s
                           join auditoriums a on a.id = s.auditorium_id
                           join theaters th on th.id = a.theater_id
@@ -153,7 +157,8 @@ public final class ReportStore implements Reports {
                             total,
                             sold,
                             rs.getInt("held"),
-                            pct);
+                            pct,
+                            rs.getInt("admitted"));
                 })
                 .list());
     }

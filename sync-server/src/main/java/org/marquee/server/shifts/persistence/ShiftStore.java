@@ -95,6 +95,22 @@ public final class ShiftStore implements CashDrawer {
     }
 
     @Override
+    public void countPayout(long staffId, long terminalId, UUID paymentId) {
+        Transactions.retrying(jdbi, handle -> {
+            long shift = openOrStart(handle, staffId, terminalId);
+            return handle.createUpdate("""
+                            insert into cash_moves (shift_id, payment_id, kind, amount_minor)
+                            select :shift, p.id, 'REFUND', p.amount_minor
+                              from payments p
+                             where p.id = :payment and p.status = 'REFUNDED' and p.refunded_in_cash_by is not null
+                            on conflict (payment_id, kind) do nothing""")
+                    .bind("shift", shift)
+                    .bind("payment", paymentId)
+                    .execute();
+        });
+    }
+
+    @Override
     public List<CashShift> day(long theaterId, LocalDate date) {
         return jdbi.withHandle(handle -> handle.createQuery(SHIFT + """
                          join theaters th on th.id = t.theater_id
@@ -109,14 +125,7 @@ public final class ShiftStore implements CashDrawer {
     /** Counts the order's cash payment in the given status, once per payment and kind, into the open shift. */
     private void count(long staffId, long terminalId, UUID orderId, String kind, String paymentStatus) {
         Transactions.retrying(jdbi, handle -> {
-            // a shift is opened with float 0 when none is (DESIGN §7.3); the unique index keeps it to one
-            handle.createUpdate("""
-                            insert into cash_shifts (staff_id, terminal_id, float_minor) values (:staff, :terminal, 0)
-                            on conflict (staff_id, terminal_id) where closed_at is null do nothing""")
-                    .bind("staff", staffId)
-                    .bind("terminal", terminalId)
-                    .execute();
-            long shift = openShift(handle, staffId, terminalId).orElseThrow();
+            long shift = openOrStart(handle, staffId, terminalId);
             return handle.createUpdate("""
                             insert into cash_moves (shift_id, payment_id, kind, amount_minor)
                             select :shift, p.id, :kind, p.amount_minor
@@ -129,6 +138,18 @@ public final class ShiftStore implements CashDrawer {
                     .bind("status", paymentStatus)
                     .execute();
         });
+    }
+
+    /** The staff member's open shift on the terminal; a shift is opened with float 0 when none is (DESIGN §7.3). */
+    private static long openOrStart(Handle handle, long staffId, long terminalId) {
+        // the unique index keeps it to one, whatever number of requests open one at once
+        handle.createUpdate("""
+                        insert into cash_shifts (staff_id, terminal_id, float_minor) values (:staff, :terminal, 0)
+                        on conflict (staff_id, terminal_id) where closed_at is null do nothing""")
+                .bind("staff", staffId)
+                .bind("terminal", terminalId)
+                .execute();
+        return openShift(handle, staffId, terminalId).orElseThrow();
     }
 
     private static Optional<Long> openShift(Handle handle, long staffId, long terminalId) {
