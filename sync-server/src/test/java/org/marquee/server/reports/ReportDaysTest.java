@@ -38,12 +38,19 @@ class ReportDaysTest {
         manager = server.manager();
         showtime = server.bigHallShowtime();
 
-        // paid on 31 March at 23:30 in Madrid (21:30 UTC, summer time), refunded on 5 May at 00:30 in Madrid
-        // (22:30 UTC on 4 May): March's report counts the sale, May's the refund, April's neither
+        // paid on 31 March at 23:30 in Madrid (21:30 UTC, summer time) and refunded at 23:45, but the card refund
+        // failed and was settled only on 5 May at 00:30 in Madrid (22:30 UTC on 4 May): March's report counts the
+        // sale, May's the refund (found through the payment: the order ended in March), April's neither
         String early = sell("F7");
         assertThat(manager.post("/orders/" + early + "/refund", null).status()).isEqualTo(200);
         move(early, "paid_at", madrid(MARCH_31, 23, 30));
-        move(early, "ended_at", madrid(MAY_5, 0, 30));
+        move(early, "ended_at", madrid(MARCH_31, 23, 45));
+        server.jdbi()
+                .useHandle(h -> h.createUpdate(
+                                "update payments set refunded_at = :at where order_id = cast(:id as uuid)")
+                        .bind("at", madrid(MAY_5, 0, 30).toOffsetDateTime())
+                        .bind("id", early)
+                        .execute());
         // paid on 5 May at 00:10 in Madrid: the 5th, though it is the 4th in UTC
         move(sell("F9"), "paid_at", madrid(MAY_5, 0, 10));
         // paid on 5 May at 23:50 in Madrid: the 5th, and the 6th has nothing

@@ -47,8 +47,12 @@ public final class ReportStore implements Reports {
                   join terminals t on t.id = o.terminal_id
                   left join staff st on st.id = o.staff_id
                  where o.paid_at is not null
-                   and (o.paid_at >= :since and o.paid_at < :until
-                        or o.status = 'REFUNDED' and o.ended_at >= :since and o.ended_at < :until)
+                   and o.id in (select id from orders where paid_at >= :since and paid_at < :until
+                                union all
+                                select id from orders
+                                 where status = 'REFUNDED' and ended_at >= :since and ended_at < :until
+                                union all
+                                select order_id from payments where refunded_at >= :since and refunded_at < :until)
                    and (cast(:theaterId as bigint) is null or th.id = :theaterId)
             ),
             facts as (
@@ -206,8 +210,9 @@ public final class ReportStore implements Reports {
 
     /**
      * The instants that can fall on the business days {@code from}..{@code to} in any time zone (UTC−12 to UTC+14),
-     * a day wider on each side: the orders the indexes {@code orders_paid_at} and {@code orders_refunded_at} (V14)
-     * find; the exact days are then taken in each theater's zone.
+     * a day wider on each side: the orders paid, refunded, or whose failed card refund was settled then, which the
+     * indexes {@code orders_paid_at}, {@code orders_refunded_at} and {@code payments_refunded_at} (V14) find; the
+     * exact days are then taken in each theater's zone.
      */
     private static Map<String, Object> window(LocalDate from, LocalDate to) {
         return Map.of(
