@@ -28,7 +28,8 @@ public final class ProblemTexts {
             ErrorCode.SHOWTIME_HAS_SALES,
             ErrorCode.SCHEDULE_CLASH,
             ErrorCode.INVALID_REQUEST,
-            // the seat rules' refusals (DESIGN §8) name the seats and say where they would be left, in a customer's words
+            // the seat rules' refusals (DESIGN §8) name the seats and say where they would be left, in a customer's
+            // words
             ErrorCode.SINGLE_SEAT_GAP,
             ErrorCode.ACCESSIBLE_SEATS_RESERVED,
             ErrorCode.HOUSE_SEATS);
