@@ -163,8 +163,13 @@ public final class DoneViewModel {
                         case TicketOutput.Result.Printed printed ->
                             printStatus.set(messages.get("done.print.printed", printed.printer()));
                         case TicketOutput.Result.Saved saved ->
-                            printStatus.set(messages.get(
-                                    "done.print.saved", saved.file().toString()));
+                            // a clerk may fetch the file; a customer is told where to get the tickets instead
+                            printStatus.set(
+                                    mode == Mode.KIOSK
+                                            ? messages.get("done.print.noPrinter")
+                                            : messages.get(
+                                                    "done.print.saved",
+                                                    saved.file().toString()));
                         case TicketOutput.Result.Failed failed -> {
                             printFailed.set(true);
                             printStatus.set(messages.get("done.print.failed", failed.reason()));

@@ -151,9 +151,8 @@ public final class PickupViewModel {
                             switch (result) {
                                 case TicketOutput.Result.Printed printed ->
                                     messages.get("pickup.print.printed", printed.printer());
-                                case TicketOutput.Result.Saved saved ->
-                                    messages.get(
-                                            "pickup.print.saved", saved.file().toString());
+                                // a customer at a kiosk without a printer: where to get the tickets, not a file
+                                case TicketOutput.Result.Saved saved -> messages.get("pickup.print.noPrinter");
                                 case TicketOutput.Result.Failed failed ->
                                     messages.get("pickup.print.failed", failed.reason());
                             });

@@ -94,7 +94,7 @@ class DoneKioskScreenTest {
 
         assertThat(Fx.text(robot, "#done-title")).isEqualTo("Thank you! Enjoy the film.");
         assertThat(Fx.text(robot, "#done-new-sale")).isEqualTo("Done");
-        Fx.waitUntil(() -> Fx.text(robot, "#done-print-status").startsWith("No printer here"));
+        Fx.waitUntil(() -> Fx.text(robot, "#done-print-status").startsWith("This kiosk could not print"));
         assertThat(Fx.showing(robot, ".on-screen-keyboard"))
                 .as("no keys before the field is touched")
                 .isFalse();
@@ -126,7 +126,7 @@ class DoneKioskScreenTest {
 
         assertThat(Fx.text(robot, "#done-title")).isEqualTo("¡Gracias! Disfrute de la película.");
         assertThat(Fx.text(robot, "#done-new-sale")).isEqualTo("Terminar");
-        Fx.waitUntil(() -> Fx.text(robot, "#done-print-status").startsWith("No hay impresora"));
+        Fx.waitUntil(() -> Fx.text(robot, "#done-print-status").startsWith("Este quiosco no ha podido imprimir"));
         Snapshots.save(stage.getScene(), "done-kiosk-es");
         robot.clickOn("#done-email");
         Fx.waitUntil(() -> Fx.showing(robot, ".on-screen-keyboard"));

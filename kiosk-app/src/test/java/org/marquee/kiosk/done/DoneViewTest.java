@@ -53,7 +53,7 @@ class DoneViewTest {
         assertThat(Fx.showing(robot, "#done-change")).isFalse();
 
         robot.clickOn("#done-print");
-        Fx.waitUntil(() -> Fx.text(robot, "#done-print-status").startsWith("No printer here"));
+        Fx.waitUntil(() -> Fx.text(robot, "#done-print-status").startsWith("This kiosk could not print"));
         assertThat(Files.exists(tickets.resolve("marquee-" + order.code() + ".pdf")))
                 .isTrue();
 

@@ -150,7 +150,7 @@ class PickupViewTest {
         Snapshots.save(stage.getScene(), "kiosk-pickup-found");
 
         robot.clickOn("#pickup-print");
-        waitUntil(() -> text(robot, "#pickup-print-status").startsWith("No printer here"));
+        waitUntil(() -> text(robot, "#pickup-print-status").startsWith("This kiosk could not print"));
         assertThat(Files.exists(folder.resolve("marquee-K7QXPA.pdf"))).isTrue();
         robot.clickOn("#pickup-send");
         waitUntil(() -> text(robot, "#pickup-email-status").contains("on their way"));
