@@ -10,6 +10,7 @@ import org.marquee.kiosk.checkout.PaymentViewModel;
 import org.marquee.kiosk.checkout.TicketsView;
 import org.marquee.kiosk.checkout.TicketsViewModel;
 import org.marquee.kiosk.client.MarqueeClient;
+import org.marquee.kiosk.client.MarqueeScheduleClient;
 import org.marquee.kiosk.client.SeatFeed;
 import org.marquee.kiosk.client.ServerCheck;
 import org.marquee.kiosk.core.Screen;
@@ -254,8 +255,8 @@ final class Screens {
 
     /** Admin: the layouts of the terminal's theater, as the signed-in manager (the client carries the session). */
     private static Parent layoutEditor(AppContext ctx) {
-        LayoutEditorViewModel model =
-                new LayoutEditorViewModel(ctx.client(), ctx.tasks(), ctx.messages(), adminTheater(ctx));
+        LayoutEditorViewModel model = new LayoutEditorViewModel(
+                new MarqueeScheduleClient(ctx.client()), ctx.tasks(), ctx.messages(), adminTheater(ctx));
         LayoutEditorView view = new LayoutEditorView(model, ctx.messages());
         view.paletteProperty()
                 .bind(Bindings.createObjectBinding(
@@ -266,13 +267,9 @@ final class Screens {
     }
 
     private static Parent schedule(AppContext ctx) {
+        MarqueeScheduleClient admin = new MarqueeScheduleClient(ctx.client());
         ScheduleViewModel model = new ScheduleViewModel(
-                ctx.client(),
-                ctx.client(),
-                ctx.tasks(),
-                ctx.messages(),
-                adminTheater(ctx),
-                java.time.Clock.systemDefaultZone());
+                admin, admin, ctx.tasks(), ctx.messages(), adminTheater(ctx), java.time.Clock.systemDefaultZone());
         ScheduleView view = new ScheduleView(model, ctx.messages());
         model.load();
         return view;

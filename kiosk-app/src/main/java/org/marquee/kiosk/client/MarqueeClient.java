@@ -2,7 +2,6 @@ package org.marquee.kiosk.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -19,10 +17,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.marquee.model.AdminShowtime;
-import org.marquee.model.AuditoriumInfo;
-import org.marquee.model.AuditoriumRequest;
-import org.marquee.model.CancelShowtimeRequest;
 import org.marquee.model.CatalogChanges;
 import org.marquee.model.ChangeSeatsRequest;
 import org.marquee.model.CreateHoldRequest;
@@ -31,22 +25,15 @@ import org.marquee.model.CreateSessionRequest;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HealthView;
 import org.marquee.model.HoldView;
-import org.marquee.model.MovieInfo;
 import org.marquee.model.NearbyTheater;
 import org.marquee.model.OrderView;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.PaymentResult;
-import org.marquee.model.PricePlan;
 import org.marquee.model.SeatMap;
 import org.marquee.model.SendTicketsRequest;
 import org.marquee.model.SessionView;
-import org.marquee.model.ShowtimeCancellation;
 import org.marquee.model.ShowtimeListing;
-import org.marquee.model.ShowtimeRequest;
-import org.marquee.model.ShowtimeSeries;
-import org.marquee.model.ShowtimeSeriesRequest;
 import org.marquee.model.TerminalView;
-import org.marquee.model.TheaterSettings;
 import org.marquee.model.TicketRequest;
 
 /**
@@ -55,16 +42,7 @@ import org.marquee.model.TicketRequest;
  * flaky network never buys twice. Failures are {@link ApiProblem}s with a message for a person.
  */
 public final class MarqueeClient
-        implements SeatHolds,
-                Orders,
-                Payments,
-                TicketDelivery,
-                OrderDesk,
-                StaffSessions,
-                RefundDesk,
-                AuditoriumAdmin,
-                ScheduleAdmin,
-                DoorDesk {
+        implements SeatHolds, Orders, Payments, TicketDelivery, OrderDesk, StaffSessions, RefundDesk, DoorDesk {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -304,82 +282,12 @@ public final class MarqueeClient
     byte[] bytes(Request.Builder request) {
         try (Response response = call(request)) {
             if (!response.isSuccessful()) {
-                throw problem(response);
+                throw ErrorBodies.problem(response);
             }
             return response.body().bytes();
         } catch (IOException e) {
             throw unreachable(e);
         }
-    }
-
-    @Override
-    public List<AuditoriumInfo> auditoriums(long theaterId) {
-        HttpUrl url = url("admin/auditoriums")
-                .newBuilder()
-                .addQueryParameter("theaterId", Long.toString(theaterId))
-                .build();
-        return send(new Request.Builder().url(url).get(), new TypeReference<List<AuditoriumInfo>>() {}, null);
-    }
-
-    @Override
-    public AuditoriumInfo createAuditorium(AuditoriumRequest request) {
-        return post("admin/auditoriums", request, AuditoriumInfo.class);
-    }
-
-    @Override
-    public AuditoriumInfo updateAuditorium(long auditoriumId, AuditoriumRequest request) {
-        return mutate("PUT", "admin/auditoriums/" + auditoriumId, request, AuditoriumInfo.class);
-    }
-
-    @Override
-    public List<TheaterSettings> adminTheaters() {
-        return send(
-                new Request.Builder().url(url("admin/theaters")).get(),
-                new TypeReference<List<TheaterSettings>>() {},
-                null);
-    }
-
-    @Override
-    public List<MovieInfo> movies() {
-        return send(
-                new Request.Builder().url(url("admin/movies")).get(), new TypeReference<List<MovieInfo>>() {}, null);
-    }
-
-    @Override
-    public List<PricePlan> pricePlans() {
-        return send(
-                new Request.Builder().url(url("admin/price-plans")).get(),
-                new TypeReference<List<PricePlan>>() {},
-                null);
-    }
-
-    @Override
-    public List<AdminShowtime> adminShowtimes(long theaterId, LocalDate from, LocalDate to) {
-        HttpUrl url = url("admin/showtimes")
-                .newBuilder()
-                .addQueryParameter("theaterId", Long.toString(theaterId))
-                .addQueryParameter("from", from.toString())
-                .addQueryParameter("to", to.toString())
-                .build();
-        return send(new Request.Builder().url(url).get(), new TypeReference<List<AdminShowtime>>() {}, null);
-    }
-
-    @Override
-    public AdminShowtime createShowtime(ShowtimeRequest request) {
-        return post("admin/showtimes", request, AdminShowtime.class);
-    }
-
-    @Override
-    public ShowtimeSeries createSeries(ShowtimeSeriesRequest request) {
-        return post("admin/showtimes/series", request, ShowtimeSeries.class);
-    }
-
-    @Override
-    public ShowtimeCancellation cancelShowtime(long showtimeId, String reason) {
-        return post(
-                "admin/showtimes/" + showtimeId + "/cancel",
-                new CancelShowtimeRequest(reason),
-                ShowtimeCancellation.class);
     }
 
     <T> T get(String path, Class<T> type) {
@@ -412,7 +320,7 @@ public final class MarqueeClient
         for (int attempt = 0; attempt < (idempotencyKey == null ? 1 : 2); attempt++) {
             try (Response response = call(request)) {
                 if (!response.isSuccessful()) {
-                    throw problem(response);
+                    throw ErrorBodies.problem(response);
                 }
                 if (type.getRawClass() == Void.class || response.code() == 204) {
                     return null;
@@ -461,47 +369,6 @@ public final class MarqueeClient
         } catch (IOException e) {
             throw new IllegalStateException("Could not write " + body.getClass().getSimpleName(), e);
         }
-    }
-
-    /**
-     * The server's error body as a problem. A code this build does not know yet (added to the contract later, such as
-     * {@code LAST_MANAGER}) keeps its name in {@link ApiProblem#codeName()}.
-     */
-    static ApiProblem problem(Response response) throws IOException {
-        byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
-        ErrorCode fallback = response.code() >= 500 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.MALFORMED_REQUEST;
-        try {
-            JsonNode error = MAPPER.readTree(body).path("error");
-            String message = error.path("message").asText(null);
-            if (message != null) {
-                String codeName = error.path("code").asText("");
-                ErrorCode code = known(codeName, response.code() == 409 ? ErrorCode.CONFLICT : fallback);
-                Map<String, Object> details = error.path("details").isObject()
-                        ? MAPPER.convertValue(error.path("details"), new TypeReference<Map<String, Object>>() {})
-                        : new java.util.HashMap<>();
-                String retryAfter = response.header("Retry-After");
-                if (retryAfter != null && retryAfter.strip().matches("\\d{1,6}")) { // the contract's header decides
-                    details.put(ApiProblem.RETRY_AFTER_SECONDS, Long.parseLong(retryAfter.strip()));
-                }
-                return new ApiProblem(response.code(), code, codeName, message, details);
-            }
-        } catch (IOException | IllegalArgumentException ignored) {
-            // not our error body (a proxy's page, say): fall through to a plain sentence
-        }
-        return new ApiProblem(
-                response.code(),
-                fallback,
-                "The server could not handle this request (" + response.code() + "). Please try again.",
-                null);
-    }
-
-    private static ErrorCode known(String name, ErrorCode otherwise) {
-        for (ErrorCode code : ErrorCode.values()) {
-            if (code.name().equals(name)) {
-                return code;
-            }
-        }
-        return otherwise;
     }
 
     static ApiProblem unreachable(IOException cause) {

@@ -60,7 +60,7 @@ public final class MarqueeDayClient implements LiveHoldAdmin, Reports {
                 .get();
         try (Response response = http.call(request)) {
             if (!response.isSuccessful()) {
-                throw MarqueeClient.problem(response);
+                throw ErrorBodies.problem(response);
             }
             return new String(response.body().bytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -38,6 +38,7 @@ class AdminClientTest {
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private HttpServer server;
     private MarqueeClient client;
+    private MarqueeScheduleClient schedule;
 
     @BeforeEach
     void start() throws IOException {
@@ -46,6 +47,7 @@ class AdminClientTest {
         server.start();
         client = new MarqueeClient("http://127.0.0.1:" + PORT, "terminal-token");
         client.useToken("manager-session");
+        schedule = new MarqueeScheduleClient(client);
     }
 
     @AfterEach
@@ -104,12 +106,12 @@ class AdminClientTest {
 
     @Test
     void auditoriumsAreListedByTheaterAndALayoutInUseNamesItsSeats() {
-        List<AuditoriumInfo> list = client.auditoriums(1);
+        List<AuditoriumInfo> list = schedule.auditoriums(1);
         assertThat(list).extracting(AuditoriumInfo::name).containsExactly("Sala 1");
         assertThat(seen.get("GET /api/v1/admin/auditoriums").query()).isEqualTo("theaterId=1");
         assertThat(seen.get("GET /api/v1/admin/auditoriums").auth()).isEqualTo("Bearer manager-session");
 
-        assertThatThrownBy(() -> client.updateAuditorium(7, new AuditoriumRequest(1L, "Sala 1", List.of("A:S"))))
+        assertThatThrownBy(() -> schedule.updateAuditorium(7, new AuditoriumRequest(1L, "Sala 1", List.of("A:S"))))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(409);
                     assertThat(problem.code()).isEqualTo(ErrorCode.LAYOUT_IN_USE);
@@ -119,7 +121,7 @@ class AdminClientTest {
         assertThat(put.body()).isEqualTo("{\"theaterId\":1,\"name\":\"Sala 1\",\"layout\":[\"A:S\"]}");
         assertThat(put.idempotencyKey()).isNotBlank();
 
-        assertThatThrownBy(() -> client.createAuditorium(new AuditoriumRequest(1L, "X", List.of("A:S", "A:S"))))
+        assertThatThrownBy(() -> schedule.createAuditorium(new AuditoriumRequest(1L, "X", List.of("A:S", "A:S"))))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.code()).isEqualTo(ErrorCode.INVALID_LAYOUT);
                     assertThat(problem.getMessage()).isEqualTo("Row label A appears twice");
@@ -128,12 +130,12 @@ class AdminClientTest {
 
     @Test
     void theScheduleIsReadByDatesAndAClashNamesTheShowtimes() {
-        assertThat(client.adminShowtimes(1, LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 6)))
+        assertThat(schedule.adminShowtimes(1, LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 6)))
                 .isEmpty();
         assertThat(seen.get("GET /api/v1/admin/showtimes").query())
                 .isEqualTo("theaterId=1&from=2026-11-30&to=2026-12-06");
 
-        assertThatThrownBy(() -> client.createShowtime(
+        assertThatThrownBy(() -> schedule.createShowtime(
                         new ShowtimeRequest(2L, 7L, Instant.parse("2026-12-02T18:00:00Z"), "2D", null)))
                 .isInstanceOfSatisfying(
                         ApiProblem.class,
@@ -142,7 +144,7 @@ class AdminClientTest {
                 .isEqualTo("{\"movieId\":2,\"auditoriumId\":7,\"startsAt\":\"2026-12-02T18:00:00Z\","
                         + "\"format\":\"2D\",\"pricePlanId\":null}");
 
-        assertThatThrownBy(() -> client.createSeries(new ShowtimeSeriesRequest(
+        assertThatThrownBy(() -> schedule.createSeries(new ShowtimeSeriesRequest(
                         2L, 7L, "2D", 4L, "2026-12-01", "2026-12-31", List.of("WED", "SAT"), List.of("19:00"))))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, problem -> assertThat(problem.code()).isEqualTo(ErrorCode.SCHEDULE_CLASH));
@@ -154,7 +156,7 @@ class AdminClientTest {
 
     @Test
     void aCancellationSendsItsReasonAndReadsTheRefundSummary() {
-        ShowtimeCancellation result = client.cancelShowtime(12, "Projector broken");
+        ShowtimeCancellation result = schedule.cancelShowtime(12, "Projector broken");
 
         assertThat(result.status()).isEqualTo(ShowtimeStatus.CANCELLED);
         assertThat(result.refundedOrders()).isEqualTo(3);
