@@ -40,6 +40,11 @@ final class BestSeatsView {
         list.visibleProperty().bind(accessible.and(model.pickingProperty().not()));
         picker.visibleProperty().bind(model.pickingProperty());
         StackPane layers = new StackPane(map, list, picker);
+        // the center gives way to the panel under it on a portrait screen: the list scrolls, Continue stays in view
+        layers.setMinSize(0, 0);
+        if (list instanceof Region region) {
+            region.setMinHeight(0);
+        }
         layers.getStyleClass().add("best-seats");
         layers.getStylesheets().add(STYLES);
         return layers;
@@ -112,6 +117,7 @@ final class BestSeatsView {
         ScrollPane scroller = new ScrollPane(entries);
         scroller.setFitToWidth(true);
         scroller.getStyleClass().add("block-scroller");
+        scroller.setMinHeight(0);
         VBox list = new VBox(title, scroller);
         list.setId("best-blocks");
         list.getStyleClass().add("block-list");

@@ -13,7 +13,6 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -211,16 +210,17 @@ public final class SeatMapView extends BorderPane implements AutoCloseable {
     private void reflow(boolean tall) {
         portrait = tall;
         pseudoClassStateChanged(PORTRAIT, tall);
-        Node legend = map.getChildren().get(1);
+        // the panel goes under the whole center, not into the map's box: the best-seat step's count buttons and the
+        // accessible list of blocks lie over the map, and must never cover Continue and Back
         setRight(null);
+        setBottom(null);
         if (tall) {
-            map.getChildren().setAll(hall, legend, panel);
+            setBottom(panel);
         } else {
-            map.getChildren().setAll(hall, legend);
             setRight(panel);
         }
+        // portrait: the hall exactly as tall as its rows at the screen's width (layoutChildren), no band around them
         VBox.setVgrow(hall, tall ? Priority.NEVER : Priority.ALWAYS);
-        VBox.setVgrow(panel, tall ? Priority.ALWAYS : Priority.NEVER);
         if (!tall) {
             hall.setPrefHeight(Region.USE_COMPUTED_SIZE);
         }
