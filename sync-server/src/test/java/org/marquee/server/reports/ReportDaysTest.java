@@ -46,11 +46,11 @@ class ReportDaysTest {
         move(early, "paid_at", madrid(MARCH_31, 23, 30));
         move(early, "ended_at", madrid(MARCH_31, 23, 45));
         server.jdbi()
-                .useHandle(h -> h.createUpdate(
-                                "update payments set refunded_at = :at where order_id = cast(:id as uuid)")
-                        .bind("at", madrid(MAY_5, 0, 30).toOffsetDateTime())
-                        .bind("id", early)
-                        .execute());
+                .useHandle(
+                        h -> h.createUpdate("update payments set refunded_at = :at where order_id = cast(:id as uuid)")
+                                .bind("at", madrid(MAY_5, 0, 30).toOffsetDateTime())
+                                .bind("id", early)
+                                .execute());
         // paid on 5 May at 00:10 in Madrid: the 5th, though it is the 4th in UTC
         move(sell("F9"), "paid_at", madrid(MAY_5, 0, 10));
         // paid on 5 May at 23:50 in Madrid: the 5th, and the 6th has nothing
