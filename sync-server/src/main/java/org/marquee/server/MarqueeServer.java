@@ -86,6 +86,7 @@ import org.marquee.server.schedule.http.ScheduleHandlers;
 import org.marquee.server.schedule.persistence.ScheduleStore;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatMapService;
+import org.marquee.server.seatmap.SeatsInMemory;
 import org.marquee.server.seatmap.SnapshotTrust;
 import org.marquee.server.seatmap.http.SeatMapHandler;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
@@ -177,9 +178,21 @@ public final class MarqueeServer implements AutoCloseable {
             SeatMapChanges committed = showtimeId -> UnitOfWork.afterCommit(() -> live.changed(showtimeId));
             var audit = new AuditStore(database.jdbi());
             var seatRules = new SeatRules(new TheaterRuleStore(database.jdbi()));
-            var holds = new HoldService(catalog, holdStore, config.holdPolicy(), metrics, committed, seatRules, audit);
             var seatMaps = new SeatMapService(
                     catalog, new SeatClaimReader(database.jdbi()), Clock.systemUTC(), live, seatRules, snapshotTrust);
+            // holds refuse seats the trusted snapshot shows taken by others without asking PostgreSQL (decision 0030);
+            // -Dmarquee.holds.refuseFromMemory=false: every refusal asks PostgreSQL (the benchmark's "before")
+            var holds = new HoldService(
+                    catalog,
+                    holdStore,
+                    config.holdPolicy(),
+                    metrics,
+                    committed,
+                    seatRules,
+                    audit,
+                    Boolean.parseBoolean(System.getProperty("marquee.holds.refuseFromMemory", "true"))
+                            ? seatMaps
+                            : SeatsInMemory.NONE);
             metrics.seatMapReads(seatMaps::readsFromMemory, seatMaps::readsFromDatabase);
             var seatEvents = new SeatEventsHandler(seatMaps, live.start(seatMaps::current), config.sseHeartbeat());
             var orderStore = new OrderStore(database.jdbi());

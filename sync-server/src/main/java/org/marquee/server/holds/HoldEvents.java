@@ -12,6 +12,9 @@ public interface HoldEvents {
 
         @Override
         public void refused() {}
+
+        @Override
+        public void refusedFromMemory() {}
     };
 
     /** Every requested seat was granted (a new hold, or a hold's new seats). */
@@ -19,4 +22,7 @@ public interface HoldEvents {
 
     /** Nothing changed: some requested seats are held or sold by someone else. */
     void refused();
+
+    /** Of the refusals, one answered from this instance's trusted seat map without PostgreSQL (decision 0030). */
+    void refusedFromMemory();
 }

@@ -23,6 +23,7 @@ import org.marquee.server.common.MarqueeException;
 import org.marquee.server.common.Principal;
 import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.seatmap.SeatMapChanges;
+import org.marquee.server.seatmap.SeatsInMemory;
 import org.marquee.server.seatrules.SeatRules;
 import org.marquee.server.seatrules.ShowtimeRules;
 import org.marquee.server.seatrules.SingleSeatRule;
@@ -43,10 +44,12 @@ public final class HoldService {
     private final SeatMapChanges changes;
     private final SeatRules rules;
     private final AuditLog audit;
+    private final SeatsInMemory memory;
 
     /**
      * {@code events} is told of every grant and refusal of seats, {@code changes} of every showtime whose seat statuses
-     * a committed request changed.
+     * a committed request changed; {@code memory} may refuse seats that this instance's trusted seat map shows taken
+     * by others, without asking PostgreSQL (decision 0030).
      */
     public HoldService(
             CatalogService catalog,
@@ -55,7 +58,9 @@ public final class HoldService {
             HoldEvents events,
             SeatMapChanges changes,
             SeatRules rules,
-            AuditLog audit) {
+            AuditLog audit,
+            SeatsInMemory memory) {
+        this.memory = memory;
         this.rules = rules;
         this.audit = audit;
         this.catalog = catalog;
@@ -91,18 +96,31 @@ public final class HoldService {
         }
         ShowtimeFacts showtime = onSale(showtimeId);
         ShowtimeRules seatRules = rules.of(showtime);
-        SeatChoice choice = request.count() != null
-                ? new BestSeats(seatRules, caller, request.count(), accessible)
-                : new AskedSeats(
-                        showtimeId,
-                        seatRules,
-                        caller,
-                        accessible,
-                        override,
-                        audit,
-                        checkedSeats(caller, showtime, request.seatIds()));
-        return counted(
+        if (request.count() != null) {
+            return counted(store.create(
+                    caller.terminalId(),
+                    showtimeId,
+                    new BestSeats(seatRules, caller, request.count(), accessible),
+                    accessible,
+                    policy.ttl(),
+                    policy.maxTotal()));
+        }
+        List<String> seats = checkedSeats(caller, showtime, request.seatIds());
+        // the first check the database would make, from this instance's trusted snapshot: the same answer, without
+        // the round trip; a request that may succeed always goes on to PostgreSQL, which alone grants seats
+        List<String> takenInMemory =
+                memory.takenByOthers(showtimeId, caller.terminalId(), seats).orElse(List.of());
+        if (!takenInMemory.isEmpty()) {
+            events.refusedFromMemory();
+            return counted(new HoldResult.Taken(takenInMemory));
+        }
+        SeatChoice choice = new AskedSeats(showtimeId, seatRules, caller, accessible, override, audit, seats);
+        HoldResult result = counted(
                 store.create(caller.terminalId(), showtimeId, choice, accessible, policy.ttl(), policy.maxTotal()));
+        if (result instanceof HoldResult.Taken) {
+            memory.refusedByDatabase(showtimeId);
+        }
+        return result;
     }
 
     private ShowtimeFacts onSale(long showtimeId) {

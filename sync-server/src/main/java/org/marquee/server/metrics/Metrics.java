@@ -33,6 +33,7 @@ public final class Metrics implements HoldEvents, OrderEvents, AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Counter holdsGranted;
     private final Counter holdsRefused;
+    private final Counter holdsRefusedFromMemory;
     private final java.util.List<LongSupplier> readSources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Metrics() {
@@ -44,6 +45,9 @@ public final class Metrics implements HoldEvents, OrderEvents, AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         holdsGranted = holds("granted");
         holdsRefused = holds("refused");
+        holdsRefusedFromMemory = Counter.builder("marquee.holds.refused.memory")
+                .description("Refusals of seats answered from the trusted seat map, without PostgreSQL")
+                .register(registry);
     }
 
     private Counter holds(String outcome) {
@@ -71,6 +75,11 @@ public final class Metrics implements HoldEvents, OrderEvents, AutoCloseable {
     @Override
     public void refused() {
         holdsRefused.increment();
+    }
+
+    @Override
+    public void refusedFromMemory() {
+        holdsRefusedFromMemory.increment();
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.marquee.model.SeatDefinition;
@@ -17,6 +19,8 @@ import org.marquee.server.catalog.ShowtimeFacts;
 import org.marquee.server.seatmap.persistence.SeatClaimReader;
 import org.marquee.server.seatrules.SeatRules;
 import org.marquee.server.seatrules.ShowtimeRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves seat maps from an in-memory snapshot per showtime. While {@link SnapshotTrust} trusts a snapshot (the change
@@ -24,7 +28,9 @@ import org.marquee.server.seatrules.ShowtimeRules;
  * (decision 0029); otherwise a request costs one index probe for the current version, and the full map is read again
  * only when that version moved (on this or any other server instance) or a hold in it lapsed.
  */
-public final class SeatMapService {
+public final class SeatMapService implements SeatsInMemory {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatMapService.class);
 
     /** A snapshot with the trust stamp and the time of the read or check that last confirmed it. */
     private record Cached(SeatMapSnapshot snapshot, long stamp, long readNanos) {}
@@ -38,6 +44,7 @@ public final class SeatMapService {
     private final SnapshotTrust trust;
     private final LongAdder fromMemory = new LongAdder();
     private final LongAdder fromDatabase = new LongAdder();
+    private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
 
     /**
      * {@code changes} is told when a read freed lapsed holds or passed the release of a seat restriction (a new version
@@ -77,16 +84,55 @@ public final class SeatMapService {
     public SeatMapSnapshot current(long showtimeId) {
         // an unknown showtime is 404 here, from the catalog's cache
         catalog.showtime(showtimeId);
-        Cached entry = snapshots.get(showtimeId);
         Instant now = Instant.now(clock);
+        SeatMapSnapshot trusted = trusted(showtimeId, now);
+        if (trusted != null) {
+            fromMemory.increment();
+            return trusted;
+        }
+        fromDatabase.increment();
+        return read(showtimeId, now);
+    }
+
+    @Override
+    public Optional<List<String>> takenByOthers(long showtimeId, long terminalId, List<String> seatIds) {
+        SeatMapSnapshot trusted = trusted(showtimeId, Instant.now(clock));
+        return trusted == null ? Optional.empty() : Optional.of(trusted.takenByOthers(terminalId, seatIds));
+    }
+
+    @Override
+    public void refusedByDatabase(long showtimeId) {
+        if (trusted(showtimeId, Instant.now(clock)) != null || !refreshing.add(showtimeId)) {
+            return;
+        }
+        // off the refused request's thread, one at a time per showtime: the refusal's answer does not wait for it
+        Thread.ofVirtual().name("seatmap-refresh-" + showtimeId).start(() -> {
+            try {
+                read(showtimeId, Instant.now(clock));
+            } catch (RuntimeException e) {
+                // the next read or refusal asks PostgreSQL again; nothing is lost
+                log.debug("event=seatmap_refresh_failed showtimeId={} error={}", showtimeId, e.toString());
+            } finally {
+                refreshing.remove(showtimeId);
+            }
+        });
+    }
+
+    /** The showtime's snapshot while it may answer without PostgreSQL (decision 0029), else null. */
+    private SeatMapSnapshot trusted(long showtimeId, Instant now) {
+        Cached entry = snapshots.get(showtimeId);
         if (entry != null
                 && !entry.snapshot().lapsedAt(now)
                 && !entry.snapshot().releasedAt(now)
                 && trust.trusts(showtimeId, entry.stamp(), entry.readNanos(), System.nanoTime())) {
-            fromMemory.increment();
             return entry.snapshot();
         }
-        fromDatabase.increment();
+        return null;
+    }
+
+    /** Asks PostgreSQL for the current version, and reads the map again when it moved. */
+    private SeatMapSnapshot read(long showtimeId, Instant now) {
+        Cached entry = snapshots.get(showtimeId);
         SeatMapSnapshot cached = entry == null ? null : entry.snapshot();
         if (cached != null && cached.lapsedAt(now)) {
             if (claims.freeLapsed(showtimeId) > 0) {
@@ -139,10 +185,14 @@ public final class SeatMapService {
     static SeatMapSnapshot build(
             ShowtimeFacts showtime, ShowtimeRules seatRules, long rulesVersion, List<ClaimRow> rows, Instant now) {
         Map<String, ClaimRow> bySeat = new HashMap<>(rows.size() * 2);
+        Map<String, Long> claimedBy = new HashMap<>();
         long version = rulesVersion;
         Instant nextExpiry = null;
         for (ClaimRow row : rows) {
             bySeat.put(row.seatId(), row);
+            if (row.status() != SeatStatus.AVAILABLE) {
+                claimedBy.put(row.seatId(), row.status() == SeatStatus.HELD ? row.heldBy() : 0L);
+            }
             version = Math.max(version, row.version());
             if (row.heldUntil() != null
                     && (nextExpiry == null || row.heldUntil().isBefore(nextExpiry))) {
@@ -166,6 +216,7 @@ public final class SeatMapService {
                     status,
                     seatRules.restriction(seat, now, othersAllSold)));
         }
-        return new SeatMapSnapshot(new SeatMap(showtime.id(), version, seats), nextExpiry, seatRules.nextRelease(now));
+        return new SeatMapSnapshot(
+                new SeatMap(showtime.id(), version, seats), nextExpiry, seatRules.nextRelease(now), claimedBy);
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.marquee.server.testing.ApiClient.Answer;
+import org.marquee.server.testing.Scraped;
 import org.marquee.server.testing.TestServer;
 
 /**
@@ -30,8 +30,6 @@ import org.marquee.server.testing.TestServer;
 class SeatMapFromMemoryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Pattern READS =
-            Pattern.compile("marquee_seatmap_reads_total\\{source=\"(memory|database)\",?}\\s+([0-9.eE+]+)");
 
     private TestServer a;
     private TestServer b;
@@ -237,13 +235,10 @@ class SeatMapFromMemoryTest {
 
     /** {from memory, from the database} as the server counts them. */
     private static long[] reads(TestServer server) {
-        String text = server.client(null).get("/metrics").body();
-        long[] counts = new long[2];
-        Matcher matcher = READS.matcher(text);
-        while (matcher.find()) {
-            counts[matcher.group(1).equals("memory") ? 0 : 1] = (long) Double.parseDouble(matcher.group(2));
-        }
-        return counts;
+        return new long[] {
+            Scraped.counter(server, "marquee_seatmap_reads_total{source=\"memory\"}"),
+            Scraped.counter(server, "marquee_seatmap_reads_total{source=\"database\"}")
+        };
     }
 
     private static void pause() {

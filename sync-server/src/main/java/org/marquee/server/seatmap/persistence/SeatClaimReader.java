@@ -94,12 +94,14 @@ public final class SeatClaimReader {
         return Transactions.reading(
                 jdbi,
                 handle -> handle.createQuery("""
-                        select seat_id, version, expires_at,
-                               case when state = 'SOLD' then 'SOLD'
-                                    when state = 'GONE' then 'BLOCKED'
-                                    when state = 'HELD' and expires_at > now() then 'HELD'
+                        select c.seat_id, c.version, c.expires_at, h.terminal_id,
+                               case when c.state = 'SOLD' then 'SOLD'
+                                    when c.state = 'GONE' then 'BLOCKED'
+                                    when c.state = 'HELD' and c.expires_at > now() then 'HELD'
                                     else 'AVAILABLE' end as status
-                          from seat_claims where showtime_id = :s""")
+                          from seat_claims c
+                          left join holds h on c.state = 'HELD' and h.id = c.hold_id
+                         where c.showtime_id = :s""")
                         .bind("s", showtimeId)
                         .map((rs, ctx) -> {
                             SeatStatus status = SeatStatus.valueOf(rs.getString("status"));
@@ -108,6 +110,7 @@ public final class SeatClaimReader {
                                     rs.getString("seat_id"),
                                     status,
                                     status == SeatStatus.HELD ? until.toInstant() : null,
+                                    status == SeatStatus.HELD ? rs.getLong("terminal_id") : 0,
                                     rs.getLong("version"));
                         })
                         .list());
