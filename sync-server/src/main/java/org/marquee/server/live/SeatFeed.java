@@ -72,8 +72,10 @@ final class SeatFeed {
         SeatChanges event = new SeatChanges(showtimeId, version, changes);
         history.addLast(new Entry(from, event));
         trim();
+        // one event for all: encoded once, however many subscribers write it
+        SeatEvent shared = new SeatEvent("seats", event, version);
         for (SeatEventSink subscriber : subscribers) {
-            deliver(subscriber, "seats", event, version);
+            deliver(subscriber, shared);
         }
     }
 
@@ -89,9 +91,9 @@ final class SeatFeed {
 
     /** Tells every subscriber to {@code reload} without a new snapshot: the database cannot be read yet. */
     synchronized void reloadAsIs() {
-        SeatMapVersion current = new SeatMapVersion(showtimeId, version);
+        SeatEvent reload = new SeatEvent("reload", new SeatMapVersion(showtimeId, version), version);
         for (SeatEventSink subscriber : subscribers) {
-            deliver(subscriber, "reload", current, version);
+            deliver(subscriber, reload);
         }
     }
 
@@ -101,19 +103,20 @@ final class SeatFeed {
      */
     synchronized void subscribe(SeatEventSink subscriber, Long lastEventId) {
         if (lastEventId == null) {
-            deliver(subscriber, "hello", new SeatMapVersion(showtimeId, version), version);
+            deliver(subscriber, new SeatEvent("hello", new SeatMapVersion(showtimeId, version), version));
         } else if (lastEventId != version) {
             List<Entry> missed = missedSince(lastEventId);
             if (missed == null) {
-                deliver(subscriber, "reload", new SeatMapVersion(showtimeId, version), version);
+                deliver(subscriber, new SeatEvent("reload", new SeatMapVersion(showtimeId, version), version));
             } else {
                 for (Entry entry : missed) {
                     if (!entry.changes().changes().isEmpty()) {
                         deliver(
                                 subscriber,
-                                "seats",
-                                entry.changes(),
-                                entry.changes().version());
+                                new SeatEvent(
+                                        "seats",
+                                        entry.changes(),
+                                        entry.changes().version()));
                     }
                 }
             }
@@ -155,9 +158,9 @@ final class SeatFeed {
         }
     }
 
-    private void deliver(SeatEventSink subscriber, String event, Object data, long id) {
+    private void deliver(SeatEventSink subscriber, SeatEvent event) {
         try {
-            subscriber.send(event, data, id);
+            subscriber.send(event);
         } catch (RuntimeException e) {
             subscribers.remove(subscriber);
             log.debug("event=seat_subscriber_dropped showtime={} reason={}", showtimeId, e.toString());
