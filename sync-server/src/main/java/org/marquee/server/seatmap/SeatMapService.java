@@ -32,6 +32,9 @@ public final class SeatMapService implements SeatsInMemory {
 
     private static final Logger log = LoggerFactory.getLogger(SeatMapService.class);
 
+    /** The least time between two refreshes of one showtime's snapshot after refusals by PostgreSQL. */
+    private static final long REFRESH_GAP_NANOS = 50_000_000L;
+
     /** A snapshot with the trust stamp and the time of the read or check that last confirmed it. */
     private record Cached(SeatMapSnapshot snapshot, long stamp, long readNanos) {}
 
@@ -45,6 +48,7 @@ public final class SeatMapService implements SeatsInMemory {
     private final LongAdder fromMemory = new LongAdder();
     private final LongAdder fromDatabase = new LongAdder();
     private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> refreshedAt = new ConcurrentHashMap<>();
 
     /**
      * {@code changes} is told when a read freed lapsed holds or passed the release of a seat restriction (a new version
@@ -102,7 +106,13 @@ public final class SeatMapService implements SeatsInMemory {
 
     @Override
     public void refusedByDatabase(long showtimeId) {
-        if (trusted(showtimeId, Instant.now(clock)) != null || !refreshing.add(showtimeId)) {
+        if (trusted(showtimeId, Instant.now(clock)) != null) {
+            return;
+        }
+        // while grants come faster than this, a fresh snapshot would be untrusted before it helped: refresh at most
+        // once per gap, one at a time
+        Long last = refreshedAt.get(showtimeId);
+        if ((last != null && System.nanoTime() - last < REFRESH_GAP_NANOS) || !refreshing.add(showtimeId)) {
             return;
         }
         // off the refused request's thread, one at a time per showtime: the refusal's answer does not wait for it
@@ -113,6 +123,7 @@ public final class SeatMapService implements SeatsInMemory {
                 // the next read or refusal asks PostgreSQL again; nothing is lost
                 log.debug("event=seatmap_refresh_failed showtimeId={} error={}", showtimeId, e.toString());
             } finally {
+                refreshedAt.put(showtimeId, System.nanoTime());
                 refreshing.remove(showtimeId);
             }
         });
