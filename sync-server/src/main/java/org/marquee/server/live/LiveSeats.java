@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,7 @@ public final class LiveSeats implements SeatMapChanges, AutoCloseable {
     public SeatFeeds start(LongFunction<SeatMapSnapshot> current) {
         SeatFeeds started = new SeatFeeds(current);
         feeds = started;
-        channel.listenText(
+        channel.listenNotifications(
                 this::received,
                 () -> {
                     // snapshots read before this connection listened may have missed notifications
@@ -77,21 +76,26 @@ public final class LiveSeats implements SeatMapChanges, AutoCloseable {
         coalescer.changed(showtimeId);
     }
 
-    private void received(List<String> payloads) {
-        List<String> changes = new ArrayList<>(payloads.size());
-        for (String payload : payloads) {
-            if (!heartbeat.received(payload)) {
-                changes.add(payload);
+    private void received(List<NotificationChannel.Notification> notifications) {
+        List<String> changes = new ArrayList<>(notifications.size());
+        List<String> fromOthers = new ArrayList<>(notifications.size());
+        for (NotificationChannel.Notification notification : notifications) {
+            if (!heartbeat.received(notification.payload())) {
+                changes.add(notification.payload());
+                if (!notification.fromHere()) {
+                    fromOthers.add(notification.payload());
+                }
             }
         }
         if (changes.isEmpty()) {
             return;
         }
-        Set<Long> ids = NotificationChannel.showtimeIds(changes);
-        for (long id : ids) {
+        // this instance's own changes told its trust at commit (changed); their echo says nothing new, and would only
+        // untrust the snapshots read since (decision 0030)
+        for (long id : NotificationChannel.showtimeIds(fromOthers)) {
             trust.changed(id);
         }
-        publishHere(ids);
+        publishHere(NotificationChannel.showtimeIds(changes));
     }
 
     private void publishHere(Collection<Long> showtimeIds) {

@@ -42,8 +42,17 @@ public final class NotificationChannel implements AutoCloseable {
     /** What its log lines start with: {@code seat} for {@code marquee_seats}, {@code token} for {@code marquee_tokens}. */
     private final String label;
 
+    /**
+     * How long a backend this instance notified from counts as its own: long enough for its notification to come back,
+     * too short for PostgreSQL to hand the same process id to another instance's connection.
+     */
+    private static final Duration OWN_PID_MEMORY = Duration.ofSeconds(30);
+
     private final Jdbi jdbi;
     private final Supplier<Connection> connect;
+    /** Backend process ids this instance sent notifications from, with the time (nanoTime) of the latest. */
+    private final java.util.Map<Integer, Long> notifiedFrom = new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile boolean closed;
     private volatile Connection listening;
 
@@ -65,18 +74,38 @@ public final class NotificationChannel implements AutoCloseable {
         this.connect = connect;
     }
 
+    /**
+     * A notification as the listener read it: its payload, and whether this instance sent it with {@link #notify} (its
+     * sending backend is one this instance notified from lately).
+     */
+    public record Notification(String payload, boolean fromHere) {}
+
     /** Tells every instance (this one included) that these showtimes changed: one NOTIFY per 8 kB of ids. */
     public void notify(List<Long> showtimeIds) {
         List<String> payloads = payloads(showtimeIds);
         jdbi.useTransaction(handle -> {
             for (String payload : payloads) {
-                handle.createQuery("select pg_notify(:channel, :payload)")
+                int pid = handle.createQuery("select pg_backend_pid() from (select pg_notify(:channel, :payload)) n")
                         .bind("channel", channel)
                         .bind("payload", payload)
-                        .mapTo(String.class)
-                        .findOne();
+                        .mapTo(Integer.class)
+                        .one();
+                notifiedFrom.put(pid, System.nanoTime());
             }
         });
+    }
+
+    /** True when this instance sent a {@link #notify} from backend {@code pid} within {@link #OWN_PID_MEMORY}. */
+    private boolean notifiedFromHere(int pid) {
+        Long at = notifiedFrom.get(pid);
+        if (at == null) {
+            return false;
+        }
+        if (System.nanoTime() - at > OWN_PID_MEMORY.toNanos()) {
+            notifiedFrom.remove(pid, at);
+            return false;
+        }
+        return true;
     }
 
     /** Sends one payload on this channel at once, on a short transaction of its own. */
@@ -123,6 +152,17 @@ public final class NotificationChannel implements AutoCloseable {
      */
     public synchronized void listenText(
             Consumer<List<String>> onPayloads, Runnable onListening, Runnable onReconnected, Runnable onLost) {
+        listenNotifications(
+                notifications -> onPayloads.accept(
+                        notifications.stream().map(Notification::payload).toList()),
+                onListening,
+                onReconnected,
+                onLost);
+    }
+
+    /** As {@link #listenText}, with each payload marked when this instance sent it. */
+    public synchronized void listenNotifications(
+            Consumer<List<Notification>> onPayloads, Runnable onListening, Runnable onReconnected, Runnable onLost) {
         String name = label + "-change-listener";
         listener = Thread.ofPlatform()
                 .name(name)
@@ -130,7 +170,8 @@ public final class NotificationChannel implements AutoCloseable {
                 .start(() -> run(onPayloads, onListening, onReconnected, onLost));
     }
 
-    private void run(Consumer<List<String>> onPayloads, Runnable onListening, Runnable onReconnected, Runnable onLost) {
+    private void run(
+            Consumer<List<Notification>> onPayloads, Runnable onListening, Runnable onReconnected, Runnable onLost) {
         long backoff = 100;
         boolean lost = false;
         while (!closed) {
@@ -150,9 +191,10 @@ public final class NotificationChannel implements AutoCloseable {
                 while (!closed) {
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null && notifications.length > 0) {
-                        List<String> payloads = new ArrayList<>();
+                        List<Notification> payloads = new ArrayList<>();
                         for (PGNotification notification : notifications) {
-                            payloads.add(notification.getParameter());
+                            payloads.add(new Notification(
+                                    notification.getParameter(), notifiedFromHere(notification.getPID())));
                         }
                         try {
                             onPayloads.accept(payloads);
