@@ -1,6 +1,7 @@
 package org.marquee.server.holds;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** How a request to take or change seats ended: all granted, refused because seats are taken, or the hold lapsed. */
@@ -16,10 +17,17 @@ public sealed interface HoldResult {
         }
     }
 
-    /** Nothing changed: these requested seats are held or sold by someone else, or out of service. */
-    record Taken(List<String> seatIds) implements HoldResult {
+    /**
+     * Nothing changed: these requested seats are held or sold by someone else, or out of service. {@code seen} is the
+     * whole showtime as the refusal read it from committed rows, when it read it whole (decision 0030).
+     */
+    record Taken(List<String> seatIds, Optional<SeatsSeen.Seen> seen) implements HoldResult {
         public Taken {
             seatIds = List.copyOf(seatIds);
+        }
+
+        public Taken(List<String> seatIds) {
+            this(seatIds, Optional.empty());
         }
     }
 

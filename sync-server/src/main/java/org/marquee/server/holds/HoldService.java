@@ -115,10 +115,15 @@ public final class HoldService {
             return counted(new HoldResult.Taken(takenInMemory));
         }
         SeatChoice choice = new AskedSeats(showtimeId, seatRules, caller, accessible, override, audit, seats);
+        long stamp = memory.stamp();
         HoldResult result = counted(
                 store.create(caller.terminalId(), showtimeId, choice, accessible, policy.ttl(), policy.maxTotal()));
-        if (result instanceof HoldResult.Taken) {
-            memory.refusedByDatabase(showtimeId);
+        if (result instanceof HoldResult.Taken taken) {
+            // contention: what this refusal read of the whole showtime answers the next refusals, else a fresh snapshot
+            taken.seen()
+                    .ifPresentOrElse(
+                            seen -> memory.observed(showtimeId, stamp, seen.claimedBy(), seen.nextExpiry()),
+                            () -> memory.refusedByDatabase(showtimeId));
         }
         return result;
     }

@@ -3,6 +3,7 @@ package org.marquee.server.holds;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.marquee.server.seatrules.HouseSeats;
 
@@ -13,10 +14,20 @@ import org.marquee.server.seatrules.HouseSeats;
  */
 public interface SeatsSeen {
 
-    /** The database's clock, the seats sold or held live by other terminals, and the showtime's house seats. */
-    record Seen(Instant now, Set<String> taken, HouseSeats house) {
+    /**
+     * The database's clock, the seats sold or held live by other terminals, and the showtime's house seats. A read of
+     * the whole showtime also gives every live claim with its holder ({@code claimedBy}: seat to terminal, 0 when sold or
+     * gone) and the first expiry among them ({@code nextExpiry}, null when nothing is held): what lets the next refusals
+     * come from memory (decision 0030). A read of some seats gives an empty {@code claimedBy}.
+     */
+    record Seen(Instant now, Set<String> taken, HouseSeats house, Map<String, Long> claimedBy, Instant nextExpiry) {
         public Seen {
             taken = Set.copyOf(taken);
+            claimedBy = Map.copyOf(claimedBy);
+        }
+
+        public Seen(Instant now, Set<String> taken, HouseSeats house) {
+            this(now, taken, house, Map.of(), null);
         }
     }
 

@@ -38,6 +38,9 @@ public final class SeatMapService implements SeatsInMemory {
     /** A snapshot with the trust stamp and the time of the read or check that last confirmed it. */
     private record Cached(SeatMapSnapshot snapshot, long stamp, long readNanos) {}
 
+    /** A hold refusal's read of every live claim of a showtime (seat to holder), under its trust stamp. */
+    private record Observed(Map<String, Long> claimedBy, Instant nextExpiry, long stamp, long readNanos) {}
+
     private final CatalogService catalog;
     private final SeatClaimReader claims;
     private final Clock clock;
@@ -49,6 +52,7 @@ public final class SeatMapService implements SeatsInMemory {
     private final LongAdder fromDatabase = new LongAdder();
     private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> refreshedAt = new ConcurrentHashMap<>();
+    private final Map<Long, Observed> observedClaims = new ConcurrentHashMap<>();
 
     /**
      * {@code changes} is told when a read freed lapsed holds or passed the release of a seat restriction (a new version
@@ -100,8 +104,34 @@ public final class SeatMapService implements SeatsInMemory {
 
     @Override
     public Optional<List<String>> takenByOthers(long showtimeId, long terminalId, List<String> seatIds) {
-        SeatMapSnapshot trusted = trusted(showtimeId, Instant.now(clock));
-        return trusted == null ? Optional.empty() : Optional.of(trusted.takenByOthers(terminalId, seatIds));
+        Instant now = Instant.now(clock);
+        SeatMapSnapshot trusted = trusted(showtimeId, now);
+        if (trusted != null) {
+            return Optional.of(trusted.takenByOthers(terminalId, seatIds));
+        }
+        Observed seen = observedClaims.get(showtimeId);
+        if (seen != null
+                && (seen.nextExpiry() == null || now.isBefore(seen.nextExpiry()))
+                && trust.trusts(showtimeId, seen.stamp(), seen.readNanos(), System.nanoTime())) {
+            return Optional.of(seatIds.stream()
+                    .filter(id -> {
+                        Long holder = seen.claimedBy().get(id);
+                        return holder != null && holder != terminalId;
+                    })
+                    .toList());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public long stamp() {
+        return trust.stamp();
+    }
+
+    @Override
+    public void observed(long showtimeId, long stamp, Map<String, Long> claimedBy, Instant nextExpiry) {
+        Observed next = new Observed(Map.copyOf(claimedBy), nextExpiry, stamp, System.nanoTime());
+        observedClaims.merge(showtimeId, next, (old, candidate) -> candidate.stamp() > old.stamp() ? candidate : old);
     }
 
     @Override

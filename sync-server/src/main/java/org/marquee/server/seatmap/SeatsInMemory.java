@@ -1,6 +1,8 @@
 package org.marquee.server.seatmap;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,14 @@ public interface SeatsInMemory {
 
         @Override
         public void refusedByDatabase(long showtimeId) {}
+
+        @Override
+        public long stamp() {
+            return 0;
+        }
+
+        @Override
+        public void observed(long showtimeId, long stamp, Map<String, Long> claimedBy, Instant nextExpiry) {}
     };
 
     /**
@@ -29,4 +39,14 @@ public interface SeatsInMemory {
 
     /** PostgreSQL refused seats of this showtime: contention, so bring its snapshot up to date for the next refusals. */
     void refusedByDatabase(long showtimeId);
+
+    /** Taken before PostgreSQL is read for a hold: a change seen after it leaves what that read saw untrusted. */
+    long stamp();
+
+    /**
+     * A read of the showtime's every live claim from committed rows, begun after {@code stamp}: seat to holding terminal
+     * (0 when sold or gone), and the first expiry among the held ones (null when none is held). Kept for refusals while
+     * trusted, as a snapshot is.
+     */
+    void observed(long showtimeId, long stamp, Map<String, Long> claimedBy, Instant nextExpiry);
 }

@@ -3,7 +3,11 @@ package org.marquee.server.holds.persistence;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,16 +27,21 @@ final class ClaimsSeen implements SeatsSeen {
                    coalesce((select house_seat_ids from showtime_seat_rules where showtime_id = :s), '{}') as house,
                    coalesce((select house_release_minutes from showtime_seat_rules where showtime_id = :s), 0)
                        as house_minutes,
-                   array(select c.seat_id from seat_claims c left join holds h on h.id = c.hold_id
-                          where c.showtime_id = :s
-                            and (cardinality(cast(:seats as text[])) = 0 or c.seat_id = any(cast(:seats as text[])))
-                            and (c.state in ('SOLD', 'GONE')
-                                 or (c.state = 'HELD' and c.expires_at > now() and h.terminal_id <> :t))) as taken""";
+                   x.seats, x.holders, x.next_expiry
+              from (select coalesce(array_agg(c.seat_id), '{}') as seats,
+                           coalesce(array_agg(case when c.state = 'HELD' then coalesce(h.terminal_id, 0) else 0 end),
+                                    '{}') as holders,
+                           min(c.expires_at) filter (where c.state = 'HELD') as next_expiry
+                      from seat_claims c left join holds h on c.state = 'HELD' and h.id = c.hold_id
+                     where c.showtime_id = :s
+                       and (cardinality(cast(:seats as text[])) = 0 or c.seat_id = any(cast(:seats as text[])))
+                       and (c.state in ('SOLD', 'GONE') or (c.state = 'HELD' and c.expires_at > now()))) x""";
 
     private final Jdbi jdbi;
     private final Handle handle;
     private final long showtimeId;
     private final long terminalId;
+    private Seen lastWhole;
 
     private ClaimsSeen(Jdbi jdbi, Handle handle, long showtimeId, long terminalId) {
         this.jdbi = jdbi;
@@ -77,16 +86,43 @@ final class ClaimsSeen implements SeatsSeen {
     }
 
     private Seen read(Handle on, Collection<String> seatIds) {
-        return on.createQuery(READ)
+        boolean whole = seatIds.isEmpty();
+        Seen seen = on.createQuery(READ)
                 .bind("s", showtimeId)
-                .bind("t", terminalId)
                 .bind("seats", seatIds.toArray(String[]::new))
-                .map((rs, ctx) -> new Seen(
-                        rs.getObject("now", OffsetDateTime.class).toInstant(),
-                        Set.of((String[]) rs.getArray("taken").getArray()),
-                        HouseSeats.of(
-                                Arrays.asList((String[]) rs.getArray("house").getArray()), rs.getInt("house_minutes"))))
+                .map((rs, ctx) -> {
+                    String[] seats = (String[]) rs.getArray("seats").getArray();
+                    Long[] holders = (Long[]) rs.getArray("holders").getArray();
+                    Map<String, Long> claimedBy = new HashMap<>(seats.length * 2);
+                    Set<String> taken = new HashSet<>();
+                    for (int i = 0; i < seats.length; i++) {
+                        claimedBy.put(seats[i], holders[i]);
+                        // seats of the asking terminal's own live hold count as free
+                        if (holders[i] != terminalId) {
+                            taken.add(seats[i]);
+                        }
+                    }
+                    OffsetDateTime expiry = rs.getObject("next_expiry", OffsetDateTime.class);
+                    return new Seen(
+                            rs.getObject("now", OffsetDateTime.class).toInstant(),
+                            taken,
+                            HouseSeats.of(
+                                    Arrays.asList(
+                                            (String[]) rs.getArray("house").getArray()),
+                                    rs.getInt("house_minutes")),
+                            whole ? claimedBy : Map.of(),
+                            expiry == null ? null : expiry.toInstant());
+                })
                 .one();
+        if (whole && handle == null) {
+            lastWhole = seen;
+        }
+        return seen;
+    }
+
+    /** The last read of the whole showtime from committed rows, if this first check made one. */
+    Optional<Seen> lastWhole() {
+        return Optional.ofNullable(lastWhole);
     }
 
     @Override

@@ -83,10 +83,11 @@ public final class HoldStore {
     public HoldResult create(
             long terminalId, long showtimeId, SeatChoice choice, boolean accessible, Duration ttl, Duration maxTotal) {
         if (!choice.choosesSeats()) {
+            ClaimsSeen committed = ClaimsSeen.committed(jdbi, showtimeId, terminalId);
             try {
-                choice.decide(ClaimsSeen.committed(jdbi, showtimeId, terminalId));
+                choice.decide(committed);
             } catch (SeatChoice.SeatsTaken taken) {
-                return new HoldResult.Taken(taken.seatIds());
+                return new HoldResult.Taken(taken.seatIds(), committed.lastWhole());
             }
         }
         for (int attempt = 1; ; attempt++) {
