@@ -76,10 +76,10 @@ public final class AskedSeats implements SeatChoice {
         if (binds && seen.deciding()) {
             seen.lock(hall.neighbourLocks(seats));
         }
-        // the first check of a hold the rule binds reads the whole showtime at once, which a refusal for a single seat
-        // needs anyway (is there a choice without one?); else the seats of the segments it touches: all a single seat
-        // could be left alone among (a few index probes)
-        boolean whole = binds && !seen.deciding();
+        // the first check reads the whole showtime at once: a refusal for a single seat needs it anyway (is there a
+        // choice without one?), and a refusal leaves it for the next refusals from memory (decision 0030); inside the
+        // transaction, the seats of the segments it touches: all a single seat could be left alone among
+        boolean whole = !seen.deciding();
         SeatsSeen.Seen now = seen.read(
                 whole
                         ? List.of()

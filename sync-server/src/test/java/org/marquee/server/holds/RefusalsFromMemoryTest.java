@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.marquee.server.testing.Bodies.holdBody;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -40,14 +39,7 @@ class RefusalsFromMemoryTest {
         a.singleSeatRule("OFF");
         b = TestServer.startOn(a.jdbcUrl(), options);
         showtime = a.bigHallShowtime();
-        List<String> seats = new ArrayList<>();
-        a.kiosk(1).get(path()).json().path("seats").forEach(seat -> {
-            if (seat.path("status").asText().equals("AVAILABLE")
-                    && List.of("STANDARD", "PREMIUM").contains(seat.path("type").asText())) {
-                seats.add(seat.path("id").asText());
-            }
-        });
-        freeSeats = seats.iterator();
+        freeSeats = a.freeOrdinarySeats(showtime).iterator();
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.marquee.server.testing.Bodies.holdBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -43,14 +42,7 @@ class SeatMapFromMemoryTest {
         a.singleSeatRule("OFF");
         b = TestServer.startOn(a.jdbcUrl(), options);
         showtime = a.bigHallShowtime();
-        List<String> seats = new ArrayList<>();
-        seatMap(a).path("seats").forEach(seat -> {
-            if (seat.path("status").asText().equals("AVAILABLE")
-                    && List.of("STANDARD", "PREMIUM").contains(seat.path("type").asText())) {
-                seats.add(seat.path("id").asText());
-            }
-        });
-        freeSeats = seats.iterator();
+        freeSeats = a.freeOrdinarySeats(showtime).iterator();
     }
 
     @AfterAll

@@ -306,6 +306,18 @@ public final class TestServer implements AutoCloseable {
                 .orElseThrow();
     }
 
+    /** The seats of the showtime that are free now and that anyone may take (standard and premium), in map order. */
+    public List<String> freeOrdinarySeats(long showtimeId) {
+        List<String> seats = new ArrayList<>();
+        kiosk(1).get("/showtimes/" + showtimeId + "/seats").json().path("seats").forEach(seat -> {
+            if (seat.path("status").asText().equals("AVAILABLE")
+                    && List.of("STANDARD", "PREMIUM").contains(seat.path("type").asText())) {
+                seats.add(seat.path("id").asText());
+            }
+        });
+        return seats;
+    }
+
     public List<JsonNode> showtimes(long theaterId, LocalDate date) {
         List<JsonNode> list = new ArrayList<>();
         kiosk(1).get("/theaters/" + theaterId + "/showtimes?date=" + date)
