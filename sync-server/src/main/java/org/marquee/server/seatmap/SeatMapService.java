@@ -113,12 +113,7 @@ public final class SeatMapService implements SeatsInMemory {
         if (seen != null
                 && (seen.nextExpiry() == null || now.isBefore(seen.nextExpiry()))
                 && trust.trusts(showtimeId, seen.stamp(), seen.readNanos(), System.nanoTime())) {
-            return Optional.of(seatIds.stream()
-                    .filter(id -> {
-                        Long holder = seen.claimedBy().get(id);
-                        return holder != null && holder != terminalId;
-                    })
-                    .toList());
+            return Optional.of(SeatMapSnapshot.takenByOthers(seen.claimedBy(), terminalId, seatIds));
         }
         return Optional.empty();
     }

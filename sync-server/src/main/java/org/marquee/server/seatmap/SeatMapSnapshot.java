@@ -40,6 +40,11 @@ public record SeatMapSnapshot(SeatMap seatMap, Instant nextExpiry, Instant nextR
 
     /** Of {@code seatIds}, in their order, those sold, gone or held live by a terminal other than {@code terminalId}. */
     List<String> takenByOthers(long terminalId, List<String> seatIds) {
+        return takenByOthers(claimedBy, terminalId, seatIds);
+    }
+
+    /** As {@link #takenByOthers(long, List)}, for any map of seat to holder (0 when sold or gone). */
+    static List<String> takenByOthers(Map<String, Long> claimedBy, long terminalId, List<String> seatIds) {
         return seatIds.stream()
                 .filter(id -> {
                     Long holder = claimedBy.get(id);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.marquee.server.testing.Bodies.holdBody;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.marquee.server.testing.ApiClient.Answer;
 import org.marquee.server.testing.Scraped;
 import org.marquee.server.testing.TestServer;
+import org.marquee.server.testing.TwoInstances;
 
 /**
  * Refusals from memory (decision 0030), on two instances sharing one PostgreSQL: a seat the trusted seat map shows taken
@@ -27,31 +27,28 @@ class RefusalsFromMemoryTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String FROM_MEMORY = "marquee_holds_refused_memory_total";
 
+    private TwoInstances servers;
     private TestServer a;
     private TestServer b;
     private long showtime;
-    private Iterator<String> freeSeats;
 
     @BeforeAll
     void start() {
-        var options = TestServer.Options.defaults().kiosks(8);
-        a = TestServer.start("refusals_from_memory", options);
-        a.singleSeatRule("OFF");
-        b = TestServer.startOn(a.jdbcUrl(), options);
-        showtime = a.bigHallShowtime();
-        freeSeats = a.freeOrdinarySeats(showtime).iterator();
+        servers = TwoInstances.start("refusals_from_memory");
+        a = servers.a();
+        b = servers.b();
+        showtime = servers.showtime();
     }
 
     @AfterAll
     void stop() {
-        b.close();
-        a.close();
+        servers.close();
     }
 
     @Test
     void aSeatAnotherTerminalHoldsIsRefusedFromMemoryWithTheDatabasesAnswer() {
-        String held = freeSeats.next();
-        String free = freeSeats.next();
+        String held = servers.nextFreeSeat();
+        String free = servers.nextFreeSeat();
         Answer first = a.kiosk(1).post("/holds", holdBody(showtime, List.of(held)));
         assertThat(first.status()).isEqualTo(201);
 
@@ -82,8 +79,8 @@ class RefusalsFromMemoryTest {
 
     @Test
     void aTerminalsOwnSeatsAreNeverRefusedFromMemory() {
-        String mine = freeSeats.next();
-        String next = freeSeats.next();
+        String mine = servers.nextFreeSeat();
+        String next = servers.nextFreeSeat();
         Answer first = a.kiosk(3).post("/holds", holdBody(showtime, List.of(mine)));
         assertThat(first.status()).isEqualTo(201);
         awaitRefusalFromMemory(a.kiosk(4).token(), List.of(mine));
@@ -98,7 +95,7 @@ class RefusalsFromMemoryTest {
 
     @Test
     void aSeatFreedOnThisInstanceIsGrantedInTheVeryNextRequest() {
-        String seat = freeSeats.next();
+        String seat = servers.nextFreeSeat();
         Answer held = a.kiosk(5).post("/holds", holdBody(showtime, List.of(seat)));
         assertThat(held.status()).isEqualTo(201);
         awaitRefusalFromMemory(a.kiosk(6).token(), List.of(seat));
@@ -111,7 +108,7 @@ class RefusalsFromMemoryTest {
 
     @Test
     void aSeatFreedThroughTheOtherInstanceIsGrantedOnceItsNotificationArrives() {
-        String seat = freeSeats.next();
+        String seat = servers.nextFreeSeat();
         Answer held = b.kiosk(7).post("/holds", holdBody(showtime, List.of(seat)));
         assertThat(held.status()).isEqualTo(201);
         awaitRefusalFromMemory(a.kiosk(8).token(), List.of(seat));
@@ -126,7 +123,7 @@ class RefusalsFromMemoryTest {
             assertThat(System.nanoTime())
                     .as("still refused after " + refusals + " tries")
                     .isLessThan(deadline);
-            pause();
+            TwoInstances.pause();
         }
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         System.out.printf(
@@ -137,8 +134,8 @@ class RefusalsFromMemoryTest {
 
     @Test
     void memoryNeverGrantsASeatTakenWithoutAnnouncement() {
-        String seat = freeSeats.next();
-        String other = freeSeats.next();
+        String seat = servers.nextFreeSeat();
+        String other = servers.nextFreeSeat();
         Answer held = a.kiosk(1).post("/holds", holdBody(showtime, List.of(other)));
         assertThat(held.status()).isEqualTo(201);
         awaitRefusalFromMemory(a.kiosk(2).token(), List.of(other));
@@ -173,7 +170,7 @@ class RefusalsFromMemoryTest {
                 return answer;
             }
             assertThat(System.nanoTime()).as("a refusal from memory").isLessThan(deadline);
-            pause();
+            TwoInstances.pause();
         }
     }
 
@@ -182,18 +179,5 @@ class RefusalsFromMemoryTest {
                         .delete("/holds/" + hold.json().path("holdId").asText())
                         .status())
                 .isEqualTo(204);
-    }
-
-    private String path() {
-        return "/showtimes/" + showtime + "/seats";
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

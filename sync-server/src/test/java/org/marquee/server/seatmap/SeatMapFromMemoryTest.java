@@ -5,7 +5,6 @@ import static org.marquee.server.testing.Bodies.holdBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.marquee.server.testing.ApiClient.Answer;
 import org.marquee.server.testing.Scraped;
 import org.marquee.server.testing.TestServer;
+import org.marquee.server.testing.TwoInstances;
 
 /**
  * {@code GET /showtimes/{id}/seats} answered from memory while the seat listener is healthy (decision 0029), on two
@@ -30,25 +30,22 @@ class SeatMapFromMemoryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    private TwoInstances servers;
     private TestServer a;
     private TestServer b;
     private long showtime;
-    private Iterator<String> freeSeats;
 
     @BeforeAll
     void start() {
-        var options = TestServer.Options.defaults().kiosks(8);
-        a = TestServer.start("seatmap_from_memory", options);
-        a.singleSeatRule("OFF");
-        b = TestServer.startOn(a.jdbcUrl(), options);
-        showtime = a.bigHallShowtime();
-        freeSeats = a.freeOrdinarySeats(showtime).iterator();
+        servers = TwoInstances.start("seatmap_from_memory");
+        a = servers.a();
+        b = servers.b();
+        showtime = servers.showtime();
     }
 
     @AfterAll
     void stop() {
-        b.close();
-        a.close();
+        servers.close();
     }
 
     @Test
@@ -80,7 +77,7 @@ class SeatMapFromMemoryTest {
 
     @Test
     void aHoldThroughTheOtherInstanceShowsInThisInstancesMapWithinTheNotificationBound() {
-        String seat = freeSeats.next();
+        String seat = servers.nextFreeSeat();
         awaitReadFromMemory(a);
         Answer hold = b.kiosk(2).post("/holds", holdBody(showtime, List.of(seat)));
         assertThat(hold.status()).isEqualTo(201);
@@ -108,7 +105,7 @@ class SeatMapFromMemoryTest {
         // new, so a map read after the change still answers from memory once that echo has passed (decision 0030)
         int fromMemoryAfterEcho = 0;
         for (int attempt = 0; attempt < 5 && fromMemoryAfterEcho == 0; attempt++) {
-            String seat = freeSeats.next();
+            String seat = servers.nextFreeSeat();
             awaitReadFromMemory(a);
             Answer hold = a.kiosk(4).post("/holds", holdBody(showtime, List.of(seat)));
             assertThat(hold.status()).isEqualTo(201);
@@ -131,7 +128,7 @@ class SeatMapFromMemoryTest {
 
     @Test
     void aChangeThatNoInstanceAnnouncedShowsWhenTheLeaseRunsOut() {
-        String seat = freeSeats.next();
+        String seat = servers.nextFreeSeat();
         awaitReadFromMemory(a);
         // as if an instance had committed and crashed before its notification: a seat gone, and no NOTIFY at all
         a.jdbi()
@@ -150,7 +147,7 @@ class SeatMapFromMemoryTest {
 
     @Test
     void withTheListenerCutReadsAskTheDatabaseAndAreRightThenMemoryServesAgainAfterItReconnects() {
-        String seat = freeSeats.next();
+        String seat = servers.nextFreeSeat();
         awaitReadFromMemory(a);
         String database = a.jdbi()
                 .withHandle(handle -> handle.createQuery("select current_database()")
@@ -224,7 +221,7 @@ class SeatMapFromMemoryTest {
                 return System.nanoTime();
             }
             assertThat(System.nanoTime()).as(seat + " still " + now).isLessThan(deadline);
-            pause();
+            TwoInstances.pause();
         }
     }
 
@@ -248,7 +245,7 @@ class SeatMapFromMemoryTest {
             assertThat(System.nanoTime())
                     .as("a read from " + (source == 0 ? "memory" : "the database"))
                     .isLessThan(deadline);
-            pause();
+            TwoInstances.pause();
         }
     }
 
@@ -258,14 +255,5 @@ class SeatMapFromMemoryTest {
             Scraped.counter(server, "marquee_seatmap_reads_total{source=\"memory\"}"),
             Scraped.counter(server, "marquee_seatmap_reads_total{source=\"database\"}")
         };
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

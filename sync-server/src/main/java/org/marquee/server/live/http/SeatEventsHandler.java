@@ -77,7 +77,7 @@ public final class SeatEventsHandler implements AutoCloseable {
     private void beat() {
         for (StreamWriter writer : clients) {
             try {
-                writer.comment("heartbeat");
+                writer.heartbeat();
             } catch (IllegalStateException e) {
                 clients.remove(writer);
             }

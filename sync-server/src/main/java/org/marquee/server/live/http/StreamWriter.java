@@ -31,6 +31,8 @@ final class StreamWriter implements SeatEventSink {
 
     private static final byte[] STOP = new byte[0];
 
+    private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+
     private final SseClient client;
     private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private volatile boolean stopped;
@@ -45,8 +47,9 @@ final class StreamWriter implements SeatEventSink {
         offer(event.encoded(StreamWriter::frame));
     }
 
-    void comment(String text) {
-        offer((": " + text.replace("\r", "").replace("\n", "") + "\n\n").getBytes(StandardCharsets.UTF_8));
+    /** A comment that keeps an idle stream open through proxies; the same bytes for every client. */
+    void heartbeat() {
+        offer(HEARTBEAT);
     }
 
     /** Ends the stream after what is already queued. */

@@ -90,7 +90,10 @@ public final class NotificationChannel implements AutoCloseable {
                         .bind("payload", payload)
                         .mapTo(Integer.class)
                         .one();
-                notifiedFrom.put(pid, System.nanoTime());
+                long now = System.nanoTime();
+                notifiedFrom.put(pid, now);
+                // connections the pool replaced: a handful of entries at most
+                notifiedFrom.values().removeIf(at -> now - at > OWN_PID_MEMORY.toNanos());
             }
         });
     }
@@ -98,14 +101,7 @@ public final class NotificationChannel implements AutoCloseable {
     /** True when this instance sent a {@link #notify} from backend {@code pid} within {@link #OWN_PID_MEMORY}. */
     private boolean notifiedFromHere(int pid) {
         Long at = notifiedFrom.get(pid);
-        if (at == null) {
-            return false;
-        }
-        if (System.nanoTime() - at > OWN_PID_MEMORY.toNanos()) {
-            notifiedFrom.remove(pid, at);
-            return false;
-        }
-        return true;
+        return at != null && System.nanoTime() - at <= OWN_PID_MEMORY.toNanos();
     }
 
     /** Sends one payload on this channel at once, on a short transaction of its own. */
