@@ -164,9 +164,18 @@ public final class ApiServer implements AutoCloseable {
                 ctx.method(),
                 CardDataGuard.masked(ctx.path()),
                 ctx.statusCode(),
-                String.format(java.util.Locale.ROOT, "%.1f", millis),
+                tenths(millis),
                 principal == null ? "-" : principal.logName());
         MDC.clear();
+    }
+
+    /** {@code 12.3} for 12.34 ms: what {@code String.format("%.1f")} gives, at a fraction of its cost on every request. */
+    static String tenths(Float millis) {
+        if (millis == null || millis.isNaN() || millis < 0) {
+            return "0.0";
+        }
+        long tenths = Math.round(millis * 10.0);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ public final class Transactions {
             boolean[] reachedCommit = {false};
             long started = System.nanoTime();
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                return jdbi.inTransaction(handle -> {
                     R result = work.withHandle(handle);
                     reachedCommit[0] = true;
                     return result;

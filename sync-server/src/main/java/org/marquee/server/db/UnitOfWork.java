@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ public final class UnitOfWork {
             boolean[] reachedCommit = {false};
             long started = System.nanoTime();
             try {
-                R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                R result = jdbi.inTransaction(handle -> {
                     AFTER_COMMIT.set(after);
                     try {
                         R done = work.get();

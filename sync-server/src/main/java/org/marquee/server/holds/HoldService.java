@@ -101,6 +101,7 @@ public final class HoldService {
                     caller.terminalId(),
                     showtimeId,
                     new BestSeats(seatRules, caller, request.count(), accessible),
+                    false,
                     accessible,
                     policy.ttl(),
                     policy.maxTotal()));
@@ -115,9 +116,15 @@ public final class HoldService {
             return counted(new HoldResult.Taken(takenInMemory));
         }
         SeatChoice choice = new AskedSeats(showtimeId, seatRules, caller, accessible, override, audit, seats);
+        // when the choice passes on what this instance last saw, trusted or not, the first check would very likely pass
+        // too and only cost a round trip: the transaction decides anyway (a wrong hint costs a refusal there, never a
+        // grant)
+        boolean firstCheck = memory.recent(showtimeId)
+                .map(claimedBy -> !RememberedSeats.wouldPass(choice, claimedBy, caller.terminalId()))
+                .orElse(true);
         long stamp = memory.stamp();
-        HoldResult result = counted(
-                store.create(caller.terminalId(), showtimeId, choice, accessible, policy.ttl(), policy.maxTotal()));
+        HoldResult result = counted(store.create(
+                caller.terminalId(), showtimeId, choice, firstCheck, accessible, policy.ttl(), policy.maxTotal()));
         if (result instanceof HoldResult.Taken taken) {
             // contention: what this refusal read of the whole showtime answers the next refusals, else a fresh snapshot
             taken.seen()

@@ -35,6 +35,8 @@ public final class SeatMapService implements SeatsInMemory {
     /** The least time between two refreshes of one showtime's snapshot after refusals by PostgreSQL. */
     private static final long REFRESH_GAP_NANOS = 50_000_000L;
 
+    private static final long HINT_NANOS = HINT_AGE.toNanos();
+
     /** A snapshot with the trust stamp and the time of the read or check that last confirmed it. */
     private record Cached(SeatMapSnapshot snapshot, long stamp, long readNanos) {}
 
@@ -116,6 +118,20 @@ public final class SeatMapService implements SeatsInMemory {
             return Optional.of(SeatMapSnapshot.takenByOthers(seen.claimedBy(), terminalId, seatIds));
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<Map<String, Long>> recent(long showtimeId) {
+        long now = System.nanoTime();
+        Cached entry = snapshots.get(showtimeId);
+        Observed seen = observedClaims.get(showtimeId);
+        // the newer of the two memories, trusted or not: a hint, never an answer
+        if (entry != null && (seen == null || entry.readNanos() - seen.readNanos() >= 0)) {
+            return now - entry.readNanos() < HINT_NANOS
+                    ? Optional.of(entry.snapshot().claimedBy())
+                    : Optional.empty();
+        }
+        return seen != null && now - seen.readNanos() < HINT_NANOS ? Optional.of(seen.claimedBy()) : Optional.empty();
     }
 
     @Override

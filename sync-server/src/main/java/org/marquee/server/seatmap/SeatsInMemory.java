@@ -20,6 +20,11 @@ public interface SeatsInMemory {
         }
 
         @Override
+        public Optional<Map<String, Long>> recent(long showtimeId) {
+            return Optional.empty();
+        }
+
+        @Override
         public void refusedByDatabase(long showtimeId) {}
 
         @Override
@@ -36,6 +41,16 @@ public interface SeatsInMemory {
      * terminal other than {@code terminalId} (an empty list when it shows none); empty when no trusted snapshot exists.
      */
     Optional<List<String>> takenByOthers(long showtimeId, long terminalId, List<String> seatIds);
+
+    /**
+     * This instance's newest memory of the showtime's live claims (seat to holding terminal, 0 when sold or gone),
+     * trusted or not, if it was read within the last {@link #HINT_AGE}: a hint of whether checking a hold before its
+     * transaction would only cost a round trip. Never a reason to grant or refuse.
+     */
+    Optional<Map<String, Long>> recent(long showtimeId);
+
+    /** How old a memory may be to serve as {@link #recent}'s hint. */
+    java.time.Duration HINT_AGE = java.time.Duration.ofMillis(250);
 
     /** PostgreSQL refused seats of this showtime: contention, so bring its snapshot up to date for the next refusals. */
     void refusedByDatabase(long showtimeId);

@@ -1,0 +1,134 @@
+package org.marquee.server.holds.persistence;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.marquee.server.holds.HoldRecord;
+
+/**
+ * The one statement that takes and frees a showtime's seats ({@link #CLAIM}), alone or with the insert of the hold
+ * that takes them: a grant is then one round trip to PostgreSQL, not two.
+ */
+final class SeatClaims {
+
+    /**
+     * Takes and frees seats of one showtime in one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}. Rows are visited
+     * in the order of the sorted array, the same order in every transaction, so two requests never lock each other's
+     * seats crosswise (a deadlock costs a second before PostgreSQL notices it). A seat is taken only when it is free,
+     * an expired hold, already this hold's, or held by the caller's hold that this statement releases; a seat is freed
+     * only if the released hold still has it.
+     */
+    private static final String CLAIM = """
+            insert into seat_claims as c (showtime_id, seat_id, state, hold_id, expires_at, version)
+            select :showtime, s.seat,
+                   case when s.take then 'HELD' else 'FREE' end,
+                   case when s.take then cast(:hold as uuid) end,
+                   case when s.take then cast(:expiresAt as timestamptz) end,
+                   nextval('seat_claim_version')
+              from unnest(cast(:seats as text[]), cast(:take as boolean[])) as s (seat, take)
+            on conflict (showtime_id, seat_id) do update
+               set state = excluded.state, hold_id = excluded.hold_id, expires_at = excluded.expires_at,
+                   version = excluded.version
+             where (excluded.state = 'HELD'
+                    and (c.state = 'FREE'
+                         or (c.state = 'HELD' and (c.expires_at <= now()
+                                                   or c.hold_id = cast(:hold as uuid)
+                                                   or c.hold_id = cast(:releasing as uuid)))))
+                or (excluded.state = 'FREE' and c.state = 'HELD' and c.hold_id = cast(:releasing as uuid))
+            returning c.seat_id, c.state""";
+
+    /**
+     * {@link #CLAIM} with the new hold's row inserted in the same statement. The claim's rows name a hold that is not
+     * yet visible to it; seat_claims has no foreign key to holds, and both are in or out with the transaction.
+     */
+    private static final String INSERT_HOLD_AND_CLAIM = """
+            with new_hold as (
+                insert into holds (id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at,
+                                   max_expires_at, accessible)
+                values (cast(:hold as uuid), :showtime, :terminal, 'ACTIVE', cast(:held as text[]),
+                        cast(:createdAt as timestamptz), cast(:expiresAt as timestamptz),
+                        cast(:maxExpiresAt as timestamptz), :accessible))
+            """ + CLAIM;
+
+    private SeatClaims() {}
+
+    /** Inserts {@code hold} and gives it its seats, freeing those of {@code released}; or rolls back. */
+    static void insertAndClaim(
+            Handle handle, HoldRecord hold, boolean accessible, List<String> released, UUID releasedHold) {
+        Query query = handle.createQuery(INSERT_HOLD_AND_CLAIM)
+                .bind("terminal", hold.terminalId())
+                .bind("held", hold.seatIds().toArray(String[]::new))
+                .bind("createdAt", hold.createdAt().atOffset(ZoneOffset.UTC))
+                .bind("maxExpiresAt", hold.maxExpiresAt().atOffset(ZoneOffset.UTC))
+                .bind("accessible", accessible);
+        failUnlessAll(
+                run(query, hold.showtimeId(), hold.id(), hold.expiresAt(), hold.seatIds(), released, releasedHold));
+    }
+
+    /** Gives {@code hold} exactly {@code seats}, freeing those of {@code released} it no longer has; or rolls back. */
+    static void claim(Handle handle, HoldRecord hold, List<String> seats, List<String> released, UUID releasedHold) {
+        failUnlessAll(run(
+                handle.createQuery(CLAIM),
+                hold.showtimeId(),
+                hold.id(),
+                hold.expiresAt(),
+                seats,
+                released,
+                releasedHold));
+    }
+
+    /** Frees the seats the hold still has. */
+    static void free(Handle handle, HoldRecord hold) {
+        run(handle.createQuery(CLAIM), hold.showtimeId(), null, null, List.of(), hold.seatIds(), hold.id());
+    }
+
+    private static void failUnlessAll(List<String> notTaken) {
+        if (!notTaken.isEmpty()) {
+            throw new SeatsTaken(notTaken);
+        }
+    }
+
+    /** Runs {@link #CLAIM} (or a statement ending in it); returns the seats of {@code take} that could not be taken. */
+    private static List<String> run(
+            Query query,
+            long showtimeId,
+            UUID holdId,
+            Instant expiresAt,
+            List<String> take,
+            List<String> free,
+            UUID releasing) {
+        TreeMap<String, Boolean> rows = new TreeMap<>();
+        free.forEach(seat -> rows.put(seat, false));
+        take.forEach(seat -> rows.put(seat, true));
+        Set<String> held = new HashSet<>();
+        query.bind("showtime", showtimeId)
+                .bind("hold", holdId)
+                .bind("expiresAt", expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
+                .bind("releasing", releasing)
+                .bind("seats", rows.keySet().toArray(String[]::new))
+                .bind("take", rows.values().toArray(Boolean[]::new))
+                .map((rs, ctx) -> rs.getString("state").equals("HELD") ? rs.getString("seat_id") : "")
+                .forEach(held::add);
+        return take.stream().filter(seat -> !held.contains(seat)).toList();
+    }
+
+    /** Rolls the transaction back when some seats could not be taken; cheap, as it carries no stack trace. */
+    static final class SeatsTaken extends RuntimeException {
+        private final transient List<String> seatIds;
+
+        SeatsTaken(List<String> seatIds) {
+            super("seats taken", null, false, false);
+            this.seatIds = seatIds;
+        }
+
+        List<String> seatIds() {
+            return seatIds;
+        }
+    }
+}
