@@ -155,16 +155,7 @@ public final class ServerMain implements Callable<Integer> {
     boolean smtpStartTls;
 
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
-        flushLogs();
-        System.exit(code);
-    }
-
-    /** Writes out the log lines still queued for the console (logback.xml logs through a queue); logs nothing after. */
-    static void flushLogs() {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.stop();
-        }
+        System.exit(commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
@@ -191,7 +182,6 @@ public final class ServerMain implements Callable<Integer> {
                             if (server != null) {
                                 server.close();
                             }
-                            flushLogs();
                             stopped.countDown();
                         },
                         "marquee-shutdown"));

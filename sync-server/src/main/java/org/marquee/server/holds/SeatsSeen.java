@@ -2,6 +2,7 @@ package org.marquee.server.holds;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,10 @@ public interface SeatsSeen {
      */
     record Seen(Instant now, Set<String> taken, HouseSeats house, Map<String, Long> claimedBy, Instant nextExpiry) {
         public Seen {
-            taken = Set.copyOf(taken);
-            claimedBy = Map.copyOf(claimedBy);
+            // wrapped, not copied: a whole showtime's claims are read for many requests, and their makers hand over
+            // collections they no longer touch
+            taken = Collections.unmodifiableSet(taken);
+            claimedBy = Collections.unmodifiableMap(claimedBy);
         }
 
         public Seen(Instant now, Set<String> taken, HouseSeats house) {

@@ -61,7 +61,7 @@ public interface SeatsInMemory {
     /**
      * A read of the showtime's every live claim from committed rows, begun after {@code stamp}: seat to holding terminal
      * (0 when sold or gone), and the first expiry among the held ones (null when none is held). Kept for refusals while
-     * trusted, as a snapshot is.
+     * trusted, as a snapshot is; {@code claimedBy} is kept as given, so it must be a map nobody changes any more.
      */
     void observed(long showtimeId, long stamp, Map<String, Long> claimedBy, Instant nextExpiry);
 }
