@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         description = "Hold decisions/s through HTTP beside the same acquire SQL through JDBC.")
 final class HoldLoad implements Callable<Integer> {
 
-    /** HoldStore's CLAIM, word for word, with positional parameters. */
+    /** The server's claim statement ({@code SeatClaims.CLAIM}), word for word, with positional parameters. */
     static final String CLAIM = """
             insert into seat_claims as c (showtime_id, seat_id, state, hold_id, expires_at, version)
             select ?, s.seat,
