@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
 import org.marquee.server.testing.ApiClient;
@@ -40,6 +41,10 @@ class BootstrapCommandTest {
 
     private ExternalPostgres postgres;
     private String token;
+
+    /** The server's data directory (its ticket-signing key is written there), never the working directory. */
+    @TempDir
+    Path dataDir;
 
     @BeforeAll
     void start() {
@@ -150,7 +155,7 @@ class BootstrapCommandTest {
         var config = new ServerConfig(
                 "127.0.0.1",
                 0,
-                new DatabaseSettings(postgres.urlWithCredentials(), null, null, Path.of("unused"), 4),
+                new DatabaseSettings(postgres.urlWithCredentials(), null, null, dataDir, 4),
                 false,
                 0,
                 HoldPolicy.of(Duration.ofMinutes(8), Duration.ofMinutes(20)),
