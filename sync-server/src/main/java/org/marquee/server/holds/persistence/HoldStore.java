@@ -34,6 +34,10 @@ public final class HoldStore {
     private static final String HOLD_COLUMNS =
             "id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at, max_expires_at, now() as server_time";
 
+    /** How a hold ends, whichever way it is found: EXPIRED when its time ran out first, else RELEASED. */
+    private static final String END_HOLD = "update holds set status = case when expires_at <= now() then 'EXPIRED'"
+            + " else 'RELEASED' end, ended_at = now()";
+
     private static final String ONE_ACTIVE_PER_TERMINAL = "holds_one_active_per_terminal";
 
     /** How often a best-available choice is made again after losing its seats to another request. */
@@ -86,11 +90,10 @@ public final class HoldStore {
                             micros(now.plus(maxTotal)),
                             now);
                     Optional<HoldRecord> sameShowtime = previous.filter(p -> p.showtimeId() == showtimeId);
-                    if (previous.isPresent()
-                            && sameShowtime.isEmpty()
-                            && previous.get().showtimeId() < showtimeId) {
-                        // two showtimes: visit them in id order, as every other transaction does
-                        SeatClaims.free(handle, previous.get());
+                    Optional<HoldRecord> otherShowtime = previous.filter(p -> p.showtimeId() != showtimeId);
+                    // two showtimes: visit them in id order, as every other transaction does
+                    if (otherShowtime.isPresent() && otherShowtime.get().showtimeId() < showtimeId) {
+                        SeatClaims.free(handle, otherShowtime.get());
                     }
                     SeatClaims.insertAndClaim(
                             handle,
@@ -98,14 +101,12 @@ public final class HoldStore {
                             accessible,
                             sameShowtime.map(HoldRecord::seatIds).orElse(List.of()),
                             sameShowtime.map(HoldRecord::id).orElse(null));
-                    if (previous.isPresent()
-                            && sameShowtime.isEmpty()
-                            && previous.get().showtimeId() > showtimeId) {
-                        SeatClaims.free(handle, previous.get());
+                    if (otherShowtime.isPresent() && otherShowtime.get().showtimeId() > showtimeId) {
+                        SeatClaims.free(handle, otherShowtime.get());
                     }
                     return new HoldResult.Granted(
                             hold,
-                            previous.filter(p -> p.showtimeId() != showtimeId)
+                            otherShowtime
                                     .map(p -> OptionalLong.of(p.showtimeId()))
                                     .orElse(OptionalLong.empty()));
                 });
@@ -275,17 +276,14 @@ public final class HoldStore {
 
     /** Ends the terminal's active hold, if it has one, leaving its seats for the caller to free or take over. */
     private static Optional<HoldRecord> endActive(Handle handle, long terminalId) {
-        return handle.createQuery("update holds set status = case when expires_at <= now() then 'EXPIRED'"
-                        + " else 'RELEASED' end, ended_at = now() where terminal_id = :t and status = 'ACTIVE'"
-                        + " returning " + HOLD_COLUMNS)
+        return handle.createQuery(END_HOLD + " where terminal_id = :t and status = 'ACTIVE' returning " + HOLD_COLUMNS)
                 .bind("t", terminalId)
                 .map((rs, ctx) -> hold(rs))
                 .findOne();
     }
 
     private static HoldRecord markEnded(Handle handle, HoldRecord hold) {
-        return handle.createQuery("update holds set status = case when expires_at <= now() then 'EXPIRED'"
-                        + " else 'RELEASED' end, ended_at = now() where id = :id returning " + HOLD_COLUMNS)
+        return handle.createQuery(END_HOLD + " where id = :id returning " + HOLD_COLUMNS)
                 .bind("id", hold.id())
                 .map((rs, ctx) -> hold(rs))
                 .one();
