@@ -23,6 +23,7 @@ import org.marquee.kiosk.core.UiThread;
 import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.testing.FakeBoxOffice;
 import org.marquee.kiosk.testing.FakeCatalog;
+import org.marquee.kiosk.testing.SerialUi;
 import org.marquee.model.NearbyTheater;
 import org.marquee.model.ShowtimeListing;
 
@@ -169,22 +170,33 @@ class ShowtimesViewModelTest {
 
     @Test
     void anotherTheaterAndDayShowTheirOwnShowtimes() {
-        ShowtimesViewModel model = model(Locale.ENGLISH, 1L);
-        model.load();
-        loaded(model);
-        NearbyTheater chamberi = model.theatersProperty().get(1);
-        LocalDate inThreeDays = LocalDate.now(MADRID).plusDays(3);
+        // a person taps a theater and then a day while the theater's showtimes are still on their way: every change
+        // happens on one UI thread, as in the app, and the day's answer is the one that stays
+        try (SerialUi ui = new SerialUi()) {
+            ShowtimesViewModel model = new ShowtimesViewModel(
+                    catalog, new Tasks(ui), navigator, sale, new Messages(Locale.ENGLISH), 1L, todayAt1600());
+            ui.act(model::load);
+            await().atMost(10, SECONDS)
+                    .until(() -> ui.read(() -> !model.loadingProperty().get()
+                            && !model.moviesProperty().isEmpty()));
+            NearbyTheater chamberi = ui.read(() -> model.theatersProperty().get(1));
+            LocalDate inThreeDays = LocalDate.now(MADRID).plusDays(3);
 
-        model.selectTheater(chamberi);
-        model.selectDate(inThreeDays);
-        await().atMost(10, SECONDS)
-                .until(() -> !model.loadingProperty().get()
-                        && model.moviesProperty().stream()
-                                .flatMap(m -> m.showtimes().stream())
-                                .allMatch(c -> LocalDate.ofInstant(c.listing().startsAt(), MADRID)
-                                        .equals(inThreeDays)));
+            ui.act(() -> {
+                model.selectTheater(chamberi);
+                model.selectDate(inThreeDays);
+            });
+            await().atMost(10, SECONDS)
+                    .until(() -> ui.read(() -> !model.loadingProperty().get()));
+            assertThat(ui.read(() -> model.dateProperty().get())).isEqualTo(inThreeDays);
+            assertThat(ui.read(() -> model.theaterProperty().get())).isEqualTo(chamberi);
+            showsTheDaysShowtimes(ui.read(() -> List.copyOf(model.moviesProperty())), chamberi, inThreeDays);
+        }
+    }
 
-        List<Long> shown = model.moviesProperty().stream()
+    private static void showsTheDaysShowtimes(
+            List<MovieShowtimes> movies, NearbyTheater chamberi, LocalDate inThreeDays) {
+        List<Long> shown = movies.stream()
                 .flatMap(m -> m.showtimes().stream())
                 .map(c -> c.listing().id())
                 .sorted()
@@ -194,9 +206,7 @@ class ShowtimesViewModelTest {
                 .sorted()
                 .toList();
         assertThat(shown).isNotEmpty().isEqualTo(expected);
-        assertThat(model.moviesProperty())
-                .flatExtracting(MovieShowtimes::showtimes)
-                .allMatch(ShowtimeChoice::selectable);
+        assertThat(movies).flatExtracting(MovieShowtimes::showtimes).allMatch(ShowtimeChoice::selectable);
     }
 
     @Test
