@@ -2,6 +2,7 @@ package org.marquee.server.api;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -47,6 +48,18 @@ final class ResponseHeaders {
                 && SAFE_REQUEST_ID.matcher(given).matches()
                 && !LONG_DIGIT_RUN.matcher(given).find()
                 && !CardDataGuard.containsCardData(given);
-        return safe ? given : UUID.randomUUID().toString();
+        return safe ? given : fresh();
+    }
+
+    /**
+     * A version-4 UUID from {@link ThreadLocalRandom}: a request id only has to be unique in the logs, not
+     * unguessable, and {@link UUID#randomUUID()} reads the operating system's random source under a lock on every
+     * request (2 % of the server's CPU on a 304 from memory).
+     */
+    static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

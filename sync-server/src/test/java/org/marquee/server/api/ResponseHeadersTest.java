@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,22 @@ class ResponseHeadersTest extends BadInputBase {
         Answer answer = kiosk.get("/theaters", "X-Request-Id", given);
         assertThat(answer.header("X-Request-Id")).isEqualTo(given);
         assertThat(logs.list).anyMatch(e -> given.equals(e.getMDCPropertyMap().get("requestId")));
+    }
+
+    @Test
+    void aRequestWithoutAnIdGetsAFreshUuidOfItsOwn() {
+        List<String> ids = Stream.generate(() -> kiosk.get("/theaters").header("X-Request-Id"))
+                .limit(20)
+                .toList();
+        assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> {
+            assertThat(UUID.fromString(id).version()).isEqualTo(4);
+            assertThat(UUID.fromString(id).variant()).isEqualTo(2);
+        });
+        assertThat(Stream.generate(ResponseHeaders::fresh)
+                        .limit(100_000)
+                        .distinct()
+                        .count())
+                .isEqualTo(100_000);
     }
 
     @Test
