@@ -45,6 +45,12 @@ final class SeatMapReads implements Callable<Integer> {
                     + " its phases run beside --server's in each round (before/after decision 0029).")
     String baselineServer;
 
+    @Option(
+            names = "--wrk",
+            description = "Run the HTTP phases with wrk (apt-get install wrk) instead of the generator's own clients:"
+                    + " it takes far less of the CPU the server is measured on. The naive phase is unchanged.")
+    boolean wrk;
+
     private MiniHttp[] baselineConnections;
 
     /** The last xact_commit sample: the end of one phase is the start of the next. */
@@ -52,6 +58,10 @@ final class SeatMapReads implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (wrk && !WrkRun.available()) {
+            System.err.println("--wrk: wrk is not installed here (apt-get install wrk)");
+            return 2;
+        }
         long showtimeId = target.showtimeId();
         String path = "/showtimes/" + showtimeId + "/seats";
         int poolSize = target.poolSize();
@@ -132,6 +142,26 @@ final class SeatMapReads implements Callable<Integer> {
         long xactBefore = lastSample != null ? lastSample : transactions(db);
         String url = baseline ? baselineServer : target.server;
         long checkoutsBefore = poolCheckouts(url);
+        if (wrk) {
+            int expected = withEtag ? 304 : 200;
+            int status = connection(0, baseline).get(path, version).status();
+            if (status != expected) {
+                throw new IllegalStateException(name + ": the server answered " + status + ", not " + expected);
+            }
+            WrkRun.Result run =
+                    WrkRun.run(url + "/api/v1" + path, target.clients, target.warmup, target.seconds, version);
+            long all = run.requests() + run.warmupRequests();
+            double checkouts = 1000.0 * Math.max(0, poolCheckouts(url) - checkoutsBefore) / Math.max(1, all);
+            double xact = perThousand((lastSample = transactions(db)) - xactBefore, all);
+            // only 2xx/3xx answers count as reads served
+            double served = run.perSecond() * (run.requests() - run.errors()) / Math.max(1, run.requests());
+            record(rates, transactions, thisRound, name, served, xact);
+            System.out.printf(
+                    "round %d  %-15s : %,.0f reads/s by wrk (%d requests, %d not 2xx/3xx), %s, per 1,000 reads: %.1f"
+                            + " database transactions, %.1f pool checkouts by the server%n",
+                    round, name, served, run.requests(), run.errors(), run.latencies(), xact, checkouts);
+            return;
+        }
         Phase.Result result = Phase.run(name, target.clients, target.warmup, target.seconds, (client, r) -> {
             int status = connection(client, baseline).get(path, version).status();
             reads.incrementAndGet();
