@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.marquee.server.db.SeatClaimHolder;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.holds.SeatsSeen;
 import org.marquee.server.seatrules.HouseSeats;
@@ -29,13 +30,12 @@ final class ClaimsSeen implements SeatsSeen {
                        as house_minutes,
                    x.seats, x.holders, x.next_expiry
               from (select coalesce(array_agg(c.seat_id), '{}') as seats,
-                           coalesce(array_agg(case when c.state = 'HELD' then coalesce(h.terminal_id, 0) else 0 end),
-                                    '{}') as holders,
+                           coalesce(array_agg(case when c.state = 'HELD' then %s else 0 end), '{}') as holders,
                            min(c.expires_at) filter (where c.state = 'HELD') as next_expiry
-                      from seat_claims c left join holds h on c.state = 'HELD' and h.id = c.hold_id
+                      from seat_claims c
                      where c.showtime_id = :s
                        and (cardinality(cast(:seats as text[])) = 0 or c.seat_id = any(cast(:seats as text[])))
-                       and (c.state in ('SOLD', 'GONE') or (c.state = 'HELD' and c.expires_at > now()))) x""";
+                       and (c.state in ('SOLD', 'GONE') or (c.state = 'HELD' and c.expires_at > now()))) x""".formatted(SeatClaimHolder.SQL);
 
     private final Jdbi jdbi;
     private final Handle handle;

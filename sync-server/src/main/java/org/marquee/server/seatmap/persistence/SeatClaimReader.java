@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.marquee.model.SeatStatus;
+import org.marquee.server.db.SeatClaimHolder;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.seatmap.ClaimRow;
 import org.marquee.server.seatmap.SeatRuleRow;
@@ -94,14 +95,14 @@ public final class SeatClaimReader {
         return Transactions.reading(
                 jdbi,
                 handle -> handle.createQuery("""
-                        select c.seat_id, c.version, c.expires_at, h.terminal_id,
+                        select c.seat_id, c.version, c.expires_at,
+                               case when c.state = 'HELD' then %s end as terminal_id,
                                case when c.state = 'SOLD' then 'SOLD'
                                     when c.state = 'GONE' then 'BLOCKED'
                                     when c.state = 'HELD' and c.expires_at > now() then 'HELD'
                                     else 'AVAILABLE' end as status
                           from seat_claims c
-                          left join holds h on c.state = 'HELD' and h.id = c.hold_id
-                         where c.showtime_id = :s""")
+                         where c.showtime_id = :s""".formatted(SeatClaimHolder.SQL))
                         .bind("s", showtimeId)
                         .map((rs, ctx) -> {
                             SeatStatus status = SeatStatus.valueOf(rs.getString("status"));
