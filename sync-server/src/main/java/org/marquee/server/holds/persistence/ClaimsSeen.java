@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.marquee.server.db.PlainSql;
 import org.marquee.server.db.SeatClaimHolder;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.holds.SeatsSeen;
@@ -23,7 +24,7 @@ import org.marquee.server.seatrules.HouseSeats;
  */
 final class ClaimsSeen implements SeatsSeen {
 
-    private static final String READ = """
+    private static final PlainSql READ = PlainSql.of("""
             select now() as now,
                    coalesce((select house_seat_ids from showtime_seat_rules where showtime_id = :s), '{}') as house,
                    coalesce((select house_release_minutes from showtime_seat_rules where showtime_id = :s), 0)
@@ -35,7 +36,15 @@ final class ClaimsSeen implements SeatsSeen {
                       from seat_claims c
                      where c.showtime_id = :s
                        and (cardinality(cast(:seats as text[])) = 0 or c.seat_id = any(cast(:seats as text[])))
-                       and (c.state in ('SOLD', 'GONE') or (c.state = 'HELD' and c.expires_at > now()))) x""".formatted(SeatClaimHolder.SQL);
+                       and (c.state in ('SOLD', 'GONE') or (c.state = 'HELD' and c.expires_at > now()))) x""".formatted(SeatClaimHolder.SQL));
+
+    /**
+     * One 64-bit advisory lock per (showtime, segment), taken in the order given (sorted by the caller) and held until
+     * commit; a hash collision only makes two segments wait for each other.
+     */
+    private static final PlainSql LOCK =
+            PlainSql.of("select k, pg_advisory_xact_lock(hashtextextended(cast(:s as text) || '/' || k, 0))"
+                    + " from unnest(cast(:keys as text[])) with ordinality as u (k, n) order by n");
 
     private final Jdbi jdbi;
     private final Handle handle;
@@ -70,14 +79,15 @@ final class ClaimsSeen implements SeatsSeen {
         if (handle == null || segmentKeys.isEmpty()) {
             return;
         }
-        // one 64-bit advisory lock per (showtime, segment), taken in the order given (sorted by the caller) and held
-        // until commit; a hash collision only makes two segments wait for each other
-        handle.createQuery("select k, pg_advisory_xact_lock(hashtextextended(cast(:s as text) || '/' || k, 0))"
-                        + " from unnest(cast(:keys as text[])) with ordinality as u (k, n) order by n")
+        LOCK.on(handle)
                 .bind("s", showtimeId)
                 .bind("keys", segmentKeys.toArray(String[]::new))
-                .mapTo(String.class)
-                .list();
+                .query(rs -> {
+                    while (rs.next()) {
+                        // each row is a lock taken
+                    }
+                    return null;
+                });
     }
 
     @Override
@@ -87,10 +97,11 @@ final class ClaimsSeen implements SeatsSeen {
 
     private Seen read(Handle on, Collection<String> seatIds) {
         boolean whole = seatIds.isEmpty();
-        Seen seen = on.createQuery(READ)
+        Seen seen = READ.on(on)
                 .bind("s", showtimeId)
                 .bind("seats", seatIds.toArray(String[]::new))
-                .map((rs, ctx) -> {
+                .query(rs -> {
+                    rs.next();
                     String[] seats = (String[]) rs.getArray("seats").getArray();
                     Long[] holders = (Long[]) rs.getArray("holders").getArray();
                     Map<String, Long> claimedBy = new HashMap<>(seats.length * 2);
@@ -112,8 +123,7 @@ final class ClaimsSeen implements SeatsSeen {
                                     rs.getInt("house_minutes")),
                             whole ? claimedBy : Map.of(),
                             expiry == null ? null : expiry.toInstant());
-                })
-                .one();
+                });
         if (whole && handle == null) {
             lastWhole = seen;
         }

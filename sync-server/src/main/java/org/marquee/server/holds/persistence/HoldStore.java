@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.server.common.MarqueeException;
+import org.marquee.server.db.PlainSql;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.holds.HoldRecord;
 import org.marquee.server.holds.HoldResult;
@@ -37,6 +38,12 @@ public final class HoldStore {
     /** How a hold ends, whichever way it is found: EXPIRED when its time ran out first, else RELEASED. */
     private static final String END_HOLD = "update holds set status = case when expires_at <= now() then 'EXPIRED'"
             + " else 'RELEASED' end, ended_at = now()";
+
+    /** The two statements every hold decision starts with, through JDBC itself ({@link PlainSql}). */
+    private static final PlainSql LOCK_TERMINAL = PlainSql.of("select now() from terminals where id = :t for update");
+
+    private static final PlainSql END_ACTIVE =
+            PlainSql.of(END_HOLD + " where terminal_id = :t and status = 'ACTIVE' returning " + HOLD_COLUMNS);
 
     private static final String ONE_ACTIVE_PER_TERMINAL = "holds_one_active_per_terminal";
 
@@ -267,19 +274,18 @@ public final class HoldStore {
      * transaction's time, which every timestamp the transaction writes is counted from.
      */
     private static Instant lockTerminal(Handle handle, long terminalId) {
-        return handle.createQuery("select now() from terminals where id = :t for update")
-                .bind("t", terminalId)
-                .mapTo(OffsetDateTime.class)
-                .one()
-                .toInstant();
+        return LOCK_TERMINAL.on(handle).bind("t", terminalId).query(rs -> {
+            rs.next();
+            return rs.getObject(1, OffsetDateTime.class).toInstant();
+        });
     }
 
     /** Ends the terminal's active hold, if it has one, leaving its seats for the caller to free or take over. */
     private static Optional<HoldRecord> endActive(Handle handle, long terminalId) {
-        return handle.createQuery(END_HOLD + " where terminal_id = :t and status = 'ACTIVE' returning " + HOLD_COLUMNS)
+        return END_ACTIVE
+                .on(handle)
                 .bind("t", terminalId)
-                .map((rs, ctx) -> hold(rs))
-                .findOne();
+                .query(rs -> rs.next() ? Optional.of(hold(rs)) : Optional.<HoldRecord>empty());
     }
 
     private static HoldRecord markEnded(Handle handle, HoldRecord hold) {

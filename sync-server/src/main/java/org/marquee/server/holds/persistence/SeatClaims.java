@@ -1,14 +1,13 @@
 package org.marquee.server.holds.persistence;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
+import org.marquee.server.db.PlainSql;
 import org.marquee.server.holds.HoldRecord;
 
 /**
@@ -49,24 +48,29 @@ final class SeatClaims {
      * {@link #CLAIM} with the new hold's row inserted in the same statement. The claim's rows name a hold that is not
      * yet visible to it; seat_claims has no foreign key to holds, and both are in or out with the transaction.
      */
-    private static final String INSERT_HOLD_AND_CLAIM = """
+    private static final String INSERT_HOLD = """
             with new_hold as (
                 insert into holds (id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at,
                                    max_expires_at, accessible)
                 values (cast(:hold as uuid), :showtime, :terminal, 'ACTIVE', cast(:held as text[]),
                         cast(:createdAt as timestamptz), cast(:expiresAt as timestamptz),
                         cast(:maxExpiresAt as timestamptz), :accessible))
-            """ + CLAIM;
+            """;
+
+    private static final PlainSql CLAIM_ALONE = PlainSql.of(CLAIM);
+
+    private static final PlainSql INSERT_HOLD_AND_CLAIM = PlainSql.of(INSERT_HOLD + CLAIM);
 
     private SeatClaims() {}
 
     /** Inserts {@code hold} and gives it its seats, freeing those of {@code released}; or rolls back. */
     static void insertAndClaim(
             Handle handle, HoldRecord hold, boolean accessible, List<String> released, UUID releasedHold) {
-        Query query = handle.createQuery(INSERT_HOLD_AND_CLAIM)
+        PlainSql.Bound query = INSERT_HOLD_AND_CLAIM
+                .on(handle)
                 .bind("held", hold.seatIds().toArray(String[]::new))
-                .bind("createdAt", hold.createdAt().atOffset(ZoneOffset.UTC))
-                .bind("maxExpiresAt", hold.maxExpiresAt().atOffset(ZoneOffset.UTC))
+                .bind("createdAt", hold.createdAt())
+                .bind("maxExpiresAt", hold.maxExpiresAt())
                 .bind("accessible", accessible);
         failUnlessAll(run(
                 query,
@@ -82,7 +86,7 @@ final class SeatClaims {
     /** Gives {@code hold} exactly {@code seats}, freeing those of {@code released} it no longer has; or rolls back. */
     static void claim(Handle handle, HoldRecord hold, List<String> seats, List<String> released, UUID releasedHold) {
         failUnlessAll(run(
-                handle.createQuery(CLAIM),
+                CLAIM_ALONE.on(handle),
                 hold.showtimeId(),
                 hold.terminalId(),
                 hold.id(),
@@ -94,7 +98,7 @@ final class SeatClaims {
 
     /** Frees the seats the hold still has. */
     static void free(Handle handle, HoldRecord hold) {
-        run(handle.createQuery(CLAIM), hold.showtimeId(), null, null, null, List.of(), hold.seatIds(), hold.id());
+        run(CLAIM_ALONE.on(handle), hold.showtimeId(), null, null, null, List.of(), hold.seatIds(), hold.id());
     }
 
     private static void failUnlessAll(List<String> notTaken) {
@@ -105,7 +109,7 @@ final class SeatClaims {
 
     /** Runs {@link #CLAIM} (or a statement ending in it); returns the seats of {@code take} that could not be taken. */
     private static List<String> run(
-            Query query,
+            PlainSql.Bound query,
             long showtimeId,
             Long terminalId,
             UUID holdId,
@@ -120,12 +124,18 @@ final class SeatClaims {
         query.bind("showtime", showtimeId)
                 .bind("terminal", terminalId)
                 .bind("hold", holdId)
-                .bind("expiresAt", expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
+                .bind("expiresAt", expiresAt)
                 .bind("releasing", releasing)
                 .bind("seats", rows.keySet().toArray(String[]::new))
                 .bind("take", rows.values().toArray(Boolean[]::new))
-                .map((rs, ctx) -> rs.getString("state").equals("HELD") ? rs.getString("seat_id") : "")
-                .forEach(held::add);
+                .query(rs -> {
+                    while (rs.next()) {
+                        if (rs.getString("state").equals("HELD")) {
+                            held.add(rs.getString("seat_id"));
+                        }
+                    }
+                    return held;
+                });
         return take.stream().filter(seat -> !held.contains(seat)).toList();
     }
 
