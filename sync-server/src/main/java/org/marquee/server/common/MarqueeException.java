@@ -20,9 +20,22 @@ public class MarqueeException extends RuntimeException {
     }
 
     public MarqueeException(ErrorCode code, String message, Map<String, Object> details) {
-        super(message);
+        this(code, message, details, true);
+    }
+
+    private MarqueeException(ErrorCode code, String message, Map<String, Object> details, boolean stackTrace) {
+        super(message, null, true, stackTrace);
         this.code = code;
         this.details = Map.copyOf(details);
+    }
+
+    /**
+     * A rule's answer to a request (seats kept for the box office, a single seat left alone), not a fault: under load it
+     * is the most common answer of the hold path, twice per request (memory's hint, then the check), so it carries no
+     * stack trace, whose filling in was most of its cost. Never for anything a developer would need to trace.
+     */
+    public static MarqueeException refusal(ErrorCode code, String message, Map<String, Object> details) {
+        return new MarqueeException(code, message, details, false);
     }
 
     public ErrorCode code() {

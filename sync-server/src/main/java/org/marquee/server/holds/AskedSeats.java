@@ -111,7 +111,7 @@ public final class AskedSeats implements SeatChoice {
         List<String> house =
                 seats.stream().filter(now.house().seatIds()::contains).toList();
         if (!house.isEmpty()) {
-            throw new MarqueeException(
+            throw MarqueeException.refusal(
                     ErrorCode.HOUSE_SEATS,
                     (house.size() == 1
                                     ? "Seat " + house.getFirst() + " is"
@@ -129,7 +129,7 @@ public final class AskedSeats implements SeatChoice {
             return;
         }
         if (!accessible) {
-            throw new MarqueeException(
+            throw MarqueeException.refusal(
                     ErrorCode.ACCESSIBLE_SEATS_RESERVED,
                     (kept.size() == 1 ? "Seat " + kept.getFirst() + " is" : "Seats " + String.join(", ", kept) + " are")
                             + " kept for wheelchair users and their companions. Please choose other seats, or ask"
@@ -138,7 +138,7 @@ public final class AskedSeats implements SeatChoice {
         }
         List<String> lonely = rules.lonelyCompanions(seats);
         if (!lonely.isEmpty()) {
-            throw new MarqueeException(
+            throw MarqueeException.refusal(
                     ErrorCode.ACCESSIBLE_SEATS_RESERVED,
                     "A companion seat goes with the wheelchair space beside it: choose that wheelchair space too for "
                             + String.join(", ", lonely) + ".",
@@ -174,7 +174,8 @@ public final class AskedSeats implements SeatChoice {
         }
         Set<String> after = new TreeSet<>(now.taken());
         after.addAll(seats);
-        throw new MarqueeException(ErrorCode.SINGLE_SEAT_GAP, message(stranded, after), Map.of("seatIds", stranded));
+        throw MarqueeException.refusal(
+                ErrorCode.SINGLE_SEAT_GAP, message(stranded, after), Map.of("seatIds", stranded));
     }
 
     private String message(List<String> stranded, Set<String> after) {

@@ -104,10 +104,13 @@ final class ClaimsSeen implements SeatsSeen {
                     rs.next();
                     String[] seats = (String[]) rs.getArray("seats").getArray();
                     Long[] holders = (Long[]) rs.getArray("holders").getArray();
-                    Map<String, Long> claimedBy = new HashMap<>(seats.length * 2);
-                    Set<String> taken = new HashSet<>();
+                    // who claims each seat is kept only for a read of the whole showtime (memory's hint)
+                    Map<String, Long> claimedBy = whole ? new HashMap<>(seats.length * 2) : Map.of();
+                    Set<String> taken = new HashSet<>(seats.length * 2);
                     for (int i = 0; i < seats.length; i++) {
-                        claimedBy.put(seats[i], holders[i]);
+                        if (whole) {
+                            claimedBy.put(seats[i], holders[i]);
+                        }
                         // seats of the asking terminal's own live hold count as free
                         if (holders[i] != terminalId) {
                             taken.add(seats[i]);
@@ -121,7 +124,7 @@ final class ClaimsSeen implements SeatsSeen {
                                     Arrays.asList(
                                             (String[]) rs.getArray("house").getArray()),
                                     rs.getInt("house_minutes")),
-                            whole ? claimedBy : Map.of(),
+                            claimedBy,
                             expiry == null ? null : expiry.toInstant());
                 });
         if (whole && handle == null) {
