@@ -15,13 +15,24 @@ public final class Fx {
 
     /** Waits up to 20 s until {@code condition} holds, read on the FX thread. */
     public static void waitUntil(Callable<Boolean> condition) {
+        waitUntil(condition, () -> "");
+    }
+
+    /** As {@link #waitUntil(Callable)}; when it waited in vain, the failure says what {@code state} read then. */
+    public static void waitUntil(Callable<Boolean> condition, Callable<String> state) {
         try {
             WaitForAsyncUtils.waitFor(
                     20,
                     TimeUnit.SECONDS,
                     () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
-            throw new AssertionError("Waited 20 s in vain", e);
+            String seen;
+            try {
+                seen = WaitForAsyncUtils.asyncFx(state).get();
+            } catch (Exception unreadable) {
+                seen = "(could not be read: " + unreadable + ")";
+            }
+            throw new AssertionError("Waited 20 s in vain" + (seen.isEmpty() ? "" : ": " + seen), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,8 +59,15 @@ class DoneViewTest {
                 .isTrue();
 
         robot.clickOn("#done-email").write("ana@example.com");
+        // typed keys reach the field through the FX event queue: on a loaded machine the click on Send could come
+        // before the last of them, while Send is still disabled for an incomplete address
+        Fx.waitUntil(() ->
+                robot.lookup("#done-email").queryAs(TextField.class).getText().equals("ana@example.com")
+                        && !robot.lookup("#done-send").query().isDisabled());
         robot.clickOn("#done-send");
-        Fx.waitUntil(() -> Fx.text(robot, "#done-email-status").contains("on their way"));
+        Fx.waitUntil(
+                () -> Fx.text(robot, "#done-email-status").contains("on their way"),
+                () -> "the e-mail status says '" + Fx.text(robot, "#done-email-status") + "'");
 
         robot.clickOn("#done-new-sale");
 
