@@ -138,30 +138,25 @@ final class SeatMapReads implements Callable<Integer> {
             throws Exception {
         String name = (withEtag ? "etag 304" : "full 200") + (baseline ? " probe" : "");
         String version = withEtag ? connection(0, baseline).get(path, null).etag() : null;
-        AtomicLong reads = new AtomicLong();
         long xactBefore = lastSample != null ? lastSample : transactions(db);
         String url = baseline ? baselineServer : target.server;
         long checkoutsBefore = poolCheckouts(url);
-        if (wrk) {
-            int expected = withEtag ? 304 : 200;
-            int status = connection(0, baseline).get(path, version).status();
-            if (status != expected) {
-                throw new IllegalStateException(name + ": the server answered " + status + ", not " + expected);
-            }
-            WrkRun.Result run =
-                    WrkRun.run(url + "/api/v1" + path, target.clients, target.warmup, target.seconds, version);
-            long all = run.requests() + run.warmupRequests();
-            double checkouts = 1000.0 * Math.max(0, poolCheckouts(url) - checkoutsBefore) / Math.max(1, all);
-            double xact = perThousand((lastSample = transactions(db)) - xactBefore, all);
-            // only 2xx/3xx answers count as reads served
-            double served = run.perSecond() * (run.requests() - run.errors()) / Math.max(1, run.requests());
-            record(rates, transactions, thisRound, name, served, xact);
-            System.out.printf(
-                    "round %d  %-15s : %,.0f reads/s by wrk (%d requests, %d not 2xx/3xx), %s, per 1,000 reads: %.1f"
-                            + " database transactions, %.1f pool checkouts by the server%n",
-                    round, name, served, run.requests(), run.errors(), run.latencies(), xact, checkouts);
-            return;
-        }
+        Served served =
+                wrk ? byWrk(name, url, withEtag, baseline, path, version) : byClients(name, baseline, path, version);
+        double checkouts = 1000.0 * Math.max(0, poolCheckouts(url) - checkoutsBefore) / Math.max(1, served.reads());
+        double xact = perThousand((lastSample = transactions(db)) - xactBefore, served.reads());
+        record(rates, transactions, thisRound, name, served.rate(), xact);
+        System.out.printf(
+                "round %d  %-15s : %,.0f reads/s %s, per 1,000 reads: %.1f database transactions,"
+                        + " %.1f pool checkouts by the server%n",
+                round, name, served.rate(), served.what(), xact, checkouts);
+    }
+
+    /** Reads served per second, all requests sent (warm-up included, as the database deltas are), and how it went. */
+    private record Served(double rate, long reads, String what) {}
+
+    private Served byClients(String name, boolean baseline, String path, String version) throws Exception {
+        AtomicLong reads = new AtomicLong();
         Phase.Result result = Phase.run(name, target.clients, target.warmup, target.seconds, (client, r) -> {
             int status = connection(client, baseline).get(path, version).status();
             reads.incrementAndGet();
@@ -171,14 +166,25 @@ final class SeatMapReads implements Callable<Integer> {
                 default -> Phase.Outcome.ERROR;
             };
         });
-        double rate = result.perSecond(Phase.Outcome.OK, Phase.Outcome.NOT_MODIFIED);
-        double checkouts = 1000.0 * Math.max(0, poolCheckouts(url) - checkoutsBefore) / Math.max(1, reads.get());
-        double xact = perThousand((lastSample = transactions(db)) - xactBefore, reads.get());
-        record(rates, transactions, thisRound, name, rate, xact);
-        System.out.printf(
-                "round %d  %-15s : %,.0f reads/s (%s), %s, per 1,000 reads: %.1f database transactions,"
-                        + " %.1f pool checkouts by the server%n",
-                round, name, rate, result.countsText(), Target.latencies(result.latency()), xact, checkouts);
+        return new Served(
+                result.perSecond(Phase.Outcome.OK, Phase.Outcome.NOT_MODIFIED),
+                reads.get(),
+                "(" + result.countsText() + "), " + Target.latencies(result.latency()));
+    }
+
+    private Served byWrk(String name, String url, boolean withEtag, boolean baseline, String path, String version)
+            throws Exception {
+        int expected = withEtag ? 304 : 200;
+        int status = connection(0, baseline).get(path, version).status();
+        if (status != expected) {
+            throw new IllegalStateException(name + ": the server answered " + status + ", not " + expected);
+        }
+        WrkRun.Result run = WrkRun.run(url + "/api/v1" + path, target.clients, target.warmup, target.seconds, version);
+        // only 2xx/3xx answers count as reads served
+        return new Served(
+                run.perSecond() * (run.requests() - run.errors()) / Math.max(1, run.requests()),
+                run.requests() + run.warmupRequests(),
+                "by wrk (" + run.requests() + " requests, " + run.errors() + " not 2xx/3xx), " + run.latencies());
     }
 
     private static void record(

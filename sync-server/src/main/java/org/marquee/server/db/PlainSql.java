@@ -29,10 +29,12 @@ public final class PlainSql {
 
     private final String jdbc;
     private final Map<String, int[]> positions;
+    private final int parameters;
 
-    private PlainSql(String jdbc, Map<String, int[]> positions) {
+    private PlainSql(String jdbc, Map<String, int[]> positions, int parameters) {
         this.jdbc = jdbc;
         this.positions = positions;
+        this.parameters = parameters;
     }
 
     public static PlainSql of(String named) {
@@ -48,7 +50,7 @@ public final class PlainSql {
         Map<String, int[]> positions = new HashMap<>();
         found.forEach((name, at) ->
                 positions.put(name, at.stream().mapToInt(Integer::intValue).toArray()));
-        return new PlainSql(jdbc.toString(), Map.copyOf(positions));
+        return new PlainSql(jdbc.toString(), Map.copyOf(positions), position);
     }
 
     /** The statement as JDBC sees it, with {@code ?} for each parameter. */
@@ -74,8 +76,7 @@ public final class PlainSql {
     /** A prepared statement being bound; {@link #query} and {@link #update} run it once and close it. */
     public final class Bound {
         private final PreparedStatement statement;
-        private final boolean[] bound =
-                new boolean[positions.values().stream().mapToInt(p -> p.length).sum()];
+        private final boolean[] bound = new boolean[parameters];
 
         private Bound(PreparedStatement statement) {
             this.statement = statement;
