@@ -1,6 +1,7 @@
 package org.marquee.server.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.marquee.server.testing.Bodies.holdBody;
 import static org.marquee.server.testing.Bodies.seatsBody;
 
@@ -19,7 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -278,10 +281,15 @@ class HoldConcurrencyTest {
                                 .isTrue());
             }
         });
-        Set<String> hotHeld = heldOnSeatMap(showtime).stream()
+        // the seat map comes from this instance's memory (decision 0029), which hears of the last releases through
+        // NOTIFY a few milliseconds after they commit: wait for it to catch up, then compare
+        Supplier<Set<String>> hotHeld = () -> heldOnSeatMap(showtime).stream()
                 .filter(HOT_SEATS::contains)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(hotHeld).as("seat map agrees with the holds").isEqualTo(union);
+        await().atMost(5, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(hotHeld.get())
+                        .as("seat map agrees with the holds")
+                        .isEqualTo(union));
         int liveClaims = server.jdbi()
                 .withHandle(h -> h.createQuery("""
                         select count(*) from seat_claims c join holds h on h.id = c.hold_id
