@@ -299,7 +299,9 @@ class HoldConcurrencyTest {
                         .one());
         assertThat(liveClaims)
                 .as("live claims in PostgreSQL")
-                .isEqualTo(union.size() + heldOnSeatMap(showtime).size() - hotHeld.size());
+                .isEqualTo(union.size()
+                        + heldOnSeatMap(showtime).size()
+                        - hotHeld.get().size());
     }
 
     private List<String> heldOnSeatMap(long showtime) {
