@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -74,10 +75,15 @@ final class MiniHttp implements AutoCloseable {
                                 ? "Content-Length: " + body.length + "\r\n"
                                 : method.equals("POST") || method.equals("PUT") ? "Content-Length: 0\r\n" : "")
                         + "\r\n";
-                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                // head and body in one write, so in one segment as a browser or terminal sends a small request:
+                // two writes on a TCP_NODELAY socket are two segments, and the server reads the body as a second event
+                byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+                byte[] request = headBytes;
                 if (body != null) {
-                    out.write(body);
+                    request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+                    System.arraycopy(body, 0, request, headBytes.length, body.length);
                 }
+                out.write(request);
                 out.flush();
                 return read(keepBody);
             } catch (IOException e) {

@@ -49,9 +49,24 @@ final class ControlCharacterGuard {
             }
         }
         byte[] body = ctx.bodyAsBytes();
-        if (body.length > 0 && looksLikeJson(body)) {
+        if (body.length > 0 && looksLikeJson(body) && !plainText(body)) {
             checkJson(body);
         }
+    }
+
+    /**
+     * True for printable ASCII, tab, line feed and carriage return with no backslash: no string in such a body can hold
+     * a control character or a surrogate (those need an escape or bytes above 0x7E), so it need not be parsed. Most
+     * bodies are like this.
+     */
+    static boolean plainText(byte[] body) {
+        for (byte b : body) {
+            boolean printable = b >= 0x20 && b < 0x7F && b != '\\';
+            if (!printable && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkJson(byte[] body) {

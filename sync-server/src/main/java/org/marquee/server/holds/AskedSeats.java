@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.Role;
 import org.marquee.model.SeatDefinition;
@@ -172,13 +171,13 @@ public final class AskedSeats implements SeatChoice {
         if (!BestAvailable.gapFreeBlockExists(seenRules, all.taken(), ask)) {
             return;
         }
-        Set<String> after = new TreeSet<>(now.taken());
-        after.addAll(seats);
+        // taken once the hold would be granted, without copying the showtime's taken seats
+        Predicate<String> after = id -> now.taken().contains(id) || seats.contains(id);
         throw MarqueeException.refusal(
                 ErrorCode.SINGLE_SEAT_GAP, message(stranded, after), Map.of("seatIds", stranded));
     }
 
-    private String message(List<String> stranded, Set<String> after) {
+    private String message(List<String> stranded, Predicate<String> after) {
         List<String> parts = new ArrayList<>();
         for (String id : stranded) {
             parts.add(id + " alone " + Gaps.why(rules.hall(), id, after));

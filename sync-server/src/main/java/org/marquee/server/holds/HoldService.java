@@ -14,7 +14,6 @@ import org.marquee.model.CreateHoldRequest;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.model.Role;
-import org.marquee.model.SeatDefinition;
 import org.marquee.model.ShowtimeStatus;
 import org.marquee.server.audit.AuditLog;
 import org.marquee.server.catalog.CatalogService;
@@ -24,6 +23,7 @@ import org.marquee.server.common.Principal;
 import org.marquee.server.holds.persistence.HoldStore;
 import org.marquee.server.seatmap.SeatMapChanges;
 import org.marquee.server.seatmap.SeatsInMemory;
+import org.marquee.server.seatrules.Hall;
 import org.marquee.server.seatrules.SeatRules;
 import org.marquee.server.seatrules.ShowtimeRules;
 import org.marquee.server.seatrules.SingleSeatRule;
@@ -106,7 +106,7 @@ public final class HoldService {
                     policy.ttl(),
                     policy.maxTotal()));
         }
-        List<String> seats = checkedSeats(caller, showtime, request.seatIds());
+        List<String> seats = checkedSeats(caller, seatRules.hall(), request.seatIds());
         // the first check the database would make, from this instance's trusted snapshot: the same answer, without
         // the round trip; a request that may succeed always goes on to PostgreSQL, which alone grants seats
         List<String> takenInMemory =
@@ -165,10 +165,10 @@ public final class HoldService {
     public HoldResult changeSeats(Principal caller, UUID holdId, ChangeSeatsRequest request) {
         HoldRecord hold = owned(caller, holdId);
         boolean override = overrides(caller, request.allowSingleSeatGap());
-        ShowtimeFacts showtime = catalog.showtime(hold.showtimeId());
-        List<String> seats = checkedSeats(caller, showtime, request.seatIds());
-        SeatChoice choice = new AskedSeats(
-                hold.showtimeId(), rules.of(showtime), caller, store.accessible(holdId), override, audit, seats);
+        ShowtimeRules seatRules = rules.of(catalog.showtime(hold.showtimeId()));
+        List<String> seats = checkedSeats(caller, seatRules.hall(), request.seatIds());
+        SeatChoice choice =
+                new AskedSeats(hold.showtimeId(), seatRules, caller, store.accessible(holdId), override, audit, seats);
         return counted(store.changeSeats(holdId, choice));
     }
 
@@ -240,7 +240,7 @@ public final class HoldService {
     }
 
     /** The requested seats, sorted (so that concurrent requests lock rows in one order), or a clear refusal. */
-    private List<String> checkedSeats(Principal caller, ShowtimeFacts showtime, List<String> seatIds) {
+    private List<String> checkedSeats(Principal caller, Hall hall, List<String> seatIds) {
         if (seatIds == null || seatIds.isEmpty()) {
             throw MarqueeException.invalid("Choose at least one seat: 'seatIds' is empty.");
         }
@@ -265,10 +265,8 @@ public final class HoldService {
                     "At most " + limit + " seats can be held at once here; " + unique.size() + " were asked for.",
                     Map.of("maxSeats", limit));
         }
-        Map<String, SeatDefinition> layout =
-                showtime.layout().seats().stream().collect(Collectors.toMap(SeatDefinition::id, seat -> seat));
-        List<String> unknown =
-                unique.stream().filter(id -> !layout.containsKey(id)).toList();
+        // the hall's own index of its seats: no map of the layout built per request
+        List<String> unknown = unique.stream().filter(id -> !hall.has(id)).toList();
         if (!unknown.isEmpty()) {
             throw new MarqueeException(
                     ErrorCode.INVALID_REQUEST,
@@ -280,7 +278,7 @@ public final class HoldService {
                     Map.of("seatIds", abbreviate(unknown)));
         }
         List<String> blocked =
-                unique.stream().filter(id -> layout.get(id).blocked()).toList();
+                unique.stream().filter(id -> hall.seat(id).blocked()).toList();
         if (!blocked.isEmpty()) {
             throw new MarqueeException(
                     ErrorCode.SEATS_UNAVAILABLE,

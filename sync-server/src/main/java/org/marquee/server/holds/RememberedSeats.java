@@ -45,14 +45,18 @@ final class RememberedSeats implements SeatsSeen {
 
     @Override
     public Seen read(Collection<String> seatIds) {
+        if (seatIds.isEmpty()) {
+            return new Seen(Instant.now(), new TakenByOthers(claimedBy, terminalId), HouseSeats.NONE, claimedBy, null);
+        }
         Set<String> taken = new HashSet<>();
-        claimedBy.forEach((seat, holder) -> {
+        for (String seat : seatIds) {
+            Long holder = claimedBy.get(seat);
             // the terminal's own seats count as free: its new hold releases them
-            if (holder != terminalId && (seatIds.isEmpty() || seatIds.contains(seat))) {
+            if (holder != null && holder != terminalId) {
                 taken.add(seat);
             }
-        });
-        return new Seen(Instant.now(), taken, HouseSeats.NONE, seatIds.isEmpty() ? claimedBy : Map.of(), null);
+        }
+        return new Seen(Instant.now(), taken, HouseSeats.NONE, Map.of(), null);
     }
 
     @Override

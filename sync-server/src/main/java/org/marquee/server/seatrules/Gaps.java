@@ -61,7 +61,7 @@ public final class Gaps {
     }
 
     /** Why a seat is alone, for a person: its two sides as the hold would leave them. */
-    public static String why(Hall hall, String seatId, Set<String> takenAfter) {
+    public static String why(Hall hall, String seatId, Predicate<String> takenAfter) {
         Hall.Segment segment = hall.segmentOf(seatId);
         int p = hall.positionOf(seatId);
         String left = p == 0 && segment.index() == 0 ? "the end of the row" : side(segment.seats(), p - 1, takenAfter);
@@ -78,12 +78,12 @@ public final class Gaps {
         return "between " + left + " and " + right;
     }
 
-    private static String side(List<SeatDefinition> seats, int i, Set<String> taken) {
+    private static String side(List<SeatDefinition> seats, int i, Predicate<String> taken) {
         if (i < 0 || i >= seats.size()) {
             return "the aisle";
         }
         SeatDefinition seat = seats.get(i);
-        if (taken.contains(seat.id())) {
+        if (taken.test(seat.id())) {
             return "taken";
         }
         if (seat.blocked()) {

@@ -15,6 +15,7 @@ import org.marquee.server.db.PlainSql;
 import org.marquee.server.db.SeatClaimHolder;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.holds.SeatsSeen;
+import org.marquee.server.holds.TakenByOthers;
 import org.marquee.server.seatrules.HouseSeats;
 
 /**
@@ -29,9 +30,10 @@ final class ClaimsSeen implements SeatsSeen {
                    coalesce((select house_seat_ids from showtime_seat_rules where showtime_id = :s), '{}') as house,
                    coalesce((select house_release_minutes from showtime_seat_rules where showtime_id = :s), 0)
                        as house_minutes,
-                   x.seats, x.holders, x.next_expiry
+                   x.seats, x.holders, x.next_expiry, x.sold
               from (select coalesce(array_agg(c.seat_id), '{}') as seats,
                            coalesce(array_agg(case when c.state = 'HELD' then %s else 0 end), '{}') as holders,
+                           coalesce(array_agg(c.seat_id) filter (where c.state = 'SOLD'), '{}') as sold,
                            min(c.expires_at) filter (where c.state = 'HELD') as next_expiry
                       from seat_claims c
                      where c.showtime_id = :s
@@ -46,11 +48,16 @@ final class ClaimsSeen implements SeatsSeen {
             PlainSql.of("select k, pg_advisory_xact_lock(hashtextextended(cast(:s as text) || '/' || k, 0))"
                     + " from unnest(cast(:keys as text[])) with ordinality as u (k, n) order by n");
 
+    private static final PlainSql ALL_SOLD = PlainSql.of("select count(*) = cardinality(cast(:seats as text[]))"
+            + " from seat_claims where showtime_id = :s and state = 'SOLD' and seat_id = any(cast(:seats as text[]))");
+
     private final Jdbi jdbi;
     private final Handle handle;
     private final long showtimeId;
     private final long terminalId;
     private Seen lastWhole;
+    /** The seats sold when {@link #lastWhole} was read. */
+    private Set<String> lastSold = Set.of();
 
     private ClaimsSeen(Jdbi jdbi, Handle handle, long showtimeId, long terminalId) {
         this.jdbi = jdbi;
@@ -104,17 +111,27 @@ final class ClaimsSeen implements SeatsSeen {
                     rs.next();
                     String[] seats = (String[]) rs.getArray("seats").getArray();
                     Long[] holders = (Long[]) rs.getArray("holders").getArray();
-                    // who claims each seat is kept only for a read of the whole showtime (memory's hint)
-                    Map<String, Long> claimedBy = whole ? new HashMap<>(seats.length * 2) : Map.of();
-                    Set<String> taken = new HashSet<>(seats.length * 2);
-                    for (int i = 0; i < seats.length; i++) {
-                        if (whole) {
+                    Set<String> taken;
+                    Map<String, Long> claimedBy;
+                    if (whole) {
+                        // who claims each seat is kept for memory's hint; the taken seats are a view of it
+                        claimedBy = new HashMap<>(seats.length * 2);
+                        for (int i = 0; i < seats.length; i++) {
                             claimedBy.put(seats[i], holders[i]);
                         }
-                        // seats of the asking terminal's own live hold count as free
-                        if (holders[i] != terminalId) {
-                            taken.add(seats[i]);
+                        taken = new TakenByOthers(claimedBy, terminalId);
+                    } else {
+                        claimedBy = Map.of();
+                        taken = new HashSet<>(seats.length * 2);
+                        for (int i = 0; i < seats.length; i++) {
+                            // seats of the asking terminal's own live hold count as free
+                            if (holders[i] != terminalId) {
+                                taken.add(seats[i]);
+                            }
                         }
+                    }
+                    if (whole && handle == null) {
+                        lastSold = Set.of((String[]) rs.getArray("sold").getArray());
                     }
                     OffsetDateTime expiry = rs.getObject("next_expiry", OffsetDateTime.class);
                     return new Seen(
@@ -138,23 +155,22 @@ final class ClaimsSeen implements SeatsSeen {
         return Optional.ofNullable(lastWhole);
     }
 
+    /**
+     * After a whole read of committed rows (the first check reads nothing else), from that read: the same moment the
+     * rest of the check saw, without another round trip. Otherwise, and always inside the transaction, from the rows.
+     */
     @Override
     public boolean allSold(List<String> seatIds) {
-        String sql = "select count(*) = cardinality(cast(:seats as text[])) from seat_claims"
-                + " where showtime_id = :s and state = 'SOLD' and seat_id = any(cast(:seats as text[]))";
-        if (handle != null) {
-            return handle.createQuery(sql)
-                    .bind("s", showtimeId)
-                    .bind("seats", seatIds.toArray(String[]::new))
-                    .mapTo(Boolean.class)
-                    .one();
+        if (handle == null && lastWhole != null) {
+            return lastSold.containsAll(seatIds);
         }
-        return Transactions.reading(
-                jdbi,
-                h -> h.createQuery(sql)
-                        .bind("s", showtimeId)
-                        .bind("seats", seatIds.toArray(String[]::new))
-                        .mapTo(Boolean.class)
-                        .one());
+        return handle != null ? allSold(handle, seatIds) : Transactions.reading(jdbi, on -> allSold(on, seatIds));
+    }
+
+    private boolean allSold(Handle on, List<String> seatIds) {
+        return ALL_SOLD.on(on)
+                .bind("s", showtimeId)
+                .bind("seats", seatIds.toArray(String[]::new))
+                .query(rs -> rs.next() && rs.getBoolean(1));
     }
 }
