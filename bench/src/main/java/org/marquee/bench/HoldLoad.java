@@ -34,16 +34,17 @@ final class HoldLoad implements Callable<Integer> {
 
     /** The server's claim statement ({@code SeatClaims.CLAIM}), word for word, with positional parameters. */
     static final String CLAIM = """
-            insert into seat_claims as c (showtime_id, seat_id, state, hold_id, expires_at, version)
+            insert into seat_claims as c (showtime_id, seat_id, state, hold_id, terminal_id, expires_at, version)
             select ?, s.seat,
                    case when s.take then 'HELD' else 'FREE' end,
                    case when s.take then cast(? as uuid) end,
+                   case when s.take then cast(? as bigint) end,
                    case when s.take then cast(? as timestamptz) end,
                    nextval('seat_claim_version')
               from unnest(cast(? as text[]), cast(? as boolean[])) as s (seat, take)
             on conflict (showtime_id, seat_id) do update
-               set state = excluded.state, hold_id = excluded.hold_id, expires_at = excluded.expires_at,
-                   version = excluded.version
+               set state = excluded.state, hold_id = excluded.hold_id, terminal_id = excluded.terminal_id,
+                   expires_at = excluded.expires_at, version = excluded.version
              where (excluded.state = 'HELD'
                     and (c.state = 'FREE'
                          or (c.state = 'HELD' and (c.expires_at <= now()
@@ -232,17 +233,18 @@ final class HoldLoad implements Callable<Integer> {
                 try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
                     claim.setLong(1, showtimeId);
                     claim.setObject(2, id);
-                    claim.setObject(3, expiresAt);
+                    claim.setLong(3, terminal);
+                    claim.setObject(4, expiresAt);
                     Array seatArray = c.createArrayOf("text", rows.keySet().toArray());
-                    claim.setArray(4, seatArray);
-                    claim.setArray(5, c.createArrayOf("boolean", rows.values().toArray()));
-                    claim.setObject(6, id);
+                    claim.setArray(5, seatArray);
+                    claim.setArray(6, c.createArrayOf("boolean", rows.values().toArray()));
+                    claim.setObject(7, id);
                     if (state.hold == null) {
-                        claim.setNull(7, Types.OTHER);
                         claim.setNull(8, Types.OTHER);
+                        claim.setNull(9, Types.OTHER);
                     } else {
-                        claim.setObject(7, state.hold);
                         claim.setObject(8, state.hold);
+                        claim.setObject(9, state.hold);
                     }
                     try (ResultSet rs = claim.executeQuery()) {
                         while (rs.next()) {

@@ -1,6 +1,5 @@
 package org.marquee.bench;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -99,7 +98,7 @@ final class MiniHttp implements AutoCloseable {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
-        in = new BufferedInputStream(socket.getInputStream(), 16_384);
+        in = new Buffered(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
@@ -168,19 +167,87 @@ final class MiniHttp implements AutoCloseable {
         }
     }
 
-    private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(128);
+    private byte[] lineBuffer = new byte[256];
 
     private String line() throws IOException {
-        lineBuffer.reset();
+        int length = 0;
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
                 throw new EOFException("connection closed");
             }
             if (b != '\r') {
-                lineBuffer.write(b);
+                if (length == lineBuffer.length) {
+                    lineBuffer = Arrays.copyOf(lineBuffer, length * 2);
+                }
+                lineBuffer[length++] = (byte) b;
             }
         }
-        return lineBuffer.toString(StandardCharsets.ISO_8859_1);
+        return new String(lineBuffer, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A read buffer without locks: {@link java.io.BufferedInputStream} and {@link ByteArrayOutputStream} take a lock
+     * per byte, and the answer's head is read byte by byte. One connection is only ever used by one client thread.
+     */
+    private static final class Buffered extends InputStream {
+        private final InputStream socket;
+        private final byte[] buffer = new byte[16_384];
+        private int position;
+        private int limit;
+
+        Buffered(InputStream socket) {
+            this.socket = socket;
+        }
+
+        private boolean fill() throws IOException {
+            int n = socket.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                return false;
+            }
+            position = 0;
+            limit = n;
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (position == limit && !fill()) {
+                return -1;
+            }
+            return buffer[position++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (position == limit && !fill()) {
+                return -1;
+            }
+            int n = Math.min(length, limit - position);
+            System.arraycopy(buffer, position, into, offset, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            if (n <= 0) {
+                return 0;
+            }
+            if (position == limit && !fill()) {
+                return 0;
+            }
+            int skipped = (int) Math.min(n, limit - position);
+            position += skipped;
+            return skipped;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     @Override
