@@ -14,6 +14,7 @@ import org.marquee.model.CreateHoldRequest;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.model.Role;
+import org.marquee.model.SeatDefinition;
 import org.marquee.model.ShowtimeStatus;
 import org.marquee.server.audit.AuditLog;
 import org.marquee.server.catalog.CatalogService;
@@ -265,8 +266,17 @@ public final class HoldService {
                     "At most " + limit + " seats can be held at once here; " + unique.size() + " were asked for.",
                     Map.of("maxSeats", limit));
         }
-        // the hall's own index of its seats: no map of the layout built per request
-        List<String> unknown = unique.stream().filter(id -> !hall.has(id)).toList();
+        // the hall's own index of its seats, in one pass: no map of the layout, no stream, per request
+        List<String> unknown = new ArrayList<>(0);
+        List<String> blocked = new ArrayList<>(0);
+        for (String id : unique) {
+            SeatDefinition seat = hall.seat(id);
+            if (seat == null) {
+                unknown.add(id);
+            } else if (seat.blocked()) {
+                blocked.add(id);
+            }
+        }
         if (!unknown.isEmpty()) {
             throw new MarqueeException(
                     ErrorCode.INVALID_REQUEST,
@@ -277,8 +287,6 @@ public final class HoldService {
                             + ".",
                     Map.of("seatIds", abbreviate(unknown)));
         }
-        List<String> blocked =
-                unique.stream().filter(id -> hall.seat(id).blocked()).toList();
         if (!blocked.isEmpty()) {
             throw new MarqueeException(
                     ErrorCode.SEATS_UNAVAILABLE,
@@ -309,6 +317,7 @@ public final class HoldService {
         String message = taken.seatIds().size() == 1
                 ? "Seat " + seats + " was just taken by someone else. Please choose another."
                 : "Seats " + seats + " were just taken by someone else. Please choose others.";
-        return new MarqueeException(ErrorCode.SEATS_UNAVAILABLE, message, Map.of("seatIds", taken.seatIds()));
+        // the most common answer under contention: no stack trace to fill in (MarqueeException#refusal)
+        return MarqueeException.refusal(ErrorCode.SEATS_UNAVAILABLE, message, Map.of("seatIds", taken.seatIds()));
     }
 }
