@@ -1,10 +1,11 @@
 package org.marquee.server.holds.persistence;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,15 @@ final class ClaimsSeen implements SeatsSeen {
     private static final PlainSql ALL_SOLD = PlainSql.of("select count(*) = cardinality(cast(:seats as text[]))"
             + " from seat_claims where showtime_id = :s and state = 'SOLD' and seat_id = any(cast(:seats as text[]))");
 
+    /**
+     * What one read found, nothing in it particular to the terminal that asked: first checks of one showtime share whole
+     * reads ({@link SharedReads}). {@code claimedBy}: every live claim read, seat to holding terminal (0 when sold or
+     * gone); {@code sold}: the sold seats among them.
+     */
+    record Claims(Instant now, Map<String, Long> claimedBy, Set<String> sold, HouseSeats house, Instant nextExpiry) {}
+
     private final Jdbi jdbi;
+    private final SharedReads<Claims> wholeReads;
     private final Handle handle;
     private final long showtimeId;
     private final long terminalId;
@@ -59,21 +68,25 @@ final class ClaimsSeen implements SeatsSeen {
     /** The seats sold when {@link #lastWhole} was read. */
     private Set<String> lastSold = Set.of();
 
-    private ClaimsSeen(Jdbi jdbi, Handle handle, long showtimeId, long terminalId) {
+    private ClaimsSeen(Jdbi jdbi, SharedReads<Claims> wholeReads, Handle handle, long showtimeId, long terminalId) {
         this.jdbi = jdbi;
+        this.wholeReads = wholeReads;
         this.handle = handle;
         this.showtimeId = showtimeId;
         this.terminalId = terminalId;
     }
 
-    /** Committed rows, each read on its own: for the first check, which locks nothing and writes nothing. */
-    static ClaimsSeen committed(Jdbi jdbi, long showtimeId, long terminalId) {
-        return new ClaimsSeen(jdbi, null, showtimeId, terminalId);
+    /**
+     * Committed rows, for the first check, which locks nothing and writes nothing; a read of the whole showtime is
+     * shared with the first checks that arrived with this one ({@code wholeReads}).
+     */
+    static ClaimsSeen committed(Jdbi jdbi, SharedReads<Claims> wholeReads, long showtimeId, long terminalId) {
+        return new ClaimsSeen(jdbi, wholeReads, null, showtimeId, terminalId);
     }
 
     /** Inside the hold's transaction, on its handle. */
     static ClaimsSeen deciding(Handle handle, long showtimeId, long terminalId) {
-        return new ClaimsSeen(null, handle, showtimeId, terminalId);
+        return new ClaimsSeen(null, null, handle, showtimeId, terminalId);
     }
 
     @Override
@@ -99,55 +112,52 @@ final class ClaimsSeen implements SeatsSeen {
 
     @Override
     public Seen read(Collection<String> seatIds) {
-        return handle == null ? Transactions.reading(jdbi, on -> read(on, seatIds)) : read(handle, seatIds);
+        boolean whole = seatIds.isEmpty();
+        Claims claims;
+        if (handle != null) {
+            claims = read(handle, seatIds);
+        } else if (whole) {
+            claims = wholeReads.read(showtimeId, () -> Transactions.reading(jdbi, on -> read(on, seatIds)));
+        } else {
+            claims = Transactions.reading(jdbi, on -> read(on, seatIds));
+        }
+        // seats of the asking terminal's own live hold count as free
+        Seen seen = new Seen(
+                claims.now(),
+                new TakenByOthers(claims.claimedBy(), terminalId),
+                claims.house(),
+                whole ? claims.claimedBy() : Map.of(),
+                claims.nextExpiry());
+        if (whole && handle == null) {
+            lastWhole = seen;
+            lastSold = claims.sold();
+        }
+        return seen;
     }
 
-    private Seen read(Handle on, Collection<String> seatIds) {
-        boolean whole = seatIds.isEmpty();
-        Seen seen = READ.on(on)
+    private Claims read(Handle on, Collection<String> seatIds) {
+        return READ.on(on)
                 .bind("s", showtimeId)
                 .bind("seats", seatIds.toArray(String[]::new))
                 .query(rs -> {
                     rs.next();
                     String[] seats = (String[]) rs.getArray("seats").getArray();
                     Long[] holders = (Long[]) rs.getArray("holders").getArray();
-                    Set<String> taken;
-                    Map<String, Long> claimedBy;
-                    if (whole) {
-                        // who claims each seat is kept for memory's hint; the taken seats are a view of it
-                        claimedBy = new HashMap<>(seats.length * 2);
-                        for (int i = 0; i < seats.length; i++) {
-                            claimedBy.put(seats[i], holders[i]);
-                        }
-                        taken = new TakenByOthers(claimedBy, terminalId);
-                    } else {
-                        claimedBy = Map.of();
-                        taken = new HashSet<>(seats.length * 2);
-                        for (int i = 0; i < seats.length; i++) {
-                            // seats of the asking terminal's own live hold count as free
-                            if (holders[i] != terminalId) {
-                                taken.add(seats[i]);
-                            }
-                        }
-                    }
-                    if (whole && handle == null) {
-                        lastSold = Set.of((String[]) rs.getArray("sold").getArray());
+                    Map<String, Long> claimedBy = new HashMap<>(seats.length * 2);
+                    for (int i = 0; i < seats.length; i++) {
+                        claimedBy.put(seats[i], holders[i]);
                     }
                     OffsetDateTime expiry = rs.getObject("next_expiry", OffsetDateTime.class);
-                    return new Seen(
+                    return new Claims(
                             rs.getObject("now", OffsetDateTime.class).toInstant(),
-                            taken,
+                            Collections.unmodifiableMap(claimedBy),
+                            Set.of((String[]) rs.getArray("sold").getArray()),
                             HouseSeats.of(
                                     Arrays.asList(
                                             (String[]) rs.getArray("house").getArray()),
                                     rs.getInt("house_minutes")),
-                            claimedBy,
                             expiry == null ? null : expiry.toInstant());
                 });
-        if (whole && handle == null) {
-            lastWhole = seen;
-        }
-        return seen;
     }
 
     /** The last read of the whole showtime from committed rows, if this first check made one. */

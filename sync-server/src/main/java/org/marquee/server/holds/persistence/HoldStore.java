@@ -51,6 +51,8 @@ public final class HoldStore {
     private static final int CHOICE_ATTEMPTS = 30;
 
     private final Jdbi jdbi;
+    /** First checks of one showtime share their reads of its committed claims. */
+    private final SharedReads<ClaimsSeen.Claims> wholeReads = new SharedReads<>();
 
     public HoldStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -73,7 +75,7 @@ public final class HoldStore {
             Duration ttl,
             Duration maxTotal) {
         if (firstCheck && !choice.choosesSeats()) {
-            ClaimsSeen committed = ClaimsSeen.committed(jdbi, showtimeId, terminalId);
+            ClaimsSeen committed = ClaimsSeen.committed(jdbi, wholeReads, showtimeId, terminalId);
             try {
                 choice.decide(committed);
             } catch (SeatChoice.SeatsTaken taken) {
