@@ -37,8 +37,11 @@ public final class SeatMapService implements SeatsInMemory {
 
     private static final long HINT_NANOS = HINT_AGE.toNanos();
 
-    /** A snapshot with the trust stamp and the time of the read or check that last confirmed it. */
-    private record Cached(SeatMapSnapshot snapshot, long stamp, long readNanos) {}
+    /**
+     * A snapshot with the trust stamp and the time of the read or check that last confirmed it, and the versions of the
+     * showtime read just before its claims were (a later check that finds the same confirms it).
+     */
+    private record Cached(SeatMapSnapshot snapshot, SeatClaimReader.Versions versions, long stamp, long readNanos) {}
 
     /** A hold refusal's read of every live claim of a showtime (seat to holder), under its trust stamp. */
     private record Observed(Map<String, Long> claimedBy, Instant nextExpiry, long stamp, long readNanos) {}
@@ -199,8 +202,10 @@ public final class SeatMapService implements SeatsInMemory {
         // taken before PostgreSQL is asked: a change seen from now on leaves what is read here untrusted
         long stamp = trust.stamp();
         long readNanos = System.nanoTime();
-        if (cached != null && cached.version() == claims.currentVersion(showtimeId)) {
-            keep(showtimeId, new Cached(cached, stamp, readNanos));
+        // the digest, not the highest version: a change may commit with a lower version than one already read
+        SeatClaimReader.Versions versions = claims.currentVersions(showtimeId);
+        if (cached != null && entry.versions().equals(versions)) {
+            keep(showtimeId, new Cached(cached, versions, stamp, readNanos));
             return cached;
         }
         // a new version may come with a new layout (an admin change bumps the version with it): read the facts afresh
@@ -217,22 +222,27 @@ public final class SeatMapService implements SeatsInMemory {
             row = claims.seatRules(showtimeId);
         }
         SeatMapSnapshot fresh = build(facts, seatRules, row.version(), claims.claims(showtimeId), now);
-        keep(showtimeId, new Cached(fresh, stamp, readNanos));
+        if (entry != null
+                && fresh.version() <= entry.snapshot().version()
+                && !entry.versions().equals(versions)) {
+            // a change committed with a lower version than one already read: the highest version did not move, and
+            // clients, whose ETags and events go by it, would never see the change. Move it, and read again.
+            claims.moveVersionPast(showtimeId, entry.snapshot().version());
+            changes.changed(showtimeId);
+            return read(showtimeId, now);
+        }
+        // versions read before the claims: a change committed in between leaves them behind, and the next check reads
+        // again rather than trusting this snapshot too long
+        keep(showtimeId, new Cached(fresh, versions, stamp, readNanos));
         return fresh;
     }
 
-    /** Keeps the newest version; of one version, the latest confirmation. */
+    /**
+     * Keeps the snapshot read or confirmed last: a read that took its stamp later saw every change that the earlier one
+     * saw. Not the highest version: a change can commit with a lower version than one already read.
+     */
     private void keep(long showtimeId, Cached next) {
-        snapshots.merge(
-                showtimeId,
-                next,
-                (old, candidate) ->
-                        candidate.snapshot().version() > old.snapshot().version()
-                                        || (candidate.snapshot().version()
-                                                        == old.snapshot().version()
-                                                && candidate.stamp() > old.stamp())
-                                ? candidate
-                                : old);
+        snapshots.merge(showtimeId, next, (old, candidate) -> candidate.stamp() > old.stamp() ? candidate : old);
     }
 
     static SeatMapSnapshot build(

@@ -146,6 +146,35 @@ class SeatMapFromMemoryTest {
     }
 
     @Test
+    void aChangeThatCommitsWithALowerVersionThanOneAlreadyReadStillShows() {
+        String late = servers.nextFreeSeat();
+        String early = servers.nextFreeSeat();
+        awaitReadFromMemory(a);
+        // a transaction takes its version when its statement runs, and may commit after one that took a higher version
+        long lowVersion = a.jdbi()
+                .withHandle(handle -> handle.createQuery("select nextval('seat_claim_version')")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(a.kiosk(2).post("/holds", holdBody(showtime, List.of(early))).status())
+                .isEqualTo(201);
+        awaitStatus(a, early, "HELD");
+        long versionSeen = seatMap(a).path("version").asLong();
+        // now the first one commits, with its lower version, and (as if its instance crashed) no notification
+        a.jdbi()
+                .useHandle(handle -> handle.createUpdate("""
+                        insert into seat_claims (showtime_id, seat_id, state, version)
+                        values (:s, :seat, 'GONE', :version)""")
+                        .bind("s", showtime)
+                        .bind("seat", late)
+                        .bind("version", lowVersion)
+                        .execute());
+        // the highest version did not move; the seat map must show the change all the same, within the lease
+        awaitStatus(a, late, "BLOCKED");
+        // and under a new version: a kiosk's ETag (304) and its events go by the version
+        assertThat(seatMap(a).path("version").asLong()).isGreaterThan(versionSeen);
+    }
+
+    @Test
     void withTheListenerCutReadsAskTheDatabaseAndAreRightThenMemoryServesAgainAfterItReconnects() {
         String seat = servers.nextFreeSeat();
         awaitReadFromMemory(a);

@@ -14,6 +14,10 @@ import java.util.function.Supplier;
  * serves many checks instead of each taking a connection and PostgreSQL's time for the same rows. With nothing in the
  * air, a check reads at once: no wait is added when the server is quiet.
  *
+ * <p>A check of a request under an {@code Idempotency-Key} runs inside that request's unit of work, and a read it leads
+ * runs on the unit's connection. What that read sees of {@code seat_claims} is committed all the same: a first check
+ * comes before its hold's transaction, and nothing in a unit writes claims before it.
+ *
  * <p>Per showtime there is at most one read in the air and one forming behind it. The first check to arrive while a read
  * is in the air leads the forming one: it waits until the read in the air ends (however it ends), then reads for every
  * check that joined it; a failure reaches all of them, as their own reads' failures would have.

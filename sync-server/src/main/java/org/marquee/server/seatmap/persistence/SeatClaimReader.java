@@ -23,16 +23,31 @@ public final class SeatClaimReader {
     }
 
     /** The seat map's version: the largest claim version of the showtime, 0 before any claim. One index probe. */
-    public long currentVersion(long showtimeId) {
+    /**
+     * What the showtime's seats are at now, cheaply: the highest version of its claims and seat rules (the seat map's
+     * version), and a digest of every version it holds. The digest is what tells a change: a version is taken when a
+     * statement runs, not when its transaction commits, so a change can commit with a lower version than one already
+     * seen, and the highest version alone would not move. Every change gives its rows new versions, which moves the sum
+     * of their hashes.
+     */
+    public Versions currentVersions(long showtimeId) {
         return Transactions.reading(
                 jdbi,
-                handle -> handle.createQuery("select greatest((select coalesce(max(version), 0) from seat_claims"
-                                + " where showtime_id = :s), (select coalesce(max(version), 0) from showtime_seat_rules"
-                                + " where showtime_id = :s))")
+                handle -> handle.createQuery("""
+                                select greatest(c.version, r.version) as version, (c.digest + r.digest)::text as digest
+                                  from (select coalesce(max(version), 0) as version,
+                                               coalesce(sum(hashint8extended(version, 0)), 0) as digest
+                                          from seat_claims where showtime_id = :s) c,
+                                       (select coalesce(max(version), 0) as version,
+                                               coalesce(sum(hashint8extended(version, 0)), 0) as digest
+                                          from showtime_seat_rules where showtime_id = :s) r""")
                         .bind("s", showtimeId)
-                        .mapTo(Long.class)
+                        .map((rs, ctx) -> new Versions(rs.getLong("version"), rs.getString("digest")))
                         .one());
     }
+
+    /** The seat map's version and the digest of every version behind it ({@link #currentVersions}). */
+    public record Versions(long version, String digest) {}
 
     /**
      * Marks the showtime's expired claims FREE with a new version. Not needed for correctness (acquisition takes an
@@ -70,6 +85,24 @@ public final class SeatClaimReader {
                         })
                         .findOne()
                         .orElse(SeatRuleRow.NONE));
+    }
+
+    /**
+     * Moves the showtime's version past every version it holds, unless another request or instance already moved it
+     * past {@code seen}: for a change that committed with a lower version than one already read ({@link
+     * #currentVersions}), so that clients' ETags and events, which go by the highest version, see it.
+     */
+    public void moveVersionPast(long showtimeId, long seen) {
+        Transactions.retrying(
+                jdbi,
+                handle -> handle.createUpdate("""
+                                insert into showtime_seat_rules as r (showtime_id, version)
+                                values (:s, nextval('seat_claim_version'))
+                                on conflict (showtime_id) do update set version = excluded.version
+                                 where r.version <= :seen""")
+                        .bind("s", showtimeId)
+                        .bind("seen", seen)
+                        .execute());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SharedReadsTest {
@@ -20,6 +21,13 @@ class SharedReadsTest {
     private final AtomicLong ticks = new AtomicLong();
 
     private final AtomicInteger reads = new AtomicInteger();
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
 
     @Test
     void aQuietServerReadsAtOnceForEachCheck() {
@@ -34,99 +42,77 @@ class SharedReadsTest {
     @Test
     void checksArrivingWhileAReadIsInTheAirShareOneReadThatStartedAfterAllOfThem() throws Exception {
         SharedReads<Long> shared = new SharedReads<>();
-        CountDownLatch inTheAir = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(21);
-        try {
-            Future<Long> first = pool.submit(() -> shared.read(1, () -> {
-                long value = startRead();
-                inTheAir.countDown();
-                await(release);
-                return value;
+        Future<Long> first = readInTheAir(shared, 1, release);
+        List<Future<long[]>> checks = new ArrayList<>();
+        CountDownLatch arrivedAll = new CountDownLatch(20);
+        for (int i = 0; i < 20; i++) {
+            checks.add(pool.submit(() -> {
+                long arrived = ticks.incrementAndGet();
+                arrivedAll.countDown();
+                return new long[] {arrived, shared.read(1, this::startRead)};
             }));
-            assertThat(inTheAir.await(10, TimeUnit.SECONDS)).isTrue();
-            List<Future<long[]>> checks = new ArrayList<>();
-            CountDownLatch arrivedAll = new CountDownLatch(20);
-            for (int i = 0; i < 20; i++) {
-                checks.add(pool.submit(() -> {
-                    long arrived = ticks.incrementAndGet();
-                    arrivedAll.countDown();
-                    return new long[] {arrived, shared.read(1, this::startRead)};
-                }));
-            }
-            assertThat(arrivedAll.await(10, TimeUnit.SECONDS)).isTrue();
-            // let the twenty reach their lane before the read in the air ends
-            Thread.sleep(500);
-            release.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            for (Future<long[]> check : checks) {
-                long[] answer = check.get(10, TimeUnit.SECONDS);
-                // never rows read before the check arrived
-                assertThat(answer[1]).isGreaterThan(answer[0]);
-            }
-            // the first read and one shared by the twenty (a straggler could start one more)
-            assertThat(reads.get()).isBetween(2, 3);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(arrivedAll.await(10, TimeUnit.SECONDS)).isTrue();
+        // let the twenty reach their lane before the read in the air ends
+        Thread.sleep(500);
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<long[]> check : checks) {
+            long[] answer = check.get(10, TimeUnit.SECONDS);
+            // never rows read before the check arrived
+            assertThat(answer[1]).isGreaterThan(answer[0]);
+        }
+        // the first read and one shared by the twenty (a straggler could start one more)
+        assertThat(reads.get()).isBetween(2, 3);
     }
 
     @Test
     void aFailedReadFailsEveryCheckThatSharedItAndTheNextCheckReadsAfresh() throws Exception {
         SharedReads<Long> shared = new SharedReads<>();
-        CountDownLatch inTheAir = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Future<Long> first = pool.submit(() -> shared.read(7, () -> {
-                long value = startRead();
-                inTheAir.countDown();
-                await(release);
-                return value;
-            }));
-            assertThat(inTheAir.await(10, TimeUnit.SECONDS)).isTrue();
-            List<Future<Long>> checks = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                checks.add(pool.submit(() -> shared.read(7, () -> {
-                    startRead();
-                    throw new IllegalStateException("connection lost");
-                })));
-            }
-            Thread.sleep(300);
-            release.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            for (Future<Long> check : checks) {
-                assertThatThrownBy(() -> check.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("connection lost");
-            }
-            long arrived = ticks.incrementAndGet();
-            assertThat(shared.read(7, this::startRead)).isGreaterThan(arrived);
-        } finally {
-            pool.shutdownNow();
+        Future<Long> first = readInTheAir(shared, 7, release);
+        List<Future<Long>> checks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            checks.add(pool.submit(() -> shared.read(7, () -> {
+                startRead();
+                throw new IllegalStateException("connection lost");
+            })));
         }
+        Thread.sleep(300);
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<Long> check : checks) {
+            assertThatThrownBy(() -> check.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("connection lost");
+        }
+        long arrived = ticks.incrementAndGet();
+        assertThat(shared.read(7, this::startRead)).isGreaterThan(arrived);
     }
 
     @Test
     void showtimesDoNotShareReads() throws Exception {
         SharedReads<Long> shared = new SharedReads<>();
-        CountDownLatch inTheAir = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Long> first = pool.submit(() -> shared.read(1, () -> {
-                long value = startRead();
-                inTheAir.countDown();
-                await(release);
-                return value;
-            }));
-            assertThat(inTheAir.await(10, TimeUnit.SECONDS)).isTrue();
-            // another showtime's read does not wait for showtime 1's
-            assertThat(shared.read(2, this::startRead)).isPositive();
-            release.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            assertThat(reads).hasValue(2);
-        } finally {
-            pool.shutdownNow();
-        }
+        Future<Long> first = readInTheAir(shared, 1, release);
+        // another showtime's read does not wait for showtime 1's
+        assertThat(shared.read(2, this::startRead)).isPositive();
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertThat(reads).hasValue(2);
+    }
+
+    /** A read of the showtime that has started and goes on until {@code release}. */
+    private Future<Long> readInTheAir(SharedReads<Long> shared, long showtimeId, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch inTheAir = new CountDownLatch(1);
+        Future<Long> read = pool.submit(() -> shared.read(showtimeId, () -> {
+            long value = startRead();
+            inTheAir.countDown();
+            await(release);
+            return value;
+        }));
+        assertThat(inTheAir.await(10, TimeUnit.SECONDS)).isTrue();
+        return read;
     }
 
     private long startRead() {
