@@ -131,13 +131,7 @@ class SeatMapFromMemoryTest {
         String seat = servers.nextFreeSeat();
         awaitReadFromMemory(a);
         // as if an instance had committed and crashed before its notification: a seat gone, and no NOTIFY at all
-        a.jdbi()
-                .useHandle(handle -> handle.createUpdate("""
-                        insert into seat_claims (showtime_id, seat_id, state, version)
-                        values (:s, :seat, 'GONE', nextval('seat_claim_version'))""")
-                        .bind("s", showtime)
-                        .bind("seat", seat)
-                        .execute());
+        goneWithoutNotice(seat, nextVersion());
         long written = System.nanoTime();
         long seen = awaitStatus(a, seat, "BLOCKED");
         System.out.printf(
@@ -151,23 +145,13 @@ class SeatMapFromMemoryTest {
         String early = servers.nextFreeSeat();
         awaitReadFromMemory(a);
         // a transaction takes its version when its statement runs, and may commit after one that took a higher version
-        long lowVersion = a.jdbi()
-                .withHandle(handle -> handle.createQuery("select nextval('seat_claim_version')")
-                        .mapTo(Long.class)
-                        .one());
+        long lowVersion = nextVersion();
         assertThat(a.kiosk(2).post("/holds", holdBody(showtime, List.of(early))).status())
                 .isEqualTo(201);
         awaitStatus(a, early, "HELD");
         long versionSeen = seatMap(a).path("version").asLong();
         // now the first one commits, with its lower version, and (as if its instance crashed) no notification
-        a.jdbi()
-                .useHandle(handle -> handle.createUpdate("""
-                        insert into seat_claims (showtime_id, seat_id, state, version)
-                        values (:s, :seat, 'GONE', :version)""")
-                        .bind("s", showtime)
-                        .bind("seat", late)
-                        .bind("version", lowVersion)
-                        .execute());
+        goneWithoutNotice(late, lowVersion);
         // the highest version did not move; the seat map must show the change all the same, within the lease
         awaitStatus(a, late, "BLOCKED");
         // and under a new version: a kiosk's ETag (304) and its events go by the version
@@ -220,6 +204,26 @@ class SeatMapFromMemoryTest {
         }
         awaitReadFromMemory(a);
         assertThat(seatMap(a)).as("memory, back, agrees with the database").isEqualTo(seatMap(b));
+    }
+
+    /** A value of the claims' version sequence, as a writer takes it when its statement runs. */
+    private long nextVersion() {
+        return a.jdbi()
+                .withHandle(handle -> handle.createQuery("select nextval('seat_claim_version')")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    /** The seat goes out of service under {@code version}, committed with no notification (as if its instance died). */
+    private void goneWithoutNotice(String seat, long version) {
+        a.jdbi()
+                .useHandle(handle -> handle.createUpdate("""
+                        insert into seat_claims (showtime_id, seat_id, state, version)
+                        values (:s, :seat, 'GONE', :version)""")
+                        .bind("s", showtime)
+                        .bind("seat", seat)
+                        .bind("version", version)
+                        .execute());
     }
 
     private String path() {

@@ -22,7 +22,6 @@ public final class SeatClaimReader {
         this.jdbi = jdbi;
     }
 
-    /** The seat map's version: the largest claim version of the showtime, 0 before any claim. One index probe. */
     /**
      * What the showtime's seats are at now, cheaply: the highest version of its claims and seat rules (the seat map's
      * version), and a digest of every version it holds. The digest is what tells a change: a version is taken when a
