@@ -1,16 +1,10 @@
 package org.marquee.server.tickets;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -63,21 +57,6 @@ public final class TicketPdf {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("could not render tickets " + sheet.bookingCode(), e);
-        }
-    }
-
-    /** The QR code's modules with a 4-module quiet zone; level M survives a crease or a smudge of about 15%. */
-    static BitMatrix qrModules(String token) {
-        try {
-            return new QRCodeWriter()
-                    .encode(
-                            token,
-                            BarcodeFormat.QR_CODE,
-                            0,
-                            0,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("a ticket token does not fit in a QR code", e);
         }
     }
 
@@ -144,7 +123,7 @@ public final class TicketPdf {
 
             float qrLeft = left + (width - QR_SIZE) / 2;
             float qrBottom = top - 28 - QR_SIZE;
-            qr(qrModules(line.token()), qrLeft, qrBottom, QR_SIZE);
+            qr(TicketQr.modules(line.token()), qrLeft, qrBottom, QR_SIZE);
 
             centered(
                     fonts.bold(),
