@@ -120,6 +120,28 @@ public final class PlainSql {
             }
         }
 
+        /**
+         * Runs a text of several statements separated by semicolons: the driver sends them in one round trip and
+         * PostgreSQL runs them one after the other, each with its own snapshot as if sent apart. {@code each} reads
+         * the rows of each statement in turn (an update with {@code returning} has rows too).
+         */
+        public void queries(Rows<?>... each) {
+            try (statement) {
+                checkAllBound();
+                statement.execute();
+                for (int i = 0; i < each.length; i++) {
+                    if (i > 0 && !statement.getMoreResults()) {
+                        throw new IllegalStateException("statement " + (i + 1) + " of " + jdbc + " gave no rows");
+                    }
+                    try (ResultSet rs = statement.getResultSet()) {
+                        each[i].read(rs);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new Failed(e);
+            }
+        }
+
         public int update() {
             try (statement) {
                 checkAllBound();

@@ -1,9 +1,11 @@
 package org.marquee.server.holds;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.Role;
@@ -14,6 +16,7 @@ import org.marquee.server.common.Principal;
 import org.marquee.server.seatrules.BestAvailable;
 import org.marquee.server.seatrules.Gaps;
 import org.marquee.server.seatrules.Hall;
+import org.marquee.server.seatrules.HouseSeats;
 import org.marquee.server.seatrules.ShowtimeRules;
 import org.marquee.server.seatrules.SingleSeatRule;
 
@@ -33,7 +36,8 @@ public final class AskedSeats implements SeatChoice {
     private final AuditLog audit;
     private final List<String> seats;
     private final boolean binds;
-    private final boolean mayBeRestricted;
+    private final boolean kiosk;
+    private final boolean accessibleAsked;
 
     /** {@code seats} sorted, known to the layout and in service. */
     public AskedSeats(
@@ -53,10 +57,9 @@ public final class AskedSeats implements SeatChoice {
         this.seats = List.copyOf(seats);
         this.binds = rules.rule().binds(caller.role(), override);
         // a kiosk may meet house seats anywhere; anyone may meet wheelchair spaces and companion seats
-        this.mayBeRestricted = caller.role() == Role.KIOSK
-                || seats.stream()
-                        .anyMatch(
-                                id -> ShowtimeRules.accessibleType(rules.hall().seat(id)));
+        this.kiosk = caller.role() == Role.KIOSK;
+        this.accessibleAsked = seats.stream()
+                .anyMatch(id -> ShowtimeRules.accessibleType(rules.hall().seat(id)));
     }
 
     @Override
@@ -67,9 +70,17 @@ public final class AskedSeats implements SeatChoice {
     @Override
     public List<String> decide(SeatsSeen seen) {
         boolean overriding = rules.rule() == SingleSeatRule.ALL && !binds;
-        if (seen.deciding() && !binds && !overriding && !mayBeRestricted) {
-            // nothing to decide but the claim itself, which the claim statement does: no read on the hot path
-            return seats;
+        if (seen.deciding() && !binds && !overriding && !accessibleAsked) {
+            if (!kiosk) {
+                // nothing to decide but the claim itself, which the claim statement does: no read on the hot path
+                return seats;
+            }
+            Optional<SeatsSeen.Opening> opening = seen.opening();
+            if (opening.isPresent()) {
+                // only house seats to check, read with the terminal's lock: still no read of the claims
+                checkHouseSeats(opening.get().now(), opening.get().house());
+                return seats;
+            }
         }
         Hall hall = rules.hall();
         if (binds && seen.deciding()) {
@@ -92,7 +103,7 @@ public final class AskedSeats implements SeatChoice {
         if (!taken.isEmpty()) {
             throw new SeatsTaken(taken);
         }
-        checkHouseSeats(now);
+        checkHouseSeats(now.now(), now.house());
         checkAccessible(seen, now);
         if (binds || overriding) {
             checkGaps(seen, now, whole, overriding);
@@ -100,15 +111,15 @@ public final class AskedSeats implements SeatChoice {
         return seats;
     }
 
-    private void checkHouseSeats(SeatsSeen.Seen now) {
-        if (caller.role() != Role.KIOSK) {
+    private void checkHouseSeats(Instant now, HouseSeats houseSeats) {
+        if (!kiosk) {
             return;
         }
-        if (rules.withHouse(now.house()).houseReleased(now.now())) {
+        if (rules.withHouse(houseSeats).houseReleased(now)) {
             return;
         }
         List<String> house =
-                seats.stream().filter(now.house().seatIds()::contains).toList();
+                seats.stream().filter(houseSeats.seatIds()::contains).toList();
         if (!house.isEmpty()) {
             throw MarqueeException.refusal(
                     ErrorCode.HOUSE_SEATS,

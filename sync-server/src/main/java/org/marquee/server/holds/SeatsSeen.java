@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.marquee.server.seatrules.HouseSeats;
 
@@ -34,8 +35,19 @@ public interface SeatsSeen {
         }
     }
 
+    /** The database's clock and the showtime's house seats, as a transaction read them with its first lock. */
+    record Opening(Instant now, HouseSeats house) {}
+
     /** True inside the hold's transaction. */
     boolean deciding();
+
+    /**
+     * Inside a new hold's transaction: its time and house seats, already read with the terminal's lock, so that a
+     * request with nothing else to check reads no claims (the claim statement decides taken seats). Empty elsewhere.
+     */
+    default Optional<Opening> opening() {
+        return Optional.empty();
+    }
 
     /**
      * Takes the locks of these row segments until the transaction ends, in the order given: two holds bound by the

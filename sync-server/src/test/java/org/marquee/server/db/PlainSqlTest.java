@@ -46,6 +46,33 @@ class PlainSqlTest {
     }
 
     @Test
+    void severalStatementsTravelTogetherAndEachSeesWhatTheOneBeforeItDid() {
+        PlainSql both = PlainSql.of(
+                "insert into seats values (:id, now()) returning id;" + " select count(*) from seats where id = :id");
+        // more runs than the driver's threshold for preparing a statement on the server (5)
+        for (int i = 1; i <= 8; i++) {
+            String id = "M" + i;
+            List<Object> read = new java.util.ArrayList<>();
+            jdbi.useTransaction(h -> both.on(h)
+                    .bind("id", id)
+                    .queries(
+                            rs -> {
+                                rs.next();
+                                return read.add(rs.getString(1));
+                            },
+                            rs -> {
+                                rs.next();
+                                return read.add(rs.getLong(1));
+                            }));
+            assertThat(read).containsExactly(id, 1L);
+        }
+        assertThatThrownBy(
+                        () -> jdbi.useHandle(h -> PlainSql.of("select 1").on(h).queries(rs -> null, rs -> null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("statement 2 of select 1 gave no rows");
+    }
+
+    @Test
     void aFailedStatementRollsBackItsTransactionAndKeepsTheDriversState() {
         PlainSql insert = PlainSql.of("insert into seats values (:id, null)");
         assertThatThrownBy(() -> jdbi.useTransaction(h -> {

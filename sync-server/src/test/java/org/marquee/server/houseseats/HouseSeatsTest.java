@@ -149,16 +149,7 @@ class HouseSeatsTest {
 
     @Test
     void kiosksGetThemFromTheReleaseOn() {
-        Instant startsAt = Instant.now().plus(Duration.ofMinutes(60)).plusSeconds(4);
-        long showtime = server.jdbi()
-                .withHandle(h -> h.createQuery("""
-                                insert into showtimes (movie_id, auditorium_id, starts_at, format)
-                                select (select min(id) from movies), a.id, :at, '2D'
-                                  from auditoriums a where a.theater_id = 1 and a.name = 'Sala 1'
-                                returning id""")
-                        .bind("at", java.sql.Timestamp.from(startsAt))
-                        .mapTo(Long.class)
-                        .one());
+        long showtime = newShowtime(Instant.now().plus(Duration.ofMinutes(60)).plusSeconds(4));
         manager.put("/admin/showtimes/" + showtime + "/house-seats", body("[\"G9\",\"G10\"]", 60));
         ApiClient kiosk = server.kiosk(6);
         assertThat(kiosk.post("/holds", holdBody(showtime, List.of("G9", "G10")))
@@ -177,6 +168,18 @@ class HouseSeatsTest {
         assertThat(kiosk.post("/holds", holdBody(showtime, List.of("G9", "G10")))
                         .status())
                 .isEqualTo(201);
+    }
+
+    private long newShowtime(Instant startsAt) {
+        return server.jdbi()
+                .withHandle(h -> h.createQuery("""
+                                insert into showtimes (movie_id, auditorium_id, starts_at, format)
+                                select (select min(id) from movies), a.id, :at, '2D'
+                                  from auditoriums a where a.theater_id = 1 and a.name = 'Sala 1'
+                                returning id""")
+                        .bind("at", java.sql.Timestamp.from(startsAt))
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static JsonNode seat(JsonNode map, String id) {

@@ -64,11 +64,21 @@ final class ClaimsSeen implements SeatsSeen {
     private final Handle handle;
     private final long showtimeId;
     private final long terminalId;
+    /** Inside a new hold's transaction: its time and house seats, read with the terminal's lock. */
+    private final TerminalTurn turn;
+
     private Seen lastWhole;
     /** The seats sold when {@link #lastWhole} was read. */
     private Set<String> lastSold = Set.of();
 
-    private ClaimsSeen(Jdbi jdbi, SharedReads<Claims> wholeReads, Handle handle, long showtimeId, long terminalId) {
+    private ClaimsSeen(
+            Jdbi jdbi,
+            SharedReads<Claims> wholeReads,
+            Handle handle,
+            long showtimeId,
+            long terminalId,
+            TerminalTurn turn) {
+        this.turn = turn;
         this.jdbi = jdbi;
         this.wholeReads = wholeReads;
         this.handle = handle;
@@ -81,12 +91,22 @@ final class ClaimsSeen implements SeatsSeen {
      * shared with the first checks that arrived with this one ({@code wholeReads}).
      */
     static ClaimsSeen committed(Jdbi jdbi, SharedReads<Claims> wholeReads, long showtimeId, long terminalId) {
-        return new ClaimsSeen(jdbi, wholeReads, null, showtimeId, terminalId);
+        return new ClaimsSeen(jdbi, wholeReads, null, showtimeId, terminalId, null);
     }
 
     /** Inside the hold's transaction, on its handle. */
     static ClaimsSeen deciding(Handle handle, long showtimeId, long terminalId) {
-        return new ClaimsSeen(null, null, handle, showtimeId, terminalId);
+        return new ClaimsSeen(null, null, handle, showtimeId, terminalId, null);
+    }
+
+    /** Inside a new hold's transaction, which began with {@code turn}. */
+    static ClaimsSeen deciding(Handle handle, long showtimeId, long terminalId, TerminalTurn turn) {
+        return new ClaimsSeen(null, null, handle, showtimeId, terminalId, turn);
+    }
+
+    @Override
+    public Optional<Opening> opening() {
+        return turn == null ? Optional.empty() : Optional.of(new Opening(turn.now(), turn.house()));
     }
 
     @Override

@@ -20,7 +20,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.server.common.MarqueeException;
-import org.marquee.server.db.PlainSql;
 import org.marquee.server.db.Transactions;
 import org.marquee.server.holds.HoldRecord;
 import org.marquee.server.holds.HoldResult;
@@ -32,18 +31,12 @@ import org.marquee.server.holds.SeatChoice;
  */
 public final class HoldStore {
 
-    private static final String HOLD_COLUMNS =
+    static final String HOLD_COLUMNS =
             "id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at, max_expires_at, now() as server_time";
 
     /** How a hold ends, whichever way it is found: EXPIRED when its time ran out first, else RELEASED. */
-    private static final String END_HOLD = "update holds set status = case when expires_at <= now() then 'EXPIRED'"
+    static final String END_HOLD = "update holds set status = case when expires_at <= now() then 'EXPIRED'"
             + " else 'RELEASED' end, ended_at = now()";
-
-    /** The two statements every hold decision starts with, through JDBC itself ({@link PlainSql}). */
-    private static final PlainSql LOCK_TERMINAL = PlainSql.of("select now() from terminals where id = :t for update");
-
-    private static final PlainSql END_ACTIVE =
-            PlainSql.of(END_HOLD + " where terminal_id = :t and status = 'ACTIVE' returning " + HOLD_COLUMNS);
 
     private static final String ONE_ACTIVE_PER_TERMINAL = "holds_one_active_per_terminal";
 
@@ -85,9 +78,10 @@ public final class HoldStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Transactions.retrying(jdbi, handle -> {
-                    Instant now = lockTerminal(handle, terminalId);
-                    Optional<HoldRecord> previous = endActive(handle, terminalId);
-                    List<String> seats = choice.decide(ClaimsSeen.deciding(handle, showtimeId, terminalId));
+                    TerminalTurn turn = TerminalTurn.begin(handle, terminalId, showtimeId);
+                    Instant now = turn.now();
+                    Optional<HoldRecord> previous = turn.previous();
+                    List<String> seats = choice.decide(ClaimsSeen.deciding(handle, showtimeId, terminalId, turn));
                     HoldRecord hold = new HoldRecord(
                             UUID.randomUUID(),
                             showtimeId,
@@ -271,25 +265,6 @@ public final class HoldStore {
         return ExpiredHolds.sweep(jdbi, limit);
     }
 
-    /**
-     * Locks the terminal's row, so that requests of one terminal change its hold one after the other; returns the
-     * transaction's time, which every timestamp the transaction writes is counted from.
-     */
-    private static Instant lockTerminal(Handle handle, long terminalId) {
-        return LOCK_TERMINAL.on(handle).bind("t", terminalId).query(rs -> {
-            rs.next();
-            return rs.getObject(1, OffsetDateTime.class).toInstant();
-        });
-    }
-
-    /** Ends the terminal's active hold, if it has one, leaving its seats for the caller to free or take over. */
-    private static Optional<HoldRecord> endActive(Handle handle, long terminalId) {
-        return END_ACTIVE
-                .on(handle)
-                .bind("t", terminalId)
-                .query(rs -> rs.next() ? Optional.of(hold(rs)) : Optional.<HoldRecord>empty());
-    }
-
     private static HoldRecord markEnded(Handle handle, HoldRecord hold) {
         return handle.createQuery(END_HOLD + " where id = :id returning " + HOLD_COLUMNS)
                 .bind("id", hold.id())
@@ -308,7 +283,7 @@ public final class HoldStore {
         return duration.toNanos() / 1e9;
     }
 
-    private static HoldRecord hold(ResultSet rs) throws SQLException {
+    static HoldRecord hold(ResultSet rs) throws SQLException {
         return new HoldRecord(
                 rs.getObject("id", UUID.class),
                 rs.getLong("showtime_id"),
