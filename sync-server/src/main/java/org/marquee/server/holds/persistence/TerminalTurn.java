@@ -1,5 +1,6 @@
 package org.marquee.server.holds.persistence;
 
+import java.sql.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -44,11 +45,13 @@ record TerminalTurn(Instant now, HouseSeats house, Optional<HoldRecord> previous
                                 throw new IllegalStateException("terminal " + terminalId + " does not exist");
                             }
                             now[0] = rs.getObject("now", OffsetDateTime.class).toInstant();
-                            String[] seats = (String[])
-                                    (rs.getArray("house_seat_ids") == null
-                                            ? new String[0]
-                                            : rs.getArray("house_seat_ids").getArray());
-                            house[0] = HouseSeats.of(Arrays.asList(seats), rs.getInt("house_release_minutes"));
+                            Array seats = rs.getArray("house_seat_ids");
+                            // no seat-rules row: no house seats
+                            house[0] = seats == null
+                                    ? HouseSeats.NONE
+                                    : HouseSeats.of(
+                                            Arrays.asList((String[]) seats.getArray()),
+                                            rs.getInt("house_release_minutes"));
                             return null;
                         },
                         rs -> {
