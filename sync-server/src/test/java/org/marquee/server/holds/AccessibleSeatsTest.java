@@ -86,15 +86,7 @@ class AccessibleSeatsTest extends SeatRulesTestBase {
     @Test
     void theyAreReleasedToEveryoneThirtyMinutesBeforeTheStart() {
         Instant startsAt = Instant.now().plus(Duration.ofMinutes(30)).plusSeconds(4);
-        long showtime = server.jdbi()
-                .withHandle(h -> h.createQuery("""
-                                insert into showtimes (movie_id, auditorium_id, starts_at, format)
-                                select (select min(id) from movies), a.id, :at, '2D'
-                                  from auditoriums a where a.theater_id = 1 and a.name = 'Sala 1'
-                                returning id""")
-                        .bind("at", java.sql.Timestamp.from(startsAt))
-                        .mapTo(Long.class)
-                        .one());
+        long showtime = server.bigHallShowtimeAt(startsAt);
         ApiClient kiosk = server.kiosk(6);
         Answer before = kiosk.get("/showtimes/" + showtime + "/seats");
         assertThat(kiosk.post("/holds", holdBody(showtime, List.of("A21"))).errorCode())

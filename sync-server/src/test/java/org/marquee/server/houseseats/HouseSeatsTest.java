@@ -67,7 +67,7 @@ class HouseSeatsTest {
 
         Answer map = server.kiosk(1).get("/showtimes/" + showtime + "/seats", "If-None-Match", before.header("ETag"));
         assertThat(map.status()).as("a restriction change is a new version").isEqualTo(200);
-        JsonNode e11 = seat(map.json(), "E11");
+        JsonNode e11 = TestServer.seatIn(map.json(), "E11");
         assertThat(e11.path("restriction").asText()).isEqualTo("HOUSE");
         assertThat(e11.path("status").asText()).isEqualTo("AVAILABLE");
 
@@ -149,7 +149,8 @@ class HouseSeatsTest {
 
     @Test
     void kiosksGetThemFromTheReleaseOn() {
-        long showtime = newShowtime(Instant.now().plus(Duration.ofMinutes(60)).plusSeconds(4));
+        long showtime = server.bigHallShowtimeAt(
+                Instant.now().plus(Duration.ofMinutes(60)).plusSeconds(4));
         manager.put("/admin/showtimes/" + showtime + "/house-seats", body("[\"G9\",\"G10\"]", 60));
         ApiClient kiosk = server.kiosk(6);
         assertThat(kiosk.post("/holds", holdBody(showtime, List.of("G9", "G10")))
@@ -159,7 +160,7 @@ class HouseSeatsTest {
 
         await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> !seat(
+                .until(() -> !TestServer.seatIn(
                                 kiosk.get("/showtimes/" + showtime + "/seats").json(), "G9")
                         .has("restriction"));
 
@@ -168,26 +169,5 @@ class HouseSeatsTest {
         assertThat(kiosk.post("/holds", holdBody(showtime, List.of("G9", "G10")))
                         .status())
                 .isEqualTo(201);
-    }
-
-    private long newShowtime(Instant startsAt) {
-        return server.jdbi()
-                .withHandle(h -> h.createQuery("""
-                                insert into showtimes (movie_id, auditorium_id, starts_at, format)
-                                select (select min(id) from movies), a.id, :at, '2D'
-                                  from auditoriums a where a.theater_id = 1 and a.name = 'Sala 1'
-                                returning id""")
-                        .bind("at", java.sql.Timestamp.from(startsAt))
-                        .mapTo(Long.class)
-                        .one());
-    }
-
-    private static JsonNode seat(JsonNode map, String id) {
-        for (JsonNode seat : map.path("seats")) {
-            if (seat.path("id").asText().equals(id)) {
-                return seat;
-            }
-        }
-        throw new AssertionError("no seat " + id);
     }
 }

@@ -45,7 +45,8 @@ class HouseSeatsWithoutTheSingleSeatRuleTest {
                 .put("/admin/showtimes/" + showtime + "/house-seats", "{\"seatIds\":[\"F5\"],\"releaseMinutes\":0}");
         assertThat(set.status()).isEqualTo(200);
         ApiClient kiosk = server.kiosk(1);
-        JsonNode f5 = seat(kiosk.get("/showtimes/" + showtime + "/seats").json(), "F5");
+        JsonNode f5 =
+                TestServer.seatIn(kiosk.get("/showtimes/" + showtime + "/seats").json(), "F5");
         assertThat(f5.path("status").asText()).isEqualTo("AVAILABLE");
         assertThat(f5.path("restriction").asText()).isEqualTo("HOUSE");
 
@@ -62,14 +63,5 @@ class HouseSeatsWithoutTheSingleSeatRuleTest {
                         .post("/holds", holdBody(showtime, List.of("F5")))
                         .status())
                 .isEqualTo(201);
-    }
-
-    private static JsonNode seat(JsonNode map, String id) {
-        for (JsonNode seat : map.path("seats")) {
-            if (seat.path("id").asText().equals(id)) {
-                return seat;
-            }
-        }
-        throw new AssertionError("no seat " + id);
     }
 }

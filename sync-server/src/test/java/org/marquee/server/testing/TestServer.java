@@ -3,7 +3,9 @@ package org.marquee.server.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -304,6 +306,28 @@ public final class TestServer implements AutoCloseable {
                 .mapToLong(s -> s.path("id").asLong())
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** A new showtime in the big hall (Sala 1 of theater 1), starting at {@code startsAt}. */
+    public long bigHallShowtimeAt(Instant startsAt) {
+        return jdbi().withHandle(h -> h.createQuery("""
+                        insert into showtimes (movie_id, auditorium_id, starts_at, format)
+                        select (select min(id) from movies), a.id, :at, '2D'
+                          from auditoriums a where a.theater_id = 1 and a.name = 'Sala 1'
+                        returning id""")
+                .bind("at", Timestamp.from(startsAt))
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** The seat {@code id} of a seat map as the API answers it. */
+    public static JsonNode seatIn(JsonNode map, String id) {
+        for (JsonNode seat : map.path("seats")) {
+            if (seat.path("id").asText().equals(id)) {
+                return seat;
+            }
+        }
+        throw new AssertionError("no seat " + id + " in the map");
     }
 
     /** The seats of the showtime that are free now and that anyone may take (standard and premium), in map order. */
