@@ -3,6 +3,7 @@ package org.marquee.kiosk.core;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,7 +36,7 @@ public final class Tasks implements AutoCloseable {
     /** Runs {@code work} in the background; then {@code done} or {@code failed} on the UI thread. */
     public <T> void run(Callable<T> work, Consumer<T> done, Consumer<ApiProblem> failed) {
         change(+1);
-        workers.submit(() -> {
+        boolean accepted = submit(() -> {
             try {
                 T result = work.call();
                 ui.run(() -> {
@@ -57,6 +58,24 @@ public final class Tasks implements AutoCloseable {
                 });
             }
         });
+        if (!accepted) {
+            change(-1);
+        }
+    }
+
+    /**
+     * Hands {@code work} to a worker; false when it was dropped. Once the terminal is closing ({@link #close}), work asked for by a change that
+     * was already queued on the UI thread (a reconnect refreshing the showtimes, say) is dropped: nobody will see its
+     * answer, and it must not fail on the UI thread.
+     */
+    private boolean submit(Runnable work) {
+        try {
+            workers.submit(work);
+            return true;
+        } catch (RejectedExecutionException closing) {
+            log.debug("event=task_dropped reason=closing");
+            return false;
+        }
     }
 
     /**
@@ -77,7 +96,7 @@ public final class Tasks implements AutoCloseable {
 
     /** Runs {@code work} in the background when nobody waits for its answer (releasing a hold on idle, say). */
     public void fireAndForget(Runnable work) {
-        workers.submit(() -> {
+        submit(() -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
