@@ -64,9 +64,9 @@ public final class Tasks implements AutoCloseable {
     }
 
     /**
-     * Hands {@code work} to a worker; false when it was dropped. Once the terminal is closing ({@link #close}), work asked for by a change that
-     * was already queued on the UI thread (a reconnect refreshing the showtimes, say) is dropped: nobody will see its
-     * answer, and it must not fail on the UI thread.
+     * Hands {@code work} to a worker; false when it was dropped. Once the terminal is closing ({@link #close}), work
+     * asked for by a change that was already queued on the UI thread (a reconnect refreshing the showtimes, say) is
+     * dropped: nobody will see its answer, and it must not fail on the UI thread.
      */
     private boolean submit(Runnable work) {
         try {

@@ -65,7 +65,7 @@ final class ClaimsSeen implements SeatsSeen {
     private final long showtimeId;
     private final long terminalId;
     /** Inside a new hold's transaction: its time and house seats, read with the terminal's lock. */
-    private final TerminalTurn turn;
+    private final Opening opening;
 
     private Seen lastWhole;
     /** The seats sold when {@link #lastWhole} was read. */
@@ -77,8 +77,8 @@ final class ClaimsSeen implements SeatsSeen {
             Handle handle,
             long showtimeId,
             long terminalId,
-            TerminalTurn turn) {
-        this.turn = turn;
+            Opening opening) {
+        this.opening = opening;
         this.jdbi = jdbi;
         this.wholeReads = wholeReads;
         this.handle = handle;
@@ -99,14 +99,14 @@ final class ClaimsSeen implements SeatsSeen {
         return new ClaimsSeen(null, null, handle, showtimeId, terminalId, null);
     }
 
-    /** Inside a new hold's transaction, which began with {@code turn}. */
-    static ClaimsSeen deciding(Handle handle, long showtimeId, long terminalId, TerminalTurn turn) {
-        return new ClaimsSeen(null, null, handle, showtimeId, terminalId, turn);
+    /** Inside a new hold's transaction, which began by reading {@code opening}. */
+    static ClaimsSeen deciding(Handle handle, long showtimeId, long terminalId, Opening opening) {
+        return new ClaimsSeen(null, null, handle, showtimeId, terminalId, opening);
     }
 
     @Override
     public Optional<Opening> opening() {
-        return turn == null ? Optional.empty() : Optional.of(new Opening(turn.now(), turn.house()));
+        return Optional.ofNullable(opening);
     }
 
     @Override

@@ -1,14 +1,9 @@
 package org.marquee.server.holds.persistence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,13 +25,6 @@ import org.marquee.server.holds.SeatChoice;
  * and freed by one statement ({@link #CLAIM}); the transaction is rolled back unless every requested seat came back.
  */
 public final class HoldStore {
-
-    static final String HOLD_COLUMNS =
-            "id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at, max_expires_at, now() as server_time";
-
-    /** How a hold ends, whichever way it is found: EXPIRED when its time ran out first, else RELEASED. */
-    static final String END_HOLD = "update holds set status = case when expires_at <= now() then 'EXPIRED'"
-            + " else 'RELEASED' end, ended_at = now()";
 
     private static final String ONE_ACTIVE_PER_TERMINAL = "holds_one_active_per_terminal";
 
@@ -79,9 +67,10 @@ public final class HoldStore {
             try {
                 return Transactions.retrying(jdbi, handle -> {
                     TerminalTurn turn = TerminalTurn.begin(handle, terminalId, showtimeId);
-                    Instant now = turn.now();
+                    Instant now = turn.opening().now();
                     Optional<HoldRecord> previous = turn.previous();
-                    List<String> seats = choice.decide(ClaimsSeen.deciding(handle, showtimeId, terminalId, turn));
+                    List<String> seats =
+                            choice.decide(ClaimsSeen.deciding(handle, showtimeId, terminalId, turn.opening()));
                     HoldRecord hold = new HoldRecord(
                             UUID.randomUUID(),
                             showtimeId,
@@ -172,9 +161,9 @@ public final class HoldStore {
     public Optional<HoldRecord> find(UUID holdId) {
         return Transactions.reading(
                 jdbi,
-                handle -> handle.createQuery("select " + HOLD_COLUMNS + " from holds where id = :id")
+                handle -> handle.createQuery("select " + HoldRows.COLUMNS + " from holds where id = :id")
                         .bind("id", holdId)
-                        .map((rs, ctx) -> hold(rs))
+                        .map((rs, ctx) -> HoldRows.hold(rs))
                         .findOne());
     }
 
@@ -189,10 +178,10 @@ public final class HoldStore {
                 List<String> seats = choice.decide(ClaimsSeen.deciding(handle, hold.showtimeId(), hold.terminalId()));
                 SeatClaims.claim(handle, hold, seats, hold.seatIds(), hold.id());
                 HoldRecord changed = handle.createQuery("update holds set seat_ids = cast(:seats as text[])"
-                                + " where id = :id returning " + HOLD_COLUMNS)
+                                + " where id = :id returning " + HoldRows.COLUMNS)
                         .bind("seats", seats.toArray(String[]::new))
                         .bind("id", holdId)
-                        .map((rs, ctx) -> hold(rs))
+                        .map((rs, ctx) -> HoldRows.hold(rs))
                         .one();
                 return new HoldResult.Granted(changed);
             });
@@ -213,10 +202,10 @@ public final class HoldStore {
                 }
                 HoldRecord extended = handle.createQuery("update holds"
                                 + " set expires_at = least(now() + make_interval(secs => :ttl), max_expires_at)"
-                                + " where id = :id returning " + HOLD_COLUMNS)
+                                + " where id = :id returning " + HoldRows.COLUMNS)
                         .bind("ttl", seconds(ttl))
                         .bind("id", holdId)
-                        .map((rs, ctx) -> hold(rs))
+                        .map((rs, ctx) -> HoldRows.hold(rs))
                         .one();
                 int moved = handle.createUpdate("""
                                 update seat_claims set expires_at = :expiresAt
@@ -266,34 +255,21 @@ public final class HoldStore {
     }
 
     private static HoldRecord markEnded(Handle handle, HoldRecord hold) {
-        return handle.createQuery(END_HOLD + " where id = :id returning " + HOLD_COLUMNS)
+        return handle.createQuery(HoldRows.END_HOLD + " where id = :id returning " + HoldRows.COLUMNS)
                 .bind("id", hold.id())
-                .map((rs, ctx) -> hold(rs))
+                .map((rs, ctx) -> HoldRows.hold(rs))
                 .one();
     }
 
     private static HoldRecord lockForUpdate(Handle handle, UUID holdId) {
-        return handle.createQuery("select " + HOLD_COLUMNS + " from holds where id = :id for update")
+        return handle.createQuery("select " + HoldRows.COLUMNS + " from holds where id = :id for update")
                 .bind("id", holdId)
-                .map((rs, ctx) -> hold(rs))
+                .map((rs, ctx) -> HoldRows.hold(rs))
                 .one();
     }
 
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
-    }
-
-    static HoldRecord hold(ResultSet rs) throws SQLException {
-        return new HoldRecord(
-                rs.getObject("id", UUID.class),
-                rs.getLong("showtime_id"),
-                rs.getLong("terminal_id"),
-                HoldStatus.valueOf(rs.getString("status")),
-                new ArrayList<>(Arrays.asList((String[]) rs.getArray("seat_ids").getArray())),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("max_expires_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("server_time", OffsetDateTime.class).toInstant());
     }
 
     /** Rolls back an extension whose seats were taken over in the instant the hold expired. */

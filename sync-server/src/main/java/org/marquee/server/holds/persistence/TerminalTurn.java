@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.marquee.server.db.PlainSql;
 import org.marquee.server.holds.HoldRecord;
+import org.marquee.server.holds.SeatsSeen;
 import org.marquee.server.seatrules.HouseSeats;
 
 /**
@@ -21,16 +22,15 @@ import org.marquee.server.seatrules.HouseSeats;
  * later in the transaction: setting them never waits for holds, and holds already on them stay (DESIGN §8). A kiosk's
  * grant that only has house seats to check then needs no read of the showtime's claims (decision 0035).
  */
-record TerminalTurn(Instant now, HouseSeats house, Optional<HoldRecord> previous) {
+record TerminalTurn(SeatsSeen.Opening opening, Optional<HoldRecord> previous) {
 
-    private static final PlainSql BEGIN =
-            PlainSql.of("""
+    private static final PlainSql BEGIN = PlainSql.of(
+            """
             select now() as now, r.house_seat_ids, r.house_release_minutes
               from terminals t left join showtime_seat_rules r on r.showtime_id = :s
              where t.id = :t
                for update of t;
-            """ + HoldStore.END_HOLD + " where terminal_id = :t and status = 'ACTIVE' returning "
-                    + HoldStore.HOLD_COLUMNS);
+            """ + HoldRows.END_HOLD + " where terminal_id = :t and status = 'ACTIVE' returning " + HoldRows.COLUMNS);
 
     static TerminalTurn begin(Handle handle, long terminalId, long showtimeId) {
         Instant[] now = new Instant[1];
@@ -56,10 +56,10 @@ record TerminalTurn(Instant now, HouseSeats house, Optional<HoldRecord> previous
                         },
                         rs -> {
                             if (rs.next()) {
-                                previous[0] = HoldStore.hold(rs);
+                                previous[0] = HoldRows.hold(rs);
                             }
                             return null;
                         });
-        return new TerminalTurn(now[0], house[0], Optional.ofNullable(previous[0]));
+        return new TerminalTurn(new SeatsSeen.Opening(now[0], house[0]), Optional.ofNullable(previous[0]));
     }
 }
