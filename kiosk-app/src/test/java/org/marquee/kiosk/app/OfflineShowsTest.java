@@ -89,6 +89,14 @@ class OfflineShowsTest {
                     .get();
             return seatTexts(robot).stream().anyMatch(text -> text.endsWith(" left"));
         });
+        // the seat counts above come from the server; offline, the terminal shows its cached catalog, so the first
+        // sync must have filled the cache before the server goes (CI once stopped it before: an empty list offline)
+        await("the first catalog sync")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> WaitForAsyncUtils.asyncFx(
+                                        () -> ctx.catalogRevisionProperty().get())
+                                .get()
+                        > 0);
         Label banner = robot.lookup("#offline-banner").queryAs(Label.class);
         assertThat(banner.isVisible()).isFalse();
         int port = server.port();
@@ -98,7 +106,8 @@ class OfflineShowsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(banner::isVisible);
         assertThat(Duration.between(stopped, Instant.now())).isLessThan(Duration.ofSeconds(8));
-        await().atMost(Duration.ofSeconds(10))
+        await("every showtime's seats unknown offline")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> !seatTexts(robot).isEmpty()
                         && seatTexts(robot).stream().allMatch(text -> text.equals("Free seats unknown offline")));
 
