@@ -64,8 +64,12 @@ final class AnchorLoad implements Callable<Integer> {
                     for (String scheme : SCHEMES) {
                         HoldLoad.RawState[] state =
                                 scheme.equals("marquee-claim") ? HoldLoad.rawState(db, terminals, showtimeId) : null;
-                        Phase.Result result =
-                                Phase.run(scheme, target.clients, target.warmup, target.seconds, (client, random) -> {
+                        Phase.Result result = Phase.run(
+                                scheme,
+                                target.clients,
+                                target.warmup,
+                                target.seconds,
+                                step(scheme, (client, random) -> {
                                     List<String> pick = HoldLoad.pick(seats, random);
                                     return switch (scheme) {
                                         case "marquee-http" -> marquee.httpHold(showtimeId, client, pick);
@@ -75,7 +79,7 @@ final class AnchorLoad implements Callable<Integer> {
                                         case "alfio" -> AnchorSchemes.alfio(db, client + 1, pick);
                                         default -> AnchorSchemes.naive(db, client + 1, pick);
                                     };
-                                });
+                                }));
                         boolean ok = scheme.startsWith("marquee")
                                 ? HoldLoad.check(db, showtimeId, "after " + scheme + " round " + round)
                                 : AnchorSchemes.doubleHeld(db, scheme) == 0;
@@ -88,12 +92,13 @@ final class AnchorLoad implements Callable<Integer> {
                             result.latency().getValueAtPercentile(99) / 1e3
                         });
                         System.out.printf(
-                                "round %d %-14s %,8.0f decisions/s (%s), %s, invariant %s%n",
+                                "round %d %-14s %,8.0f decisions/s (%s), %s, %s, invariant %s%n",
                                 round,
                                 scheme,
                                 rate,
                                 result.countsText(),
                                 Target.latencies(result.latency()),
+                                result.clientsText(),
                                 ok ? "held" : "VIOLATED");
                     }
                 }
@@ -110,6 +115,11 @@ final class AnchorLoad implements Callable<Integer> {
         }
         print(table);
         return violated ? 1 : 0;
+    }
+
+    /** Raw-SQL schemes take this process's pool in turn, as the server's requests take its pool. */
+    private Phase.Step step(String scheme, Phase.Step step) {
+        return scheme.equals("marquee-http") ? step : Phase.inTurn(target.poolSize(), step);
     }
 
     private void print(Map<String, Map<String, Figures>> table) {

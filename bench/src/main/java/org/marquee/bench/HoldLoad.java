@@ -91,8 +91,10 @@ final class HoldLoad implements Callable<Integer> {
                         target.clients,
                         target.warmup,
                         target.seconds,
-                        (client, random) ->
-                                rawHold(db, showtimeId, terminals[client], state[client], pick(hot, random)));
+                        Phase.inTurn(
+                                poolSize,
+                                (client, random) ->
+                                        rawHold(db, showtimeId, terminals[client], state[client], pick(hot, random))));
                 violated |= !check(db, showtimeId, "after raw round " + round);
                 double h = http.perSecond(Phase.Outcome.GRANTED, Phase.Outcome.REFUSED);
                 double r = raw.perSecond(Phase.Outcome.GRANTED, Phase.Outcome.REFUSED);
@@ -101,11 +103,11 @@ final class HoldLoad implements Callable<Integer> {
                 ratios.add(h / r);
                 p99s.add(http.latency().getValueAtPercentile(99) / 1e3);
                 System.out.printf(
-                        "round %d  http: %,.0f decisions/s (%s), %s%n",
-                        round, h, http.countsText(), Target.latencies(http.latency()));
+                        "round %d  http: %,.0f decisions/s (%s), %s, %s%n",
+                        round, h, http.countsText(), Target.latencies(http.latency()), http.clientsText());
                 System.out.printf(
-                        "round %d  raw : %,.0f decisions/s (%s), %s%n",
-                        round, r, raw.countsText(), Target.latencies(raw.latency()));
+                        "round %d  raw : %,.0f decisions/s (%s), %s, %s%n",
+                        round, r, raw.countsText(), Target.latencies(raw.latency()), raw.clientsText());
                 System.out.printf("round %d  http / raw = %.2f%n", round, h / r);
             }
         }

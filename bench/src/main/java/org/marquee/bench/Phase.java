@@ -3,6 +3,7 @@ package org.marquee.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
@@ -28,7 +29,7 @@ final class Phase {
     }
 
     /** The counts and latencies of one measured phase. */
-    record Result(String name, double seconds, long[] counts, Histogram latency) {
+    record Result(String name, double seconds, long[] counts, Histogram latency, long[] perClient) {
         long count(Outcome outcome) {
             return counts[outcome.ordinal()];
         }
@@ -39,6 +40,20 @@ final class Phase {
                 n += count(o);
             }
             return n / seconds;
+        }
+
+        /**
+         * How evenly the clients were served: the fewest and the most steps one client made in the measured time. A
+         * pool that hands a connection back to the thread that just returned it can starve the others for seconds.
+         */
+        String clientsText() {
+            long fewest = Long.MAX_VALUE;
+            long most = 0;
+            for (long n : perClient) {
+                fewest = Math.min(fewest, n);
+                most = Math.max(most, n);
+            }
+            return String.format("%d clients, %,d to %,d each", perClient.length, fewest, most);
         }
 
         String countsText() {
@@ -57,6 +72,24 @@ final class Phase {
 
     private Phase() {}
 
+    /**
+     * {@code step} with at most {@code connections} clients in it at once, let in in the order they asked: for steps
+     * that take one pooled connection each (raw SQL from this process). The pool alone hands a connection back to the
+     * client that just returned it, which then goes round again while others wait for seconds (measured: clients with
+     * no decision at all in a phase); a server serves its requests in the order they came, and so do these steps now.
+     */
+    static Step inTurn(int connections, Step step) {
+        Semaphore turns = new Semaphore(connections, true);
+        return (client, random) -> {
+            turns.acquire();
+            try {
+                return step.run(client, random);
+            } finally {
+                turns.release();
+            }
+        };
+    }
+
     static Result run(String name, int clients, int warmup, int seconds, Step step) throws InterruptedException {
         LongAdder[] counts = new LongAdder[Outcome.values().length];
         for (int i = 0; i < counts.length; i++) {
@@ -68,6 +101,7 @@ final class Phase {
         long measureTo = measureFrom + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         LongAdder firstError = new LongAdder();
+        long[] perClient = new long[clients];
         for (int c = 0; c < clients; c++) {
             int client = c;
             Histogram histogram = new Histogram(60_000_000L, 3);
@@ -92,6 +126,7 @@ final class Phase {
                     long end = System.nanoTime();
                     if (begin >= measureFrom && end <= measureTo) {
                         counts[outcome.ordinal()].increment();
+                        perClient[client]++;
                         histogram.recordValue(Math.min((end - begin) / 1_000, 59_999_999L));
                     }
                 }
@@ -106,6 +141,6 @@ final class Phase {
         for (int i = 0; i < counts.length; i++) {
             totals[i] = counts[i].sum();
         }
-        return new Result(name, seconds, totals, all);
+        return new Result(name, seconds, totals, all, perClient.clone());
     }
 }
