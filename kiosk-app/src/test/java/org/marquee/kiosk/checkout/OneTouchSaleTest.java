@@ -92,7 +92,7 @@ class OneTouchSaleTest {
         if (selectable(robot).isEmpty()) {
             // late in the evening today's showtimes have begun: the customer looks at tomorrow's (browsing, not
             // counted)
-            robot.clickOn(robot.lookup("[id^=day-]").nth(1).queryButton());
+            robot.clickOn(robot.lookup(".day-button").nth(1).<Node>query());
             Fx.waitUntil(() -> !selectable(robot).isEmpty());
         }
         Button showtime = selectable(robot).getFirst();
