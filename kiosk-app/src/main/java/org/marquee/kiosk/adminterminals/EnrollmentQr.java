@@ -1,41 +1,39 @@
 package org.marquee.kiosk.adminterminals;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.util.Map;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import org.marquee.qr.ReadableQr;
 
-/** The enrollment text as a QR code image, black on white with its quiet zone, for a terminal's camera or scanner. */
+/**
+ * The enrollment text as a QR code image, black on white with its quiet zone, for a terminal's camera or scanner: a
+ * code a common decoder reads ({@link ReadableQr}), drawn a whole number of pixels per module so that every module
+ * has the same size.
+ */
 final class EnrollmentQr {
+
+    /** Modules of blank border around the code. */
+    static final int QUIET_ZONE = 2;
 
     private EnrollmentQr() {}
 
-    /** A square image of about {@code size} pixels. */
+    /** The code's modules, one bit per module; a text too long for a QR code is an IllegalArgumentException. */
+    static BitMatrix modules(String text) {
+        return ReadableQr.modules(text, QUIET_ZONE);
+    }
+
+    /** A square image of about {@code size} pixels: the largest whole number of pixels per module that fits. */
     static Image of(String text, int size) {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter()
-                    .encode(
-                            text,
-                            BarcodeFormat.QR_CODE,
-                            size,
-                            size,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("The enrollment text is too long for a QR code", e);
-        }
-        WritableImage image = new WritableImage(matrix.getWidth(), matrix.getHeight());
+        BitMatrix modules = modules(text);
+        int scale = Math.max(1, size / modules.getWidth());
+        int side = modules.getWidth() * scale;
+        WritableImage image = new WritableImage(side, side);
         PixelWriter pixels = image.getPixelWriter();
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                pixels.setColor(x, y, matrix.get(x, y) ? Color.BLACK : Color.WHITE);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                pixels.setColor(x, y, modules.get(x / scale, y / scale) ? Color.BLACK : Color.WHITE);
             }
         }
         return image;

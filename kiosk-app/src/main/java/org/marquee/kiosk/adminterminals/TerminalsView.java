@@ -146,9 +146,7 @@ public final class TerminalsView extends StackPane {
         TextField enrollment = readOnly("terminal-enrollment");
         ImageView qr = new ImageView();
         qr.setId("terminal-qr");
-        qr.setFitWidth(220);
-        qr.setFitHeight(220);
-        qr.setSmooth(false);
+        qr.setSmooth(false); // shown at its own size: every module the same whole number of pixels
         Button done =
                 AdminStyles.primary("terminal-token-done", messages.get("admin.terminals.noted"), model::dismissToken);
         VBox card = new VBox(

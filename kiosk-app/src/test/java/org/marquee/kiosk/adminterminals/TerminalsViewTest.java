@@ -55,8 +55,10 @@ class TerminalsViewTest {
         assertThat(server.desk().tokenWorks(token)).isTrue();
         assertThat(robot.lookup("#terminal-enrollment").queryTextInputControl().getText())
                 .isEqualTo("marquee://enroll?server=https://box.example&token=" + token);
-        assertThat(robot.lookup("#terminal-qr").queryAs(ImageView.class).getImage())
-                .isNotNull();
+        assertThat(EnrollmentQrTest.decode(
+                        robot.lookup("#terminal-qr").queryAs(ImageView.class).getImage()))
+                .as("the QR code shown, scanned")
+                .isEqualTo("marquee://enroll?server=https://box.example&token=" + token);
         assertThat(robot.lookup("#terminal-form").query().isVisible()).isFalse();
         assertThat(created.name()).isEqualTo("Lobby kiosk 2");
 

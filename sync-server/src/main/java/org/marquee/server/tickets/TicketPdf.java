@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.marquee.qr.ReadableQr;
 
 /**
  * Renders a {@link TicketSheet} as a PDF: one ticket-sized page (210 × 99 mm) per seat, with a tear-off stub holding
@@ -29,6 +30,9 @@ public final class TicketPdf {
     private static final float TEAR_X = PAGE.getWidth() - STUB_WIDTH;
     private static final float MAIN_WIDTH = TEAR_X - 2 * MARGIN;
     private static final float QR_SIZE = STUB_WIDTH - 2 * MARGIN + 4 * MM;
+    /** The blank border of a printed code, in modules: the four the standard asks for. */
+    static final int QR_QUIET_ZONE = 4;
+
     private static final float FIELD_GAP = 5 * MM;
     private static final float GREY = 0.38f;
 
@@ -123,7 +127,7 @@ public final class TicketPdf {
 
             float qrLeft = left + (width - QR_SIZE) / 2;
             float qrBottom = top - 28 - QR_SIZE;
-            qr(TicketQr.modules(line.token()), qrLeft, qrBottom, QR_SIZE);
+            qr(ReadableQr.modules(line.token(), QR_QUIET_ZONE), qrLeft, qrBottom, QR_SIZE);
 
             centered(
                     fonts.bold(),

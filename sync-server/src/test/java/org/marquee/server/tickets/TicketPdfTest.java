@@ -30,6 +30,7 @@ import org.marquee.model.SeatType;
 import org.marquee.model.SignedTicketToken;
 import org.marquee.model.TicketToken;
 import org.marquee.model.TicketType;
+import org.marquee.qr.ReadableQr;
 
 class TicketPdfTest {
 
@@ -137,7 +138,7 @@ class TicketPdfTest {
     void anMqt2TicketHasABigQrCodeThatScansFromPaperAndFromAPhoneScreen() throws Exception {
         // A fixed key, so the token and its code are the same on every run: ZXing reads about one whole-page
         // rendering in a hundred only at a slightly different zoom (a camera's next frame), and a random key
-        // made this test fail that often. TicketQrTest covers many random tokens.
+        // made this test fail that often. ReadableQrTest (qr-code) covers many random tokens.
         KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
         SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
         seeded.setSeed(20_261_130L);
@@ -176,7 +177,7 @@ class TicketPdfTest {
                     .extracting(SignedTicketToken.Claims::seatId)
                     .isEqualTo("F7");
             // the finder patterns' centres are (modules - 7) modules apart: the printed size follows from them
-            int modules = TicketQr.modules(token).getWidth() - 8;
+            int modules = ReadableQr.modules(token, TicketPdf.QR_QUIET_ZONE).getWidth() - 2 * TicketPdf.QR_QUIET_ZONE;
             ResultPoint[] finders = scanned.getResultPoints();
             double finderMm = ResultPoint.distance(finders[1], finders[2]) / dpi * 25.4;
             double moduleMm = finderMm / (modules - 7);
