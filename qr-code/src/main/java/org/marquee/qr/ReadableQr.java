@@ -40,7 +40,7 @@ public final class ReadableQr {
      * or a smudge of about 15%. A text too long for any QR code is an {@link IllegalArgumentException}.
      */
     public static BitMatrix modules(String text, int margin) {
-        BitMatrix chosen = encode(text, margin, -1);
+        BitMatrix chosen = standard(text, margin);
         if (reads(chosen, text)) {
             return chosen;
         }
