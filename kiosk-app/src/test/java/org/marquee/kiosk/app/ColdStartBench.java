@@ -43,10 +43,8 @@ public final class ColdStartBench {
                 new AnimationTimer() {
                     @Override
                     public void handle(long now) {
-                        Node shown = stage.getScene().lookup("[id^=showtime-]");
-                        if (shown == null) {
-                            shown = find(stage.getScene().getRoot());
-                        }
+                        // JavaFX CSS has no attribute selectors: the showtime buttons are found by their ids
+                        Node shown = find(stage.getScene().getRoot());
                         if (shown != null && shown.isVisible()) {
                             stop();
                             long ms = System.currentTimeMillis() - jvmStart;
