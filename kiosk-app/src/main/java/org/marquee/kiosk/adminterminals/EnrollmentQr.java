@@ -24,9 +24,8 @@ final class EnrollmentQr {
         return ReadableQr.modules(text, QUIET_ZONE);
     }
 
-    /** A square image of about {@code size} pixels: the largest whole number of pixels per module that fits. */
-    static Image of(String text, int size) {
-        BitMatrix modules = modules(text);
+    /** {@code modules} drawn as a square image of about {@code size} pixels, a whole number of pixels per module. */
+    static Image image(BitMatrix modules, int size) {
         int scale = Math.max(1, size / modules.getWidth());
         int side = modules.getWidth() * scale;
         WritableImage image = new WritableImage(side, side);

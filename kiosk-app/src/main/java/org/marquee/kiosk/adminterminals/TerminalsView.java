@@ -1,5 +1,6 @@
 package org.marquee.kiosk.adminterminals;
 
+import com.google.zxing.common.BitMatrix;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -162,14 +163,22 @@ public final class TerminalsView extends StackPane {
         card.getStyleClass().addAll("card", "admin-card", "admin-secret");
         card.setMaxHeight(VBox.USE_PREF_SIZE);
         StackPane.setAlignment(card, javafx.geometry.Pos.TOP_CENTER);
-        model.issuedProperty().addListener((obs, before, now) -> show(now, title, token, enrollment, qr, messages));
-        show(model.issuedProperty().get(), title, token, enrollment, qr, messages);
+        model.issuedProperty()
+                .addListener((obs, before, now) ->
+                        show(now, model.issuedCodeProperty().get(), title, token, enrollment, qr, messages));
+        show(model.issuedProperty().get(), model.issuedCodeProperty().get(), title, token, enrollment, qr, messages);
         card.visibleProperty().bind(model.issuedProperty().isNotNull());
         return card;
     }
 
     private static void show(
-            AdminTerminal issued, Label title, TextField token, TextField enrollment, ImageView qr, Messages messages) {
+            AdminTerminal issued,
+            BitMatrix code,
+            Label title,
+            TextField token,
+            TextField enrollment,
+            ImageView qr,
+            Messages messages) {
         if (issued == null) {
             token.setText("");
             enrollment.setText("");
@@ -179,7 +188,7 @@ public final class TerminalsView extends StackPane {
         title.setText(messages.get("admin.terminals.issued", issued.name()));
         token.setText(issued.token());
         enrollment.setText(issued.enrollment());
-        qr.setImage(issued.enrollment() == null ? null : EnrollmentQr.of(issued.enrollment(), 220));
+        qr.setImage(code == null ? null : EnrollmentQr.image(code, 220));
         token.requestFocus();
     }
 

@@ -1,5 +1,6 @@
 package org.marquee.kiosk.adminterminals;
 
+import com.google.zxing.common.BitMatrix;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,6 +53,7 @@ public final class TerminalsViewModel {
     private final ObservableList<TheaterSettings> theaters = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AdminTerminal> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AdminTerminal> issued = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BitMatrix> issuedCode = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Pending> pending = new ReadOnlyObjectWrapper<>(Pending.NONE);
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<TerminalKind> kind = new SimpleObjectProperty<>(TerminalKind.KIOSK);
@@ -98,10 +100,11 @@ public final class TerminalsViewModel {
                 theater.get() == null ? null : theater.get().id());
         working.set(true);
         tasks.run(
-                () -> terminalsApi.createTerminal(request),
-                created -> {
+                () -> Issued.of(terminalsApi.createTerminal(request)),
+                done -> {
+                    AdminTerminal created = done.terminal();
                     terminals.add(withoutSecret(created));
-                    issued.set(created);
+                    show(done);
                     name.set("");
                     working.set(false);
                 },
@@ -138,9 +141,10 @@ public final class TerminalsViewModel {
         working.set(true);
         tasks.run(
                 () -> action == Pending.REVOKE
-                        ? terminalsApi.revokeTerminal(terminal.id())
-                        : terminalsApi.rotateToken(terminal.id()),
-                changed -> {
+                        ? new Issued(terminalsApi.revokeTerminal(terminal.id()), null)
+                        : Issued.of(terminalsApi.rotateToken(terminal.id())),
+                done -> {
+                    AdminTerminal changed = done.terminal();
                     AdminTerminal listed = withoutSecret(changed);
                     int at = terminals.indexOf(terminal);
                     if (at >= 0) {
@@ -148,7 +152,7 @@ public final class TerminalsViewModel {
                     }
                     selected.set(listed);
                     if (action == Pending.ROTATE) {
-                        issued.set(changed);
+                        show(done);
                     } else {
                         notice.set(messages.get("admin.terminals.revoked", changed.name()));
                     }
@@ -159,7 +163,25 @@ public final class TerminalsViewModel {
 
     /** The manager has noted the token: it is forgotten here and cannot be shown again. */
     public void dismissToken() {
+        issuedCode.set(null);
         issued.set(null);
+    }
+
+    /** The code first: whoever watches {@link #issuedProperty()} finds the code of the terminal it is told of. */
+    private void show(Issued done) {
+        issuedCode.set(done.code());
+        issued.set(done.terminal());
+    }
+
+    /**
+     * A terminal as the server answered, with its enrollment text's QR code when it has one: the code is made (and
+     * read back, a few milliseconds) with the request, off the UI thread.
+     */
+    private record Issued(AdminTerminal terminal, BitMatrix code) {
+        static Issued of(AdminTerminal terminal) {
+            return new Issued(
+                    terminal, terminal.enrollment() == null ? null : EnrollmentQr.modules(terminal.enrollment()));
+        }
     }
 
     private void failed(ApiProblem problem) {
@@ -201,6 +223,11 @@ public final class TerminalsViewModel {
     /** The terminal whose new token is shown, once; null otherwise. */
     public ReadOnlyObjectProperty<AdminTerminal> issuedProperty() {
         return issued.getReadOnlyProperty();
+    }
+
+    /** The QR code of the issued terminal's enrollment text, one bit per module; null when none is shown. */
+    public ReadOnlyObjectProperty<BitMatrix> issuedCodeProperty() {
+        return issuedCode.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Pending> pendingProperty() {

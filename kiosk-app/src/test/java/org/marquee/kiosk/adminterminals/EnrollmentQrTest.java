@@ -30,7 +30,7 @@ class EnrollmentQrTest {
                 .as("the standard's own choice, as the admin screen drew it before")
                 .isFalse();
 
-        Image shown = EnrollmentQr.of(UNLUCKY, 220);
+        Image shown = EnrollmentQr.image(EnrollmentQr.modules(UNLUCKY), 220);
 
         assertThat(decode(shown)).isEqualTo(UNLUCKY);
         assertThat(shown.getWidth()).isEqualTo(shown.getHeight()).isBetween(110.0, 220.0);

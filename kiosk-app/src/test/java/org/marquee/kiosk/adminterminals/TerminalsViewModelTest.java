@@ -15,6 +15,7 @@ import org.marquee.kiosk.i18n.Messages;
 import org.marquee.kiosk.testing.AdminFakes;
 import org.marquee.model.AdminTerminal;
 import org.marquee.model.TerminalKind;
+import org.marquee.qr.ReadableQr;
 
 /** The terminals screen's logic without the FX toolkit, against the admin API's in-memory fake. */
 class TerminalsViewModelTest {
@@ -55,6 +56,9 @@ class TerminalsViewModelTest {
         assertThat(issued.enrollment())
                 .isEqualTo("marquee://enroll?server=https://box.example&token=" + issued.token());
         assertThat(server.desk().tokenWorks(issued.token())).isTrue();
+        assertThat(ReadableQr.reads(model.issuedCodeProperty().get(), issued.enrollment()))
+                .as("its QR code, made with the request")
+                .isTrue();
         assertThat(model.terminals()).extracting(AdminTerminal::name).contains("Door 1");
         assertThat(model.terminals())
                 .allSatisfy(terminal -> assertThat(terminal.token()).isNull());
@@ -62,6 +66,7 @@ class TerminalsViewModelTest {
 
         model.dismissToken();
         assertThat(model.issuedProperty().get()).isNull();
+        assertThat(model.issuedCodeProperty().get()).isNull();
     }
 
     @Test
@@ -98,6 +103,11 @@ class TerminalsViewModelTest {
 
         String second = model.issuedProperty().get().token();
         assertThat(second).isNotEqualTo(first);
+        assertThat(ReadableQr.reads(
+                        model.issuedCodeProperty().get(),
+                        model.issuedProperty().get().enrollment()))
+                .as("the new token's QR code")
+                .isTrue();
         assertThat(server.desk().tokenWorks(first)).isFalse();
         assertThat(server.desk().tokenWorks(second)).isTrue();
     }
