@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.marquee.server.db.DatabaseCredentials;
 import org.marquee.server.db.DatabaseSettings;
 import org.marquee.server.holds.HoldPolicy;
+import org.marquee.server.logging.Logs;
 import org.marquee.server.orders.CodeGuessLimit;
 import org.marquee.server.tickets.MailSettings;
 import picocli.CommandLine;
@@ -155,7 +156,9 @@ public final class ServerMain implements Callable<Integer> {
     boolean smtpStartTls;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        Logs.finish();
+        System.exit(code);
     }
 
     static CommandLine commandLine() {
@@ -182,6 +185,7 @@ public final class ServerMain implements Callable<Integer> {
                             if (server != null) {
                                 server.close();
                             }
+                            Logs.finish();
                             stopped.countDown();
                         },
                         "marquee-shutdown"));

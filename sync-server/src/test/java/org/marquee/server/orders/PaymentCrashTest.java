@@ -89,7 +89,8 @@ class PaymentCrashTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> orderStatus(db, sale).equals("PAID"));
             assertThat(soldSeats(db, sale)).containsExactlyInAnyOrderElementsOf(sale.seats());
-            assertThat(again.log()).contains("event=payment_reconciled");
+            // log lines reach the file within BatchedConsoleAppender's interval, not at once
+            await().atMost(Duration.ofSeconds(10)).until(() -> again.log().contains("event=payment_reconciled"));
         }
         assertThat(Ledger.read(dataDir).charges()).isEqualTo(1);
         assertThat(Ledger.read(dataDir).kept()).isEqualTo(sale.totalMinor());
