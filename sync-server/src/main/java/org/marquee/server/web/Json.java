@@ -1,7 +1,9 @@
 package org.marquee.server.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +21,12 @@ import org.marquee.server.common.MarqueeException;
 /** The server's one JSON configuration: ISO-8601 instants, unknown fields ignored, nothing after the document. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // Jackson's default keeps its read and write buffers per thread; every request here is a new
+                    // virtual thread, so each answer allocated them afresh (issue 17, tenth session). A shared pool
+                    // hands them from one request to the next.
+                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                    .build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
