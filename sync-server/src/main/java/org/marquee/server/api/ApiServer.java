@@ -28,6 +28,8 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("org.marquee.server.request");
     /** Bodies of this API are small; anything larger is refused with 413 before it is read. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    static final int RESPONSE_COPY_BYTES = 8 * 1024;
     /**
      * How long a blocking read or write inside a request may stall. A body shorter than its Content-Length is
      * answered after this instead of Jetty's 30 s connection timeout; idle keep-alive and SSE connections are not
@@ -54,6 +56,10 @@ public final class ApiServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.prefer405over404 = true;
+            // Javalin copies every answer into Jetty through a buffer of this size, allocated per answer (32 KiB by
+            // default, Jetty's whole output buffer). Most answers are a few hundred bytes; Jetty gathers writes up to
+            // 8 KiB (a quarter of its buffer) before it sends, so larger answers go out as they did.
+            config.http.responseBufferSize = RESPONSE_COPY_BYTES;
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
