@@ -18,9 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * Writes log lines to standard output from one writer thread that wakes every {@value #INTERVAL_MS} ms and writes
  * what came in meanwhile in one {@code write}. A logging thread only adds its line to a lock-free queue: it takes no
  * lock, makes no system call and wakes nobody. logback's {@code ConsoleAppender} formats and writes every line on the
- * thread that logs it, under a lock, one system call per line; with a line per request, that lock (dozens of request
- * threads queueing for it) and that call cost the server about a fifth of its throughput on the contended hold workload
- * (docs/BENCHMARKS.md, issue 17, tenth session).
+ * thread that logs it, under a lock, one system call per line; with a line per request, the request log cost 17–29 %
+ * of the throughput on the contended hold workload, and this appender takes the lock and the system call off the
+ * request threads (docs/BENCHMARKS.md, issue 17, tenth session; decision 0036).
  *
  * <p>Nothing is dropped: when {@code queueSize} lines wait, a logging thread waits for room. A line appears at most
  * {@value #INTERVAL_MS} ms after it is logged. Lines still queued when logback stops (the server's shutdown, see
