@@ -57,8 +57,8 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.prefer405over404 = true;
             // Javalin copies every answer into Jetty through a buffer of this size, allocated per answer (32 KiB by
-            // default, Jetty's whole output buffer). Most answers are a few hundred bytes; Jetty gathers writes up to
-            // 8 KiB (a quarter of its buffer) before it sends, so larger answers go out as they did.
+            // default, Jetty's whole output buffer). Most answers are a few hundred bytes; Jetty gathers the 8-KiB
+            // writes in its own buffer, so an answer up to 32 KiB now goes out with Content-Length, not chunked.
             config.http.responseBufferSize = RESPONSE_COPY_BYTES;
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;

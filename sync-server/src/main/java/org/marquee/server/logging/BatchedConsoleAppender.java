@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * of the throughput on the contended hold workload, and this appender takes the lock and the system call off the
  * request threads (docs/BENCHMARKS.md, issue 17, tenth session; decision 0036).
  *
- * <p>Nothing is dropped: when {@code queueSize} lines wait, a logging thread waits for room. A line appears at most
+ * <p>Nothing is dropped: when {@code queueSize} lines wait, a logging thread waits for room (unless the writer itself
+ * has died, when lines are dropped and that is reported once: logging never hangs the server). A line appears at most
  * {@value #INTERVAL_MS} ms after it is logged. Lines still queued when logback stops (the server's shutdown, see
  * {@code ServerMain}) are written before {@link #stop()} returns; a {@code kill -9} loses what is queued, at most the
  * last {@value #INTERVAL_MS} ms of lines.
@@ -38,6 +39,7 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
     private Encoder<ILoggingEvent> encoder;
     private int queueSize = 65_536;
     private volatile boolean stopping;
+    private volatile boolean writerLost;
     private Thread writer;
 
     public BatchedConsoleAppender() {
@@ -77,6 +79,14 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
         // the message, the MDC and the caller's thread name are taken now: the writer formats the line later
         event.prepareForDeferredProcessing();
         while (queued.get() >= queueSize && !stopping) {
+            if (!writer.isAlive()) {
+                // the writer died (an Error while formatting or writing): the server must not hang on its log
+                if (!writerLost) {
+                    writerLost = true;
+                    addError("The log writer has stopped; log lines are lost from now on");
+                }
+                return;
+            }
             LockSupport.unpark(writer);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.status.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -153,6 +154,37 @@ class BatchedConsoleAppenderTest {
         logger.info("event=back");
         await().atMost(Duration.ofSeconds(5)).until(() -> output.lines().contains("requestId=- event=back"));
         assertThat(errors()).hasSize(1);
+    }
+
+    @Test
+    void aWriterKilledByAnErrorNeverHangsTheThreadsThatLog() {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder() {
+            @Override
+            public byte[] encode(ILoggingEvent event) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+        encoder.setContext(context);
+        encoder.setPattern("%msg%n");
+        encoder.start();
+        BatchedConsoleAppender appender = new BatchedConsoleAppender(new Output());
+        appender.setContext(context);
+        appender.setName("STDOUT");
+        appender.setEncoder(encoder);
+        appender.setQueueSize(16);
+        appender.start();
+        Logger logger = context.getLogger("test");
+        logger.addAppender(appender);
+
+        Thread logging = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 1_000; i++) {
+                logger.info("event=request n={}", i);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !logging.isAlive());
+        assertThat(errors())
+                .extracting(Status::getMessage)
+                .contains("The log writer has stopped; log lines are lost from now on");
     }
 
     @Test
