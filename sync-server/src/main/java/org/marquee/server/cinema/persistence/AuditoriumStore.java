@@ -102,14 +102,20 @@ public final class AuditoriumStore {
                         .one());
     }
 
-    /** The auditorium's showtimes on sale that have not started, locked, oldest first. */
+    /**
+     * The auditorium's showtimes on sale that have not started, locked, oldest first. {@code FOR NO KEY UPDATE}, not
+     * {@code FOR UPDATE}: a sale being confirmed has already locked its seats' claims and then writes tickets that
+     * reference the showtime (a key-share lock on its row). {@code FOR UPDATE} would make that sale wait for this unit
+     * while this unit waits for the sale's claims in {@link #seal}: a deadlock PostgreSQL broke after a second, retried,
+     * and once gave the manager a 503. The claims' row locks are what keeps a dropped seat from being held or sold.
+     */
     public List<FutureShowtime> futureShowtimes(long auditoriumId) {
         return Transactions.retrying(
                 jdbi,
                 handle -> handle.createQuery("""
                         select id, layout from showtimes
                          where auditorium_id = :a and status = 'ON_SALE' and starts_at > now()
-                         order by id for update""")
+                         order by id for no key update""")
                         .bind("a", auditoriumId)
                         .map((rs, ctx) ->
                                 new FutureShowtime(rs.getLong("id"), CinemaStore.strings(rs.getArray("layout"))))

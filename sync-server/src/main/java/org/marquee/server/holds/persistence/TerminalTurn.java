@@ -13,7 +13,9 @@ import org.marquee.server.seatrules.HouseSeats;
 
 /**
  * How a hold request's transaction begins, in one round trip: it locks the terminal's row, so that requests of one
- * terminal change its hold one after the other; reads the transaction's time and the showtime's house seats; and ends
+ * terminal change its hold one after the other ({@code FOR NO KEY UPDATE}: rows that name the terminal, such as an
+ * audit entry of a manager signed in there, are still written meanwhile; {@code FOR UPDATE} made such a write wait for
+ * the hold while the hold waited for the writer's seats, a deadlock PostgreSQL takes a second to break); reads the transaction's time and the showtime's house seats; and ends
  * the terminal's active hold, leaving its seats for the caller to free or take over.
  *
  * <p>The two statements travel together ({@link PlainSql.Bound#queries}) and run in order, the second with its own
@@ -29,7 +31,7 @@ record TerminalTurn(SeatsSeen.Opening opening, Optional<HoldRecord> previous) {
             select now() as now, r.house_seat_ids, r.house_release_minutes
               from terminals t left join showtime_seat_rules r on r.showtime_id = :s
              where t.id = :t
-               for update of t;
+               for no key update of t;
             """ + HoldRows.END_HOLD + " where terminal_id = :t and status = 'ACTIVE' returning " + HoldRows.COLUMNS);
 
     static TerminalTurn begin(Handle handle, long terminalId, long showtimeId) {
