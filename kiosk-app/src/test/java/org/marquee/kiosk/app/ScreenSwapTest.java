@@ -28,7 +28,9 @@ import org.marquee.kiosk.counter.LookupView;
 import org.marquee.kiosk.counter.LookupViewModel;
 import org.marquee.kiosk.counter.ShowtimeNames;
 import org.marquee.kiosk.i18n.Messages;
+import org.marquee.kiosk.settings.Mode;
 import org.marquee.kiosk.testing.FakeBoxOffice;
+import org.marquee.kiosk.testing.ModeStage;
 import org.marquee.model.PaymentMethod;
 import org.marquee.model.PaymentRequest;
 import org.marquee.model.SeatType;
@@ -49,7 +51,7 @@ class ScreenSwapTest {
 
     private final Messages messages = new Messages(Locale.ENGLISH);
     private final FakeBoxOffice.Terminal clerk = CheckoutFixture.terminal();
-    private final BorderPane root = new BorderPane();
+    private final BorderPane root = ModeStage.styled(new BorderPane(), Mode.COUNTER, false);
     private Scene scene;
 
     @Start

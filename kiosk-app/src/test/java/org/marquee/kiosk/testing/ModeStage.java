@@ -47,14 +47,21 @@ public final class ModeStage {
     }
 
     private static Scene scene(Parent view, Mode mode, boolean highContrast, double width, double height) {
-        BorderPane root = new BorderPane(view);
+        return new Scene(styled(new BorderPane(view), mode, highContrast), width, height);
+    }
+
+    /**
+     * Gives {@code root} the main window's style classes and sheets, for a test that puts views in its centre itself:
+     * without base.css, the colours the screens' sheets look up are unresolved (a JavaFX warning per rule).
+     */
+    public static BorderPane styled(BorderPane root, Mode mode, boolean highContrast) {
         root.getStyleClass().addAll("main-window", "mode-" + mode.name().toLowerCase(Locale.ROOT));
         root.getStylesheets().add(sheet("base.css"));
         root.getStylesheets().add(sheet(mode == Mode.KIOSK ? "kiosk.css" : "counter.css"));
         if (highContrast) {
             root.getStylesheets().add(sheet("high-contrast.css"));
         }
-        return new Scene(root, width, height);
+        return root;
     }
 
     private static String sheet(String name) {
