@@ -104,10 +104,11 @@ public final class AuditoriumStore {
 
     /**
      * The auditorium's showtimes on sale that have not started, locked, oldest first. {@code FOR NO KEY UPDATE}, not
-     * {@code FOR UPDATE}: a sale being confirmed has already locked its seats' claims and then writes tickets that
-     * reference the showtime (a key-share lock on its row). {@code FOR UPDATE} would make that sale wait for this unit
-     * while this unit waits for the sale's claims in {@link #seal}: a deadlock PostgreSQL broke after a second, retried,
-     * and once gave the manager a 503. The claims' row locks are what keeps a dropped seat from being held or sold.
+     * {@code FOR UPDATE}: a hold being written has already inserted its seats' claims and then checks its row's
+     * foreign key to the showtime (a key-share lock on the showtime's row; tickets and orders do the same). {@code FOR
+     * UPDATE} made that hold wait for this unit while this unit waited for the hold's claims in {@link #seal}: a
+     * deadlock PostgreSQL broke after a second (decision 0037). The claims' row locks are what keeps a dropped seat
+     * from being held or sold.
      */
     public List<FutureShowtime> futureShowtimes(long auditoriumId) {
         return Transactions.retrying(
