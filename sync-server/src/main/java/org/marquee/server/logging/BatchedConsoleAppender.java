@@ -31,6 +31,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     static final long INTERVAL_MS = 20;
+    static final String WRITER_LOST = "The log writer has stopped; log lines are lost from now on";
     private static final long STOP_WAIT_MS = 5_000;
 
     private final OutputStream out;
@@ -70,7 +71,16 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
             return;
         }
         stopping = false;
-        writer = Thread.ofPlatform().daemon().name("marquee-log-writer").start(this::writeUntilStopped);
+        writer = Thread.ofPlatform()
+                .daemon()
+                .name("marquee-log-writer")
+                // an Error that kills the writer is reported here, once, as it happens, and goes no further: the JVM's
+                // default handler would print it to stderr beside the log, and a test's would rethrow it elsewhere
+                .uncaughtExceptionHandler((thread, error) -> {
+                    writerLost = true;
+                    addError(WRITER_LOST, error);
+                })
+                .start(this::writeUntilStopped);
         super.start();
     }
 
@@ -83,7 +93,7 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
                 // the writer died (an Error while formatting or writing): the server must not hang on its log
                 if (!writerLost) {
                     writerLost = true;
-                    addError("The log writer has stopped; log lines are lost from now on");
+                    addError(WRITER_LOST);
                 }
                 return;
             }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -176,15 +177,27 @@ class BatchedConsoleAppenderTest {
         Logger logger = context.getLogger("test");
         logger.addAppender(appender);
 
-        Thread logging = Thread.ofVirtual().start(() -> {
-            for (int i = 0; i < 1_000; i++) {
-                logger.info("event=request n={}", i);
-            }
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> !logging.isAlive());
+        List<Throwable> escaped = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> escaped.add(error));
+        try {
+            Thread logging = Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 1_000; i++) {
+                    logger.info("event=request n={}", i);
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).dontCatchUncaughtExceptions().until(() -> !logging.isAlive());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
         assertThat(errors())
                 .extracting(Status::getMessage)
-                .contains("The log writer has stopped; log lines are lost from now on");
+                .as("reported once, when the writer died")
+                .containsOnlyOnce(BatchedConsoleAppender.WRITER_LOST);
+        assertThat(errors().getFirst().getThrowable()).isInstanceOf(OutOfMemoryError.class);
+        // before, the Error reached the default handler: under awaitility, which rethrows what it catches there, it
+        // ended the whole test run (a surefire fork lost to "OutOfMemoryError: Java heap space")
+        assertThat(escaped).as("errors that left the writer thread").isEmpty();
     }
 
     @Test
