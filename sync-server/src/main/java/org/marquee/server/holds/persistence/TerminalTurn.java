@@ -15,8 +15,9 @@ import org.marquee.server.seatrules.HouseSeats;
  * How a hold request's transaction begins, in one round trip: it locks the terminal's row, so that requests of one
  * terminal change its hold one after the other ({@code FOR NO KEY UPDATE}: rows that name the terminal, such as an
  * audit entry of a manager signed in there, are still written meanwhile; {@code FOR UPDATE} made such a write wait for
- * the hold while the hold waited for the writer's seats, a deadlock PostgreSQL takes a second to break); reads the transaction's time and the showtime's house seats; and ends
- * the terminal's active hold, leaving its seats for the caller to free or take over.
+ * the hold while the hold waited for the writer's seats, a deadlock PostgreSQL takes a second to break, decision 0037);
+ * reads the transaction's time and the showtime's house seats; and ends the terminal's active hold, leaving its seats
+ * for the caller to free or take over.
  *
  * <p>The two statements travel together ({@link PlainSql.Bound#queries}) and run in order, the second with its own
  * snapshot taken after the first has its lock, exactly as when they were sent apart: a second request of the same
