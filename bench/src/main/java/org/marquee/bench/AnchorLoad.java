@@ -44,6 +44,8 @@ final class AnchorLoad implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        target.atLeastOneSeat("--hot-seats", hotSeats);
+        target.atLeastOneSeat("--hall-seats", hallSeats);
         long showtimeId = target.showtimeId();
         HoldLoad marquee = new HoldLoad();
         marquee.target = target;

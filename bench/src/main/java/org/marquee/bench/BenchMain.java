@@ -23,6 +23,11 @@ public final class BenchMain {
 
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.exit(new CommandLine(new BenchMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every bench as a subcommand. */
+    static CommandLine commandLine() {
+        return new CommandLine(new BenchMain());
     }
 }

@@ -64,6 +64,7 @@ final class HoldLoad implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        target.atLeastOneSeat("--seats", seats);
         long showtimeId = target.showtimeId();
         List<String> hot = target.hotSeats(showtimeId, seats);
         int poolSize = target.poolSize();

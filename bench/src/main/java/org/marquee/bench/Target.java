@@ -18,12 +18,27 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** What every bench shares: the server, its database, the showtime under load, and how figures are printed. */
 final class Target {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The command this mixin is part of, for errors about its options. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** Refuses a seat count below one, before anything is asked of the server: no seat to fight over is no workload. */
+    void atLeastOneSeat(String option, int count) {
+        if (count < 1) {
+            throw new ParameterException(
+                    command.commandLine(), option + " must be at least 1 (seats to hold); " + count + " was given.");
+        }
+    }
 
     @Option(
             names = "--server",
@@ -157,6 +172,9 @@ final class Target {
             if (seat.path("status").asText().equals("AVAILABLE")) {
                 free.add(seat.path("id").asText());
             }
+        }
+        if (free.isEmpty()) {
+            throw new IllegalStateException("Showtime " + showtimeId + " has no available seat left to hold.");
         }
         Collections.shuffle(free, new Random(42));
         return List.copyOf(free.subList(0, Math.min(count, free.size())));

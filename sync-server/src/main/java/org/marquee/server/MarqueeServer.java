@@ -163,7 +163,7 @@ public final class MarqueeServer implements AutoCloseable {
                 new DemoLoader(database.jdbi()).load(config.demoKiosks());
             }
             var catalog = new CatalogService(new CatalogStore(database.jdbi()));
-            var holdStore = new HoldStore(database.jdbi());
+            var holdStore = new HoldStore(database.jdbi(), database::connectionsWaitedFor);
             // seat maps answer from memory while the seat listener is healthy and nothing changed (decision 0029)
             // -Dmarquee.seatmaps.fromMemory=false: every read asks PostgreSQL, as before 0029 (a switch for operators,
             // and the benchmark's "before")

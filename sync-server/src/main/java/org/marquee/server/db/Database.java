@@ -151,6 +151,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * True while requests are waiting for one of the pool's connections: the connections, not the requests, are the
+     * limit just now. One field read, fit for every request.
+     */
+    public boolean connectionsWaitedFor() {
+        var pool = dataSource.getHikariPoolMXBean();
+        return pool != null && pool.getThreadsAwaitingConnection() > 0;
+    }
+
     /** A run-time setting of the database, such as {@code fsync}. */
     public String setting(String name) {
         return jdbi.withHandle(handle -> handle.createQuery("select current_setting(:name)")

@@ -119,10 +119,12 @@ public final class HoldService {
         SeatChoice choice = new AskedSeats(showtimeId, seatRules, caller, accessible, override, audit, seats);
         // when the choice passes on what this instance last saw, trusted or not, the first check would very likely pass
         // too and only cost a round trip: the transaction decides anyway (a wrong hint costs a refusal there, never a
-        // grant)
-        boolean firstCheck = memory.recent(showtimeId)
-                .map(claimedBy -> !RememberedSeats.wouldPass(choice, claimedBy, caller.terminalId()))
-                .orElse(true);
+        // grant). Not while requests wait for connections: then the hint is as old as that wait, a refusal in the
+        // transaction holds a connection others wait for, and the waiting first checks share one read (decision 0038)
+        boolean firstCheck = store.connectionsScarce()
+                || memory.recent(showtimeId)
+                        .map(claimedBy -> !RememberedSeats.wouldPass(choice, claimedBy, caller.terminalId()))
+                        .orElse(true);
         long stamp = memory.stamp();
         HoldResult result = counted(store.create(
                 caller.terminalId(), showtimeId, choice, firstCheck, accessible, policy.ttl(), policy.maxTotal()));

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.marquee.model.ErrorCode;
@@ -32,11 +33,27 @@ public final class HoldStore {
     private static final int CHOICE_ATTEMPTS = 30;
 
     private final Jdbi jdbi;
+    private final BooleanSupplier connectionsWaitedFor;
     /** First checks of one showtime share their reads of its committed claims. */
     private final SharedReads<ClaimsSeen.Claims> wholeReads = new SharedReads<>();
 
+    /** A store whose pool is never short of connections, as far as it knows ({@link #connectionsScarce}). */
     public HoldStore(Jdbi jdbi) {
+        this(jdbi, () -> false);
+    }
+
+    /** {@code connectionsWaitedFor} tells whether requests are waiting for a connection of {@code jdbi}'s pool now. */
+    public HoldStore(Jdbi jdbi, BooleanSupplier connectionsWaitedFor) {
         this.jdbi = jdbi;
+        this.connectionsWaitedFor = connectionsWaitedFor;
+    }
+
+    /**
+     * True while requests wait for a connection: then a transaction that will be refused keeps one from a request
+     * that could use it, and a first check costs each of the waiting requests a share of one read (decision 0038).
+     */
+    public boolean connectionsScarce() {
+        return connectionsWaitedFor.getAsBoolean();
     }
 
     /**
