@@ -1,5 +1,6 @@
 package org.marquee.server;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -197,9 +198,20 @@ public final class ServerMain implements Callable<Integer> {
         } finally {
             started.countDown();
         }
-        System.out.printf("Marquee sync server listening on http://localhost:%d/api/v1 (Ctrl-C stops it)%n", port);
+        announce(System.out, port);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Prints the line scripts wait for ({@code listening on http://…/api/v1}), in one write: the log writer writes to
+     * the same file from its own thread, and {@code printf} wrote the line in four pieces, between which a log line
+     * once landed and the packaging check never found the address.
+     */
+    static void announce(PrintStream out, int port) {
+        out.print("Marquee sync server listening on http://localhost:" + port + "/api/v1 (Ctrl-C stops it)"
+                + System.lineSeparator());
+        out.flush();
     }
 
     ServerConfig config() {
