@@ -37,11 +37,6 @@ public final class HoldStore {
     /** First checks of one showtime share their reads of its committed claims. */
     private final SharedReads<ClaimsSeen.Claims> wholeReads = new SharedReads<>();
 
-    /** A store whose pool is never short of connections, as far as it knows ({@link #connectionsScarce}). */
-    public HoldStore(Jdbi jdbi) {
-        this(jdbi, () -> false);
-    }
-
     /** {@code connectionsWaitedFor} tells whether requests are waiting for a connection of {@code jdbi}'s pool now. */
     public HoldStore(Jdbi jdbi, BooleanSupplier connectionsWaitedFor) {
         this.jdbi = jdbi;
