@@ -68,9 +68,27 @@ public final class AskedSeats implements SeatChoice {
     }
 
     @Override
+    public Optional<Unread> withoutReading() {
+        if (!ruleFree()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Unread(
+                seats, kiosk ? Optional.of(rules.startsAt()) : Optional.empty(), AskedSeats::houseSeatsRefusal));
+    }
+
+    /** No seat rule binds, is overridden, or guards an asked seat: only house seats may be left to check. */
+    private boolean ruleFree() {
+        return !binds && !overriding() && !accessibleAsked;
+    }
+
+    private boolean overriding() {
+        return rules.rule() == SingleSeatRule.ALL && !binds;
+    }
+
+    @Override
     public List<String> decide(SeatsSeen seen) {
-        boolean overriding = rules.rule() == SingleSeatRule.ALL && !binds;
-        if (seen.deciding() && !binds && !overriding && !accessibleAsked) {
+        boolean overriding = overriding();
+        if (seen.deciding() && ruleFree()) {
             if (!kiosk) {
                 // nothing to decide but the claim itself, which the claim statement does: no read on the hot path
                 return seats;
@@ -121,14 +139,17 @@ public final class AskedSeats implements SeatChoice {
         List<String> house =
                 seats.stream().filter(houseSeats.seatIds()::contains).toList();
         if (!house.isEmpty()) {
-            throw MarqueeException.refusal(
-                    ErrorCode.HOUSE_SEATS,
-                    (house.size() == 1
-                                    ? "Seat " + house.getFirst() + " is"
-                                    : "Seats " + String.join(", ", house) + " are")
-                            + " kept for the box office. Please ask at the counter, or choose other seats.",
-                    Map.of("seatIds", house));
+            throw houseSeatsRefusal(house);
         }
+    }
+
+    /** A kiosk's answer for asked seats kept for the box office. */
+    private static MarqueeException houseSeatsRefusal(List<String> house) {
+        return MarqueeException.refusal(
+                ErrorCode.HOUSE_SEATS,
+                (house.size() == 1 ? "Seat " + house.getFirst() + " is" : "Seats " + String.join(", ", house) + " are")
+                        + " kept for the box office. Please ask at the counter, or choose other seats.",
+                Map.of("seatIds", house));
     }
 
     private void checkAccessible(SeatsSeen seen, SeatsSeen.Seen now) {

@@ -1,6 +1,9 @@
 package org.marquee.server.holds;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How a hold's seats are decided: the seats asked for, checked against the seat rules, or the best block for a count.
@@ -17,6 +20,25 @@ public interface SeatChoice {
 
     /** True when it picks seats itself: there is no first check, and a taken seat means choosing again. */
     boolean choosesSeats();
+
+    /**
+     * The seats, when deciding them inside the hold's transaction needs nothing read there but, for a kiosk, the house
+     * seats (no seat rule to check against others' claims or accessible seats): the claim alone decides, and the
+     * transaction can be sent whole at once (decision 0039). Empty otherwise.
+     */
+    default Optional<Unread> withoutReading() {
+        return Optional.empty();
+    }
+
+    /**
+     * Seats decided without a read. With {@code houseSeatsUntil} (a kiosk's hold), house seats among them are refused
+     * until they are released before that start ({@link org.marquee.server.seatrules.HouseSeats#releasesAt}), with
+     * {@code houseRefusal}'s answer naming them.
+     */
+    record Unread(
+            List<String> seats,
+            Optional<Instant> houseSeatsUntil,
+            Function<List<String>, ? extends RuntimeException> houseRefusal) {}
 
     /** Exactly these seats, no rule applied: for holds whose seats were checked before. */
     static SeatChoice exactly(List<String> seats) {

@@ -17,6 +17,7 @@ import org.marquee.model.ErrorCode;
 import org.marquee.model.HoldStatus;
 import org.marquee.server.common.MarqueeException;
 import org.marquee.server.db.Transactions;
+import org.marquee.server.db.UnitOfWork;
 import org.marquee.server.holds.HoldRecord;
 import org.marquee.server.holds.HoldResult;
 import org.marquee.server.holds.SeatChoice;
@@ -75,8 +76,16 @@ public final class HoldStore {
                 return new HoldResult.Taken(taken.seatIds(), committed.lastWhole());
             }
         }
+        Optional<SeatChoice.Unread> decided = choice.withoutReading();
         for (int attempt = 1; ; attempt++) {
             try {
+                if (decided.isPresent() && !UnitOfWork.active()) {
+                    // nothing to read between the turn and the claim: the whole transaction in one round trip
+                    return Transactions.retrying(
+                            jdbi,
+                            handle -> OneTripGrant.grant(
+                                    handle, terminalId, showtimeId, decided.get(), accessible, ttl, maxTotal));
+                }
                 return Transactions.retrying(jdbi, handle -> {
                     TerminalTurn turn = TerminalTurn.begin(handle, terminalId, showtimeId);
                     Instant now = turn.opening().now();

@@ -33,16 +33,26 @@ final class SeatClaims {
                    case when s.take then cast(:expiresAt as timestamptz) end,
                    nextval('seat_claim_version')
               from unnest(cast(:seats as text[]), cast(:take as boolean[])) as s (seat, take)
-            on conflict (showtime_id, seat_id) do update
-               set state = excluded.state, hold_id = excluded.hold_id, terminal_id = excluded.terminal_id,
-                   expires_at = excluded.expires_at, version = excluded.version
-             where (excluded.state = 'HELD'
-                    and (c.state = 'FREE'
-                         or (c.state = 'HELD' and (c.expires_at <= now()
-                                                   or c.hold_id = cast(:hold as uuid)
-                                                   or c.hold_id = cast(:releasing as uuid)))))
-                or (excluded.state = 'FREE' and c.state = 'HELD' and c.hold_id = cast(:releasing as uuid))
-            returning c.seat_id, c.state""";
+            """ + takeOrFree("cast(:releasing as uuid)");
+
+    /**
+     * How every claim statement ends: the rows to take ({@code state = 'HELD'}) or free ({@code 'FREE'}) are offered in
+     * order and each is written only under the conditions above; {@code releasing} is the SQL of the released hold's
+     * id (null for none). Returns every row written.
+     */
+    static String takeOrFree(String releasing) {
+        return """
+                on conflict (showtime_id, seat_id) do update
+                   set state = excluded.state, hold_id = excluded.hold_id, terminal_id = excluded.terminal_id,
+                       expires_at = excluded.expires_at, version = excluded.version
+                 where (excluded.state = 'HELD'
+                        and (c.state = 'FREE'
+                             or (c.state = 'HELD' and (c.expires_at <= now()
+                                                       or c.hold_id = excluded.hold_id
+                                                       or c.hold_id = %1$s))))
+                    or (excluded.state = 'FREE' and c.state = 'HELD' and c.hold_id = %1$s)
+                returning c.showtime_id, c.seat_id, c.state""".formatted(releasing);
+    }
 
     /**
      * {@link #CLAIM} with the new hold's row inserted in the same statement. The claim's rows name a hold that is not
