@@ -32,7 +32,10 @@ import picocli.CommandLine.Option;
         description = "Hold decisions/s through HTTP beside the same acquire SQL through JDBC.")
 final class HoldLoad implements Callable<Integer> {
 
-    /** The server's claim statement ({@code SeatClaims.CLAIM}), word for word, with positional parameters. */
+    /**
+     * The server's claim statement ({@code SeatClaims.CLAIM} with {@code SeatClaims.takeOrFree}), word for word, with
+     * positional parameters.
+     */
     static final String CLAIM = """
             insert into seat_claims as c (showtime_id, seat_id, state, hold_id, terminal_id, expires_at, version)
             select ?, s.seat,
@@ -48,10 +51,10 @@ final class HoldLoad implements Callable<Integer> {
              where (excluded.state = 'HELD'
                     and (c.state = 'FREE'
                          or (c.state = 'HELD' and (c.expires_at <= now()
-                                                   or c.hold_id = cast(? as uuid)
+                                                   or c.hold_id = excluded.hold_id
                                                    or c.hold_id = cast(? as uuid)))))
                 or (excluded.state = 'FREE' and c.state = 'HELD' and c.hold_id = cast(? as uuid))
-            returning c.seat_id, c.state""";
+            returning c.showtime_id, c.seat_id, c.state""";
 
     @Mixin
     Target target;
@@ -241,18 +244,17 @@ final class HoldLoad implements Callable<Integer> {
                     Array seatArray = c.createArrayOf("text", rows.keySet().toArray());
                     claim.setArray(5, seatArray);
                     claim.setArray(6, c.createArrayOf("boolean", rows.values().toArray()));
-                    claim.setObject(7, id);
                     if (state.hold == null) {
+                        claim.setNull(7, Types.OTHER);
                         claim.setNull(8, Types.OTHER);
-                        claim.setNull(9, Types.OTHER);
                     } else {
+                        claim.setObject(7, state.hold);
                         claim.setObject(8, state.hold);
-                        claim.setObject(9, state.hold);
                     }
                     try (ResultSet rs = claim.executeQuery()) {
                         while (rs.next()) {
-                            if (rs.getString(2).equals("HELD")) {
-                                held.add(rs.getString(1));
+                            if (rs.getString("state").equals("HELD")) {
+                                held.add(rs.getString("seat_id"));
                             }
                         }
                     }
