@@ -103,6 +103,26 @@ class HoldInOneTripTest {
                 .isEqualTo(201);
     }
 
+    /**
+     * Seats the terminal's previous hold has are its own to ask for again: the check made before anything is written
+     * (decision 0040) counts them free, as the claim does.
+     */
+    @Test
+    void aNewHoldMayKeepSeatsOfTheTerminalsPreviousHold() {
+        ApiClient kiosk = server.kiosk(10);
+        String first = holdId(kiosk.post("/holds", holdBody(earlier, List.of("K1", "K2"))));
+
+        Answer moved = kiosk.post("/holds", holdBody(earlier, List.of("K2", "K3")));
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+        assertThat(kiosk.get("/holds/" + first).json().path("status").asText()).isEqualTo("RELEASED");
+        Answer other = server.kiosk(11).post("/holds", holdBody(earlier, List.of("K1", "K2")));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.seatIds())
+                .as("K1 was freed, K2 went on to the new hold")
+                .containsExactly("K2");
+    }
+
     @Test
     void aKiosksHouseSeatIsRefusedAndItsPreviousHoldStays() {
         assertThat(server.manager()
