@@ -103,10 +103,7 @@ class HoldInOneTripTest {
                 .isEqualTo(201);
     }
 
-    /**
-     * Seats the terminal's previous hold has are its own to ask for again: the check made before anything is written
-     * (decision 0040) counts them free, as the claim does.
-     */
+    /** Seats the terminal's previous hold has are its own to ask for again: the new hold keeps them. */
     @Test
     void aNewHoldMayKeepSeatsOfTheTerminalsPreviousHold() {
         ApiClient kiosk = server.kiosk(10);

@@ -26,9 +26,7 @@ import org.postgresql.util.PSQLException;
  *
  * <p>The same steps in the same order as {@link HoldStore#create} in three round trips: the terminal's row locked first,
  * so a terminal's requests take turns; then, each statement with a snapshot taken after that lock, the terminal's
- * active hold ended (its id passed on in a transaction-local setting), where the house seats and the asked seats that
- * others hold or sold, as committed then, already refuse the hold before anything is written for it or any other
- * terminal's seat is locked (decision 0040); and one statement that inserts the new hold,
+ * active hold ended (its id passed on in a transaction-local setting) and one statement that inserts the new hold,
  * claims the new seats and frees the ended hold's others, every seat row visited in (showtime, seat) order, byte order
  * as Java's sort of the other statements, so that no two transactions lock seats crosswise. A seat is taken only when
  * free, an expired hold's, or the ended hold's. Only outside a unit of work: a COMMIT there would commit the unit's
@@ -41,22 +39,11 @@ final class OneTripGrant {
 
     private static final String HOUSE_SEATS = "MQ423";
 
-    private static final PlainSql GRANT = PlainSql.of("""
+    private static final PlainSql GRANT =
+            PlainSql.of("""
             select now() from terminals t where t.id = :t for no key update of t;
             with ended as (%s where terminal_id = :t and status = 'ACTIVE' returning id)
-            select set_config('marquee.released_hold', coalesce((select cast(id as text) from ended), ''), true),
-                   marquee_hold_complete(
-                       array(select w.seat from unnest(cast(:seats as text[])) as w (seat)
-                              where w.seat <> all(array(
-                                  select c.seat_id from seat_claims c
-                                   where c.showtime_id = :s and c.seat_id = any(cast(:seats as text[]))
-                                     and %s is not true))),
-                       cast(:seats as text[]),
-                       array(select k from showtime_seat_rules r cross join unnest(r.house_seat_ids) as k
-                              where cast(:houseUntil as timestamptz) is not null and r.showtime_id = :s
-                                and now() < cast(:houseUntil as timestamptz)
-                                            - make_interval(mins => r.house_release_minutes)
-                                and k = any(cast(:seats as text[])))) as free;
+            select set_config('marquee.released_hold', coalesce((select cast(id as text) from ended), ''), true);
             with ended as (
                 select id, showtime_id, seat_ids from holds
                  where id = cast(nullif(current_setting('marquee.released_hold', true), '') as uuid)),
@@ -89,13 +76,14 @@ final class OneTripGrant {
                    marquee_hold_complete(
                        array(select seat_id from claimed where showtime_id = :s and state = 'HELD'),
                        cast(:seats as text[]),
-                       cast('{}' as text[])) as complete
+                       array(select k from showtime_seat_rules r cross join unnest(r.house_seat_ids) as k
+                              where cast(:houseUntil as timestamptz) is not null and r.showtime_id = :s
+                                and now() < cast(:houseUntil as timestamptz)
+                                            - make_interval(mins => r.house_release_minutes)
+                                and k = any(cast(:seats as text[])))) as complete
               from new_hold n;
             commit
-            """.formatted(
-                    HoldRows.END_HOLD,
-                    SeatClaims.takeable("(select id from ended)"),
-                    SeatClaims.takeOrFree("(select id from ended)")));
+            """.formatted(HoldRows.END_HOLD, SeatClaims.takeOrFree("(select id from ended)")));
 
     private OneTripGrant() {}
 

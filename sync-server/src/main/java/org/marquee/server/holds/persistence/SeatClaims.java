@@ -45,22 +45,13 @@ final class SeatClaims {
                 on conflict (showtime_id, seat_id) do update
                    set state = excluded.state, hold_id = excluded.hold_id, terminal_id = excluded.terminal_id,
                        expires_at = excluded.expires_at, version = excluded.version
-                 where (excluded.state = 'HELD' and %2$s)
+                 where (excluded.state = 'HELD'
+                        and (c.state = 'FREE'
+                             or (c.state = 'HELD' and (c.expires_at <= now()
+                                                       or c.hold_id = excluded.hold_id
+                                                       or c.hold_id = %1$s))))
                     or (excluded.state = 'FREE' and c.state = 'HELD' and c.hold_id = %1$s)
-                returning c.showtime_id, c.seat_id, c.state""".formatted(releasing, takeable("excluded.hold_id", releasing));
-    }
-
-    /**
-     * True of a claim row {@code c} that a hold may take: free, an expired hold's, or held by one of {@code holds}
-     * (SQL of hold ids: the taking hold's own, the one it releases). The claim statements take a seat under this
-     * condition only, and a hold sent in one round trip checks it before it writes anything (decision 0040).
-     */
-    static String takeable(String... holds) {
-        StringBuilder sql = new StringBuilder("(c.state = 'FREE' or (c.state = 'HELD' and (c.expires_at <= now()");
-        for (String hold : holds) {
-            sql.append(" or c.hold_id = ").append(hold);
-        }
-        return sql.append(")))").toString();
+                returning c.showtime_id, c.seat_id, c.state""".formatted(releasing);
     }
 
     /**
