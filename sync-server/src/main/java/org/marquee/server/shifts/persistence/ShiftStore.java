@@ -60,6 +60,8 @@ public final class ShiftStore implements CashDrawer {
     @Override
     public Optional<CashShift> close(long staffId, long terminalId, long countedCashMinor) {
         return Transactions.retrying(jdbi, handle -> {
+            // FOR UPDATE, not NO KEY UPDATE (decision 0037): it is meant to stop new moves into the shift; it waits for
+            // those being counted (FOR SHARE in openOrStart), and later ones wait for it and go to the next shift
             Optional<Long> open = handle.createQuery("""
                             select id from cash_shifts
                              where staff_id = :staff and terminal_id = :terminal and closed_at is null
@@ -140,16 +142,36 @@ public final class ShiftStore implements CashDrawer {
         });
     }
 
-    /** The staff member's open shift on the terminal; a shift is opened with float 0 when none is (DESIGN §7.3). */
+    /**
+     * The staff member's open shift on the terminal, locked {@code FOR SHARE} until the move counted into it commits; a
+     * shift is opened with float 0 when none is (DESIGN §7.3). A close locks the shift {@code FOR UPDATE}, so it waits
+     * for moves being counted into it and counts them; a move that comes while a close commits waits for it and goes
+     * into the next shift: never into a closed one, whose figures would change after the drawer was counted. Moves
+     * counted at once into one shift do not wait for each other, and rows that reference the shift can still be
+     * written (decision 0037).
+     */
     private static long openOrStart(Handle handle, long staffId, long terminalId) {
-        // the unique index keeps it to one, whatever number of requests open one at once
-        handle.createUpdate("""
-                        insert into cash_shifts (staff_id, terminal_id, float_minor) values (:staff, :terminal, 0)
-                        on conflict (staff_id, terminal_id) where closed_at is null do nothing""")
-                .bind("staff", staffId)
-                .bind("terminal", terminalId)
-                .execute();
-        return openShift(handle, staffId, terminalId).orElseThrow();
+        while (true) {
+            // the unique index keeps it to one, whatever number of requests open one at once
+            handle.createUpdate("""
+                            insert into cash_shifts (staff_id, terminal_id, float_minor) values (:staff, :terminal, 0)
+                            on conflict (staff_id, terminal_id) where closed_at is null do nothing""")
+                    .bind("staff", staffId)
+                    .bind("terminal", terminalId)
+                    .execute();
+            Optional<Long> open = handle.createQuery("""
+                            select id from cash_shifts
+                             where staff_id = :staff and terminal_id = :terminal and closed_at is null
+                             for share""")
+                    .bind("staff", staffId)
+                    .bind("terminal", terminalId)
+                    .mapTo(Long.class)
+                    .findOne();
+            if (open.isPresent()) {
+                return open.get();
+            }
+            // closed between the insert and the lock: open the next one
+        }
     }
 
     private static Optional<Long> openShift(Handle handle, long staffId, long terminalId) {
