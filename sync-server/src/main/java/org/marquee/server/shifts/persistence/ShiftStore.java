@@ -54,7 +54,8 @@ public final class ShiftStore implements CashDrawer {
 
     @Override
     public Optional<CashShift> current(long staffId, long terminalId) {
-        return jdbi.withHandle(handle -> openShift(handle, staffId, terminalId).map(id -> find(handle, id)));
+        return jdbi.withHandle(
+                handle -> openShift(handle, staffId, terminalId, "").map(id -> find(handle, id)));
     }
 
     @Override
@@ -62,14 +63,7 @@ public final class ShiftStore implements CashDrawer {
         return Transactions.retrying(jdbi, handle -> {
             // FOR UPDATE, not NO KEY UPDATE (decision 0037): it is meant to stop new moves into the shift; it waits for
             // those being counted (FOR SHARE in openOrStart), and later ones wait for it and go to the next shift
-            Optional<Long> open = handle.createQuery("""
-                            select id from cash_shifts
-                             where staff_id = :staff and terminal_id = :terminal and closed_at is null
-                             for update""")
-                    .bind("staff", staffId)
-                    .bind("terminal", terminalId)
-                    .mapTo(Long.class)
-                    .findOne();
+            Optional<Long> open = openShift(handle, staffId, terminalId, "for update");
             if (open.isEmpty()) {
                 return Optional.<CashShift>empty();
             }
@@ -159,14 +153,7 @@ public final class ShiftStore implements CashDrawer {
                     .bind("staff", staffId)
                     .bind("terminal", terminalId)
                     .execute();
-            Optional<Long> open = handle.createQuery("""
-                            select id from cash_shifts
-                             where staff_id = :staff and terminal_id = :terminal and closed_at is null
-                             for share""")
-                    .bind("staff", staffId)
-                    .bind("terminal", terminalId)
-                    .mapTo(Long.class)
-                    .findOne();
+            Optional<Long> open = openShift(handle, staffId, terminalId, "for share");
             if (open.isPresent()) {
                 return open.get();
             }
@@ -174,10 +161,12 @@ public final class ShiftStore implements CashDrawer {
         }
     }
 
-    private static Optional<Long> openShift(Handle handle, long staffId, long terminalId) {
+    /** The id of the staff member's open shift on the terminal, read with {@code lock} (SQL, may be empty). */
+    private static Optional<Long> openShift(Handle handle, long staffId, long terminalId, String lock) {
         return handle.createQuery("""
                         select id from cash_shifts
-                         where staff_id = :staff and terminal_id = :terminal and closed_at is null""")
+                         where staff_id = :staff and terminal_id = :terminal and closed_at is null
+                        """ + lock)
                 .bind("staff", staffId)
                 .bind("terminal", terminalId)
                 .mapTo(Long.class)
