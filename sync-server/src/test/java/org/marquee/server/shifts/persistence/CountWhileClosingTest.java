@@ -126,8 +126,8 @@ class CountWhileClosingTest {
     }
 
     private boolean lockWaiting(String statement) {
-        return number("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%"
-                        + statement + "%'")
+        return number("select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock' and query like '%" + statement + "%'")
                 > 0;
     }
 
