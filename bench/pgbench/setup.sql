@@ -6,9 +6,14 @@
 -- and none waits for another: what is measured is PostgreSQL's work per grant, with as many connections as the
 -- server's pool on 2 cores.
 --   alfio.sql      alf.io's scheme: pre-created seat rows locked FOR UPDATE, the terminal's others freed, the new taken
---   full.sql       Marquee's grant as sent in one round trip today (decision 0039): turn, end of the previous hold,
---                  insert of the new hold with the claim of its seats
---   seatsonly.sql  the step not taken yet: the claim alone, the terminal's active hold kept in one row updated in place
+--   full.sql       Marquee's grant in one round trip before V18 (decision 0039): turn, end of the previous hold,
+--                  insert of the new hold with the claim of its seats. Runs only on a database before V18 (a server of
+--                  an earlier release), where `holds` is a table.
+--   seatsonly.sql  the claim alone, the terminal's active hold kept in one row updated in place (the step measured
+--                  before it was taken)
+--   v18.sql        Marquee's grant since V18 (decision 0041): turn on the terminal's terminal_holds row, then one
+--                  statement that writes the previous hold to ended_holds, the new one in the row, and claims the
+--                  seats. Runs only on a database at V18 or later.
 drop schema if exists pgb cascade;
 create schema pgb;
 create table pgb.tickets (seat text primary key, status text not null, terminal int, expires timestamptz);

@@ -200,8 +200,8 @@ final class HoldLoad implements Callable<Integer> {
     }
 
     /**
-     * The acquire of HoldStore.create without the HTTP layer around it: in one transaction, end the previous hold,
-     * insert the new one, and run CLAIM taking the new seats and freeing the previous ones; roll back unless every
+     * The acquire of HoldStore.create without the HTTP layer around it: in one transaction, end the previous hold and
+     * put the new one in the terminal's row, and run CLAIM taking the new seats and freeing the previous ones; roll back unless every
      * requested seat came back HELD.
      */
     static Phase.Outcome rawHold(
@@ -210,24 +210,28 @@ final class HoldLoad implements Callable<Integer> {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (state.hold != null) {
-                    try (PreparedStatement end =
-                            c.prepareStatement("update holds set status = 'RELEASED', ended_at = now() where id = ?")) {
-                        end.setObject(1, state.hold);
-                        end.executeUpdate();
-                    }
-                }
                 UUID id = UUID.randomUUID();
                 OffsetDateTime expiresAt;
-                try (PreparedStatement insert = c.prepareStatement(
-                        "insert into holds (id, showtime_id, terminal_id,"
-                                + " status, seat_ids, created_at, expires_at, max_expires_at) values (?, ?, ?, 'ACTIVE', ?,"
-                                + " now(), now() + interval '8 minutes', now() + interval '20 minutes') returning expires_at")) {
-                    insert.setObject(1, id);
-                    insert.setLong(2, showtimeId);
-                    insert.setLong(3, terminal);
-                    insert.setArray(4, c.createArrayOf("text", seatIds.toArray()));
-                    try (ResultSet rs = insert.executeQuery()) {
+                // the terminal's previous hold ended and the new one put in its row in place, as the server does (V18)
+                try (PreparedStatement replace = c.prepareStatement("""
+                        with ended as (
+                            insert into ended_holds (id, showtime_id, terminal_id, status, seat_ids, created_at,
+                                                     expires_at, max_expires_at, ended_at, accessible)
+                            select hold_id, showtime_id, terminal_id, 'RELEASED', seat_ids, created_at, expires_at,
+                                   max_expires_at, now(), accessible
+                              from terminal_holds where terminal_id = ? and hold_id is not null)
+                        update terminal_holds
+                           set hold_id = ?, showtime_id = ?, seat_ids = ?, created_at = now(),
+                               expires_at = now() + interval '8 minutes', max_expires_at = now() + interval '20 minutes',
+                               accessible = false
+                         where terminal_id = ?
+                        returning expires_at""")) {
+                    replace.setLong(1, terminal);
+                    replace.setObject(2, id);
+                    replace.setLong(3, showtimeId);
+                    replace.setArray(4, c.createArrayOf("text", seatIds.toArray()));
+                    replace.setLong(5, terminal);
+                    try (ResultSet rs = replace.executeQuery()) {
                         rs.next();
                         expiresAt = rs.getObject(1, OffsetDateTime.class);
                     }

@@ -142,12 +142,13 @@ final class ReportLoad implements Callable<Integer> {
                     + "        random() < 0.05 as refunded, random() < 0.6 as card, g % 2 = 0 as counter"
                     + "   from generate_series(" + (existing + 1) + ", " + orders + ") g");
             String code = "'Q'" + codeDigits();
-            st.execute("insert into holds (id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at,"
-                    + "                    max_expires_at, ended_at)"
-                    + " select hold_id, showtimes[1 + g % cardinality(showtimes)],"
-                    + "        (select id from terminals where name = case when counter then 'demo-counter-1'"
-                    + "                                                  else 'demo-kiosk-1' end limit 1),"
-                    + "        'CONFIRMED', array['Z1', 'Z2'], paid_at, paid_at, paid_at, paid_at from seed");
+            st.execute(
+                    "insert into ended_holds (id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at,"
+                            + "                    max_expires_at, ended_at)"
+                            + " select hold_id, showtimes[1 + g % cardinality(showtimes)],"
+                            + "        (select id from terminals where name = case when counter then 'demo-counter-1'"
+                            + "                                                  else 'demo-kiosk-1' end limit 1),"
+                            + "        'CONFIRMED', array['Z1', 'Z2'], paid_at, paid_at, paid_at, paid_at from seed");
             st.execute("insert into orders (id, code, hold_id, showtime_id, terminal_id, staff_id, status, email,"
                     + "                     total_minor, currency, created_at, paid_at, ended_at)"
                     + " select order_id, " + code + ", s.hold_id, h.showtime_id, h.terminal_id,"
@@ -168,7 +169,7 @@ final class ReportLoad implements Callable<Integer> {
             c.commit();
             // a database in service has had autovacuum through its orders; a bulk load has not yet
             c.setAutoCommit(true);
-            st.execute("vacuum analyze orders, order_tickets, payments, holds");
+            st.execute("vacuum analyze orders, order_tickets, payments, ended_holds");
         }
         System.out.printf("seeded %,d orders in %.1f s%n", orders - existing, (System.nanoTime() - start) / 1e9);
         return orders;

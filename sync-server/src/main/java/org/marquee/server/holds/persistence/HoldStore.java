@@ -276,14 +276,16 @@ public final class HoldStore {
     }
 
     private static HoldRecord markEnded(Handle handle, HoldRecord hold) {
-        return handle.createQuery(HoldRows.END_HOLD + " where id = :id returning " + HoldRows.COLUMNS)
+        return handle.createQuery("update holds set status = " + HoldRows.ENDED_STATUS
+                        + ", ended_at = now() where id = :id returning " + HoldRows.COLUMNS)
                 .bind("id", hold.id())
                 .map((rs, ctx) -> HoldRows.hold(rs))
                 .one();
     }
 
     private static HoldRecord lockForUpdate(Handle handle, UUID holdId) {
-        return handle.createQuery("select " + HoldRows.COLUMNS + " from holds where id = :id for update")
+        // an active hold's row in terminal_holds locked, or an ended hold read (V18)
+        return handle.createQuery("select " + HoldRows.COLUMNS + " from marquee_lock_hold(:id)")
                 .bind("id", holdId)
                 .map((rs, ctx) -> HoldRows.hold(rs))
                 .one();

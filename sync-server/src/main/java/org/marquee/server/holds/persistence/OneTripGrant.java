@@ -24,11 +24,11 @@ import org.postgresql.util.PSQLException;
  * marquee_hold_complete}, V17) unless the hold may be committed as claimed, and PostgreSQL skips what follows an error
  * in the same round trip, so the COMMIT only runs after a complete claim; the caller's transaction then rolls back.
  *
- * <p>The same steps in the same order as {@link HoldStore#create} in three round trips: the terminal's row locked first,
- * so a terminal's requests take turns; then, each statement with a snapshot taken after that lock, the terminal's
- * active hold ended (its id passed on in a transaction-local setting) and one statement that inserts the new hold,
- * claims the new seats and frees the ended hold's others, every seat row visited in (showtime, seat) order, byte order
- * as Java's sort of the other statements, so that no two transactions lock seats crosswise. A seat is taken only when
+ * <p>The same steps in the same order as {@link HoldStore#create} in three round trips: the terminal's hold row locked
+ * first, so a terminal's requests take turns; then, with a snapshot taken after that lock, one statement that ends the
+ * terminal's previous hold, puts the new one in its row in place ({@link HoldRows#replaceHold}), claims the new seats
+ * and frees the ended hold's others, every seat row visited in (showtime, seat) order, byte order as Java's sort of the
+ * other statements, so that no two transactions lock seats crosswise. A seat is taken only when
  * free, an expired hold's, or the ended hold's. Only outside a unit of work: a COMMIT there would commit the unit's
  * other statements.
  */
@@ -39,21 +39,18 @@ final class OneTripGrant {
 
     private static final String HOUSE_SEATS = "MQ423";
 
-    private static final PlainSql GRANT =
-            PlainSql.of("""
-            select now() from terminals t where t.id = :t for no key update of t;
-            with ended as (%s where terminal_id = :t and status = 'ACTIVE' returning id)
-            select set_config('marquee.released_hold', coalesce((select cast(id as text) from ended), ''), true);
-            with ended as (
-                select id, showtime_id, seat_ids from holds
-                 where id = cast(nullif(current_setting('marquee.released_hold', true), '') as uuid)),
-            new_hold as (
-                insert into holds (id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at,
-                                   max_expires_at, accessible)
-                values (cast(:hold as uuid), :s, :t, 'ACTIVE', cast(:seats as text[]), now(),
-                        now() + cast(:ttl as interval), now() + cast(:maxTotal as interval), :accessible)
-                returning created_at, expires_at, max_expires_at),
-            wanted as (
+    private static final PlainSql GRANT = PlainSql.of("select now() from terminal_holds th where th.terminal_id = :t"
+            + " for update;\n"
+            + HoldRows.replaceHold(
+                    ":t",
+                    "cast(:hold as uuid)",
+                    ":s",
+                    "cast(:seats as text[])",
+                    "now()",
+                    "now() + cast(:ttl as interval)",
+                    "now() + cast(:maxTotal as interval)")
+            + """
+            , wanted as (
                 select cast(:s as bigint) as showtime_id, w.seat, true as take
                   from unnest(cast(:seats as text[])) as w (seat)
                 union all
@@ -83,7 +80,7 @@ final class OneTripGrant {
                                 and k = any(cast(:seats as text[])))) as complete
               from new_hold n;
             commit
-            """.formatted(HoldRows.END_HOLD, SeatClaims.takeOrFree("(select id from ended)")));
+            """.formatted(SeatClaims.takeOrFree("(select id from ended)")));
 
     private OneTripGrant() {}
 
@@ -121,7 +118,6 @@ final class OneTripGrant {
                                 }
                                 return null;
                             },
-                            rs -> null,
                             rs -> {
                                 rs.next();
                                 hold[0] = new HoldRecord(

@@ -55,17 +55,18 @@ final class SeatClaims {
     }
 
     /**
-     * {@link #CLAIM} with the new hold's row inserted in the same statement. The claim's rows name a hold that is not
-     * yet visible to it; seat_claims has no foreign key to holds, and both are in or out with the transaction.
+     * {@link #CLAIM} with the terminal's previous hold ended and the new one put in its row in the same statement
+     * ({@link HoldRows#replaceHold}). The claim's rows name a hold that is not yet visible to it; seat_claims has no
+     * foreign key to holds, and both are in or out with the transaction.
      */
-    private static final String INSERT_HOLD = """
-            with new_hold as (
-                insert into holds (id, showtime_id, terminal_id, status, seat_ids, created_at, expires_at,
-                                   max_expires_at, accessible)
-                values (cast(:hold as uuid), :showtime, :terminal, 'ACTIVE', cast(:held as text[]),
-                        cast(:createdAt as timestamptz), cast(:expiresAt as timestamptz),
-                        cast(:maxExpiresAt as timestamptz), :accessible))
-            """;
+    private static final String INSERT_HOLD = HoldRows.replaceHold(
+            ":terminal",
+            "cast(:hold as uuid)",
+            ":showtime",
+            "cast(:held as text[])",
+            "cast(:createdAt as timestamptz)",
+            "cast(:expiresAt as timestamptz)",
+            "cast(:maxExpiresAt as timestamptz)");
 
     private static final PlainSql CLAIM_ALONE = PlainSql.of(CLAIM);
 

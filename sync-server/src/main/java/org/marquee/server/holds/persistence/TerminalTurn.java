@@ -12,57 +12,47 @@ import org.marquee.server.holds.SeatsSeen;
 import org.marquee.server.seatrules.HouseSeats;
 
 /**
- * How a hold request's transaction begins, in one round trip: it locks the terminal's row, so that requests of one
- * terminal change its hold one after the other ({@code FOR NO KEY UPDATE}: rows that name the terminal, such as an
- * audit entry of a manager signed in there, are still written meanwhile; {@code FOR UPDATE} made such a write wait for
- * the hold while the hold waited for the writer's seats, a deadlock PostgreSQL takes a second to break, decision 0037);
- * reads the transaction's time and the showtime's house seats; and ends the terminal's active hold, leaving its seats
- * for the caller to free or take over.
+ * How a hold request's transaction begins, in one round trip: it locks the terminal's hold row ({@code terminal_holds},
+ * V18), so that requests of one terminal change its hold one after the other, and every other change of the terminal's
+ * active hold (its release, expiry, order, a manager's release) waits for it or is waited for; reads the transaction's
+ * time, the showtime's house seats and the terminal's active hold, which the caller's claim then ends
+ * ({@link HoldRows#replaceHold}), freeing its seats or taking them over. No row names the hold row, so {@code FOR
+ * UPDATE} makes no one else wait (the terminal's own row, which audit entries name, is not locked: decision 0037).
  *
- * <p>The two statements travel together ({@link PlainSql.Bound#queries}) and run in order, the second with its own
- * snapshot taken after the first has its lock, exactly as when they were sent apart: a second request of the same
- * terminal waits for the lock and then sees the hold the first one made. House seats read here are as good as any read
+ * <p>A second request of the same terminal waits for the lock and then reads the hold the first one made: the lock
+ * returns the row as last committed. House seats read here are as good as any read
  * later in the transaction: setting them never waits for holds, and holds already on them stay (DESIGN §8). A kiosk's
  * grant that only has house seats to check then needs no read of the showtime's claims (decision 0035).
  */
 record TerminalTurn(SeatsSeen.Opening opening, Optional<HoldRecord> previous) {
 
-    private static final PlainSql BEGIN = PlainSql.of(
-            """
-            select now() as now, r.house_seat_ids, r.house_release_minutes
-              from terminals t left join showtime_seat_rules r on r.showtime_id = :s
-             where t.id = :t
-               for no key update of t;
-            """ + HoldRows.END_HOLD + " where terminal_id = :t and status = 'ACTIVE' returning " + HoldRows.COLUMNS);
+    private static final PlainSql BEGIN = PlainSql.of("""
+            select now() as now, r.house_seat_ids, r.house_release_minutes, th.hold_id as id, th.showtime_id,
+                   th.terminal_id, 'ACTIVE' as status, th.seat_ids, th.created_at, th.expires_at, th.max_expires_at,
+                   now() as server_time
+              from terminal_holds th left join showtime_seat_rules r on r.showtime_id = :s
+             where th.terminal_id = :t
+               for update of th""");
 
     static TerminalTurn begin(Handle handle, long terminalId, long showtimeId) {
         Instant[] now = new Instant[1];
         HouseSeats[] house = new HouseSeats[1];
         HoldRecord[] previous = new HoldRecord[1];
-        BEGIN.on(handle)
-                .bind("t", terminalId)
-                .bind("s", showtimeId)
-                .queries(
-                        rs -> {
-                            if (!rs.next()) {
-                                throw new IllegalStateException("terminal " + terminalId + " does not exist");
-                            }
-                            now[0] = rs.getObject("now", OffsetDateTime.class).toInstant();
-                            Array seats = rs.getArray("house_seat_ids");
-                            // no seat-rules row: no house seats
-                            house[0] = seats == null
-                                    ? HouseSeats.NONE
-                                    : HouseSeats.of(
-                                            Arrays.asList((String[]) seats.getArray()),
-                                            rs.getInt("house_release_minutes"));
-                            return null;
-                        },
-                        rs -> {
-                            if (rs.next()) {
-                                previous[0] = HoldRows.hold(rs);
-                            }
-                            return null;
-                        });
+        BEGIN.on(handle).bind("t", terminalId).bind("s", showtimeId).queries(rs -> {
+            if (!rs.next()) {
+                throw new IllegalStateException("terminal " + terminalId + " does not exist");
+            }
+            now[0] = rs.getObject("now", OffsetDateTime.class).toInstant();
+            Array seats = rs.getArray("house_seat_ids");
+            // no seat-rules row: no house seats
+            house[0] = seats == null
+                    ? HouseSeats.NONE
+                    : HouseSeats.of(Arrays.asList((String[]) seats.getArray()), rs.getInt("house_release_minutes"));
+            if (rs.getObject("id") != null) {
+                previous[0] = HoldRows.hold(rs);
+            }
+            return null;
+        });
         return new TerminalTurn(new SeatsSeen.Opening(now[0], house[0]), Optional.ofNullable(previous[0]));
     }
 }

@@ -79,7 +79,8 @@ public final class OrderStore {
         long total = lines.stream().mapToLong(OrderRecord.Line::priceMinor).sum();
         return Transactions.retrying(jdbi, handle -> {
             var hold = handle.createQuery(
-                            "select status, expires_at > now() as live, showtime_id from holds where id = :h for update")
+                            // the active hold's row locked, or the ended hold read (V18)
+                            "select status, expires_at > now() as live, showtime_id from marquee_lock_hold(:h)")
                     .bind("h", holdId)
                     .map((rs, ctx) ->
                             new Object[] {rs.getString("status"), rs.getBoolean("live"), rs.getLong("showtime_id")})
@@ -343,7 +344,7 @@ public final class OrderStore {
                 .bind("o", orderId)
                 .mapTo(UUID.class)
                 .one();
-        handle.createQuery("select id from holds where id = (select hold_id from orders where id = :o) for update")
+        handle.createQuery("select id from marquee_lock_hold((select hold_id from orders where id = :o))")
                 .bind("o", orderId)
                 .mapTo(UUID.class)
                 .one();

@@ -111,7 +111,7 @@ class OneTripClaimTest {
     }
 
     /** Asked seats with nothing to read for them, as a kiosk's under the rule OFF or a counter's. */
-    private static SeatChoice asked(List<String> seats) {
+    static SeatChoice asked(List<String> seats) {
         return new SeatChoice() {
             @Override
             public List<String> decide(SeatsSeen seen) {
