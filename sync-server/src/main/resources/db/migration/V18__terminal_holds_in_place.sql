@@ -35,6 +35,12 @@ alter table ended_holds drop constraint if exists holds_status_check;
 -- Also what lets PostgreSQL skip this table when a query of the view asks for ACTIVE holds (constraint exclusion of
 -- UNION ALL branches).
 alter table ended_holds add constraint ended_holds_status_check check (status in ('EXPIRED', 'RELEASED', 'CONFIRMED'));
+-- A row here is a copy of a terminal's row of terminal_holds, whose terminal and showtime were checked when the hold
+-- began; checking them again locked the showtime's row (FOR KEY SHARE, a multixact when terminals grant at once) and
+-- the terminal's for every hold ended: 3 of a grant's 16 WAL records. Neither a showtime nor a terminal is ever
+-- deleted by the server.
+alter table ended_holds drop constraint if exists holds_showtime_id_fkey;
+alter table ended_holds drop constraint if exists holds_terminal_id_fkey;
 
 -- Every terminal has its row from the start: a request's turn locks it.
 create function marquee_terminal_holds_row() returns trigger language plpgsql as $$
