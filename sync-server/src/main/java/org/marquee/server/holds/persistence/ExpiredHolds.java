@@ -13,27 +13,17 @@ final class ExpiredHolds {
         return Transactions.retrying(
                 jdbi,
                 handle -> handle.createQuery("""
-                        with lapsed_holds as (
-                            -- the rows as locked: a hold that replaced an expired one meanwhile is not expired
-                            select terminal_id, hold_id, showtime_id, seat_ids, created_at, expires_at,
-                                   max_expires_at, accessible
-                              from terminal_holds
-                             where hold_id is not null and expires_at <= now()
-                             order by expires_at limit :limit
-                               for update skip locked),
-                        expired as (
-                            insert into ended_holds (id, showtime_id, terminal_id, status, seat_ids, created_at,
-                                                     expires_at, max_expires_at, ended_at, accessible)
-                            select l.hold_id, l.showtime_id, l.terminal_id, 'EXPIRED', l.seat_ids, l.created_at,
-                                   l.expires_at, l.max_expires_at, now(), l.accessible
-                              from lapsed_holds l
+                        with expired as (
+                            -- through the view (V18): its trigger ends a hold as every end but a grant's does,
+                            -- written to ended_holds and gone from the terminal's row. A hold that replaced an
+                            -- expired one after this statement began is neither locked as expired nor in its snapshot
+                            update holds set status = 'EXPIRED', ended_at = now()
+                             where status = 'ACTIVE'
+                               and id in (select hold_id from terminal_holds
+                                           where hold_id is not null and expires_at <= now()
+                                           order by expires_at limit :limit
+                                           for update skip locked)
                             returning id, showtime_id, seat_ids),
-                        cleared as (
-                            update terminal_holds th
-                               set hold_id = null, showtime_id = null, seat_ids = null, created_at = null,
-                                   expires_at = null, max_expires_at = null, accessible = false
-                              from lapsed_holds l
-                             where th.terminal_id = l.terminal_id and th.hold_id = l.hold_id),
                         lapsed as (
                             select c.showtime_id, c.seat_id from seat_claims c join expired e
                                 on c.showtime_id = e.showtime_id and c.seat_id = any(e.seat_ids) and c.hold_id = e.id
